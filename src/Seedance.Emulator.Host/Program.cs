@@ -1,0 +1,6 @@
+namespace Seedance.Emulator.Host;
+
+internal static class Program
+{
+    private static int Main() => 0;
+}
