@@ -1,0 +1,291 @@
+using System;
+using System.Collections.Generic;
+
+namespace Seedance.Emulator.Media;
+
+/// <summary>
+/// Everything about a synthetic file that can be known before writing it: which frames are key frames, every
+/// sample's size, how samples are grouped into chunks, where each chunk lands, the metadata boxes, and so the exact
+/// length. Computing all of it up front is what lets the file be streamed with 'moov' first to a non-seekable output.
+/// </summary>
+internal sealed class SyntheticVideoLayout
+{
+    /// <summary>Movie and video time units per frame: the timescale is 1000 x fps, so every duration is a whole number.</summary>
+    public const int FrameDuration = 1000;
+
+    /// <summary>A 'free' box cannot be shorter than its own header; smaller shortfalls go inside 'mdat'.</summary>
+    private const int SmallestBoxLength = 8;
+
+    private readonly int _keyframeIntervalFrames;
+    private readonly List<Mp4Chunk> _chunks = new();
+    private readonly List<Mp4Chunk> _videoChunks = new();
+    private readonly List<Mp4Chunk> _audioChunks = new();
+
+    public SyntheticVideoLayout(SyntheticVideoSpec spec)
+    {
+        if (spec is null)
+        {
+            throw new ArgumentNullException(nameof(spec));
+        }
+
+        FramesPerSecond = ValidateFrameRate(spec.FramesPerSecond);
+        FrameCount = CountFrames(spec.DurationSeconds, FramesPerSecond);
+        _keyframeIntervalFrames = KeyframeIntervalInFrames(spec.KeyframeIntervalSeconds, FramesPerSecond, FrameCount);
+        Seed = spec.Seed;
+
+        Geometry = new H264Geometry(spec.Width, spec.Height);
+        LevelIdc = H264Level.Choose(Geometry, FramesPerSecond);
+        SequenceParameterSet = H264ParameterSets.BuildSequenceParameterSet(Geometry, LevelIdc, FramesPerSecond);
+        PictureParameterSet = H264ParameterSets.BuildPictureParameterSet();
+        Slices = new H264SliceWriter(Geometry);
+        VideoSampleSizes = MeasureVideoSamples();
+
+        HasAudio = spec.IncludeAudio;
+        AudioSpecificConfig = SilentAac.BuildAudioSpecificConfig();
+        SilentAudioFrame = SilentAac.BuildSilentFrame();
+        AudioFrameCount = HasAudio ? CountAudioFrames() : 0;
+
+        PlanChunks();
+        long sampleBytes = SumChunkLengths();
+
+        FileTypeBox = SyntheticMp4Boxes.BuildFileType();
+
+        // Leave room for up to SmallestBoxLength - 1 bytes of padding inside 'mdat' without its header changing form.
+        int mdatHeaderLength = Mp4BoxWriter.HeaderLengthFor(sampleBytes + SmallestBoxLength - 1);
+        MovieBox = BuildMovieBox(mdatHeaderLength, sampleBytes);
+        MediaDataStart = FileTypeBox.Length + MovieBox.Length;
+
+        long naturalLength = MediaDataStart + mdatHeaderLength + sampleBytes;
+        long shortfall = spec.PadToBytes is long target && target > naturalLength ? target - naturalLength : 0;
+        MediaDataSlackLength = shortfall < SmallestBoxLength ? (int)shortfall : 0;
+        FreeBoxLength = shortfall < SmallestBoxLength ? 0 : shortfall;
+        MediaDataLength = mdatHeaderLength + sampleBytes + MediaDataSlackLength;
+        TotalLength = naturalLength + shortfall;
+    }
+
+    public int Seed { get; }
+
+    public int FramesPerSecond { get; }
+
+    public int FrameCount { get; }
+
+    public int VideoTimescale => FramesPerSecond * FrameDuration;
+
+    /// <summary>Length of the presentation in <see cref="VideoTimescale"/> units, which is also the movie timescale.</summary>
+    public long MovieDuration => (long)FrameCount * FrameDuration;
+
+    public H264Geometry Geometry { get; }
+
+    public int LevelIdc { get; }
+
+    public byte[] SequenceParameterSet { get; }
+
+    public byte[] PictureParameterSet { get; }
+
+    public H264SliceWriter Slices { get; }
+
+    /// <summary>Per frame: the 4-byte NAL length prefix plus the NAL unit, as 'avcC' declares samples to be stored.</summary>
+    public IReadOnlyList<int> VideoSampleSizes { get; }
+
+    public bool HasAudio { get; }
+
+    public byte[] AudioSpecificConfig { get; }
+
+    public byte[] SilentAudioFrame { get; }
+
+    public int AudioFrameCount { get; }
+
+    /// <summary>All chunks in file order, video and audio interleaved a second at a time.</summary>
+    public IReadOnlyList<Mp4Chunk> Chunks => _chunks;
+
+    public IReadOnlyList<Mp4Chunk> VideoChunks => _videoChunks;
+
+    public IReadOnlyList<Mp4Chunk> AudioChunks => _audioChunks;
+
+    public byte[] FileTypeBox { get; }
+
+    public byte[] MovieBox { get; }
+
+    /// <summary>File offset of the 'mdat' box.</summary>
+    public long MediaDataStart { get; }
+
+    /// <summary>Total length of the 'mdat' box, header and slack included.</summary>
+    public long MediaDataLength { get; }
+
+    /// <summary>Zero bytes after the last sample inside 'mdat', which no sample table refers to.</summary>
+    public int MediaDataSlackLength { get; }
+
+    /// <summary>Length of the trailing 'free' box, or 0 for none.</summary>
+    public long FreeBoxLength { get; }
+
+    public long TotalLength { get; }
+
+    public bool IsKeyframe(int frame) => frame % _keyframeIntervalFrames == 0;
+
+    public int KeyframeIndexOf(int frame) => frame / _keyframeIntervalFrames;
+
+    public int FramesSinceKeyframe(int frame) => frame % _keyframeIntervalFrames;
+
+    public long ChunkLength(Mp4Chunk chunk)
+    {
+        if (chunk.IsAudio)
+        {
+            return (long)chunk.SampleCount * SilentAudioFrame.Length;
+        }
+
+        long length = 0;
+        for (int sample = chunk.FirstSample; sample < chunk.FirstSample + chunk.SampleCount; sample++)
+        {
+            length += VideoSampleSizes[sample];
+        }
+
+        return length;
+    }
+
+    private static int ValidateFrameRate(int framesPerSecond)
+    {
+        if (framesPerSecond < 1 || framesPerSecond > 1000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(SyntheticVideoSpec.FramesPerSecond), framesPerSecond, "Between 1 and 1000 frames per second.");
+        }
+
+        return framesPerSecond;
+    }
+
+    private static int CountFrames(double durationSeconds, int framesPerSecond)
+    {
+        // The 32-bit durations of 'mvhd', 'tkhd' and 'mdhd' (version 0) bound the length: about 49 hours at 24 fps.
+        double frames = Math.Round(durationSeconds * framesPerSecond);
+        if (double.IsNaN(durationSeconds) || frames < 1 || frames * FrameDuration > uint.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(SyntheticVideoSpec.DurationSeconds),
+                durationSeconds,
+                "The duration must cover at least one frame and fit the MP4 32-bit durations.");
+        }
+
+        return (int)frames;
+    }
+
+    private static int KeyframeIntervalInFrames(double intervalSeconds, int framesPerSecond, int frameCount)
+    {
+        if (double.IsNaN(intervalSeconds) || intervalSeconds < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(SyntheticVideoSpec.KeyframeIntervalSeconds), intervalSeconds, "Zero or a positive number of seconds.");
+        }
+
+        // An interval at least as long as the video means the opening key frame is the only one.
+        double frames = Math.Round(intervalSeconds * framesPerSecond);
+        return intervalSeconds == 0 || frames >= frameCount ? frameCount : Math.Max(1, (int)frames);
+    }
+
+    private int[] MeasureVideoSamples()
+    {
+        const int NalLengthPrefix = 4;
+        var sizes = new int[FrameCount];
+        for (int frame = 0; frame < FrameCount; frame++)
+        {
+            int nalLength = IsKeyframe(frame)
+                ? Slices.IdrSliceLength(KeyframeIndexOf(frame))
+                : Slices.BuildSkippedSlice(FramesSinceKeyframe(frame)).Length;
+            sizes[frame] = NalLengthPrefix + nalLength;
+        }
+
+        return sizes;
+    }
+
+    /// <summary>Enough 1024-sample frames to cover the video; the audio track's edit list trims the excess.</summary>
+    private int CountAudioFrames()
+    {
+        long samplesNeeded = (((long)FrameCount * SilentAac.SampleRate) + FramesPerSecond - 1) / FramesPerSecond;
+        long frames = (samplesNeeded + SilentAac.SamplesPerFrame - 1) / SilentAac.SamplesPerFrame;
+        if (frames * SilentAac.SamplesPerFrame > uint.MaxValue)
+        {
+            // The audio 'mdhd' duration counts 48 kHz samples in 32 bits: about 24 hours.
+            throw new ArgumentOutOfRangeException(nameof(SyntheticVideoSpec.DurationSeconds), "Too long for a 48 kHz audio track.");
+        }
+
+        return (int)frames;
+    }
+
+    /// <summary>
+    /// One chunk per track per second of media, video first: players reading the file in order find the audio
+    /// near the video it plays with, without the per-frame overhead of finer interleaving.
+    /// </summary>
+    private void PlanChunks()
+    {
+        int seconds = (FrameCount + FramesPerSecond - 1) / FramesPerSecond;
+        for (int second = 0; second < seconds; second++)
+        {
+            int firstFrame = second * FramesPerSecond;
+            int endFrame = Math.Min(firstFrame + FramesPerSecond, FrameCount);
+            var video = new Mp4Chunk(isAudio: false, firstFrame, endFrame - firstFrame);
+            _chunks.Add(video);
+            _videoChunks.Add(video);
+
+            // The audio frames that start within this second.
+            int firstAudioFrame = FirstAudioFrameAtOrAfter(second);
+            int endAudioFrame = Math.Min(FirstAudioFrameAtOrAfter(second + 1), AudioFrameCount);
+            if (endAudioFrame > firstAudioFrame)
+            {
+                var audio = new Mp4Chunk(isAudio: true, firstAudioFrame, endAudioFrame - firstAudioFrame);
+                _chunks.Add(audio);
+                _audioChunks.Add(audio);
+            }
+        }
+    }
+
+    private static int FirstAudioFrameAtOrAfter(int second) =>
+        (int)((((long)second * SilentAac.SampleRate) + SilentAac.SamplesPerFrame - 1) / SilentAac.SamplesPerFrame);
+
+    private long SumChunkLengths()
+    {
+        long total = 0;
+        foreach (Mp4Chunk chunk in _chunks)
+        {
+            total += ChunkLength(chunk);
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// The chunk offsets inside 'moov' depend on the length of 'moov' itself, which depends only on whether they are
+    /// 32- or 64-bit. So: measure with 32-bit offsets, switch to 64-bit if the data would end beyond 4 GiB, then
+    /// build once more with the real offsets.
+    /// </summary>
+    private byte[] BuildMovieBox(int mdatHeaderLength, long sampleBytes)
+    {
+        bool use64BitOffsets = false;
+        long firstSampleOffset = FileTypeBox.Length + MeasureMovieBox(use64BitOffsets) + mdatHeaderLength;
+        if (firstSampleOffset + sampleBytes > uint.MaxValue)
+        {
+            use64BitOffsets = true;
+            firstSampleOffset = FileTypeBox.Length + MeasureMovieBox(use64BitOffsets) + mdatHeaderLength;
+        }
+
+        var (video, audio) = LocateChunks(firstSampleOffset);
+        return SyntheticMp4Boxes.BuildMovie(this, video, audio, use64BitOffsets);
+    }
+
+    private int MeasureMovieBox(bool use64BitOffsets)
+    {
+        var (video, audio) = LocateChunks(0);
+        return SyntheticMp4Boxes.BuildMovie(this, video, audio, use64BitOffsets).Length;
+    }
+
+    /// <summary>File offsets of every chunk, given where the first sample lands, split by track.</summary>
+    private (List<long> Video, List<long> Audio) LocateChunks(long firstSampleOffset)
+    {
+        var video = new List<long>(_videoChunks.Count);
+        var audio = new List<long>(_audioChunks.Count);
+        long position = firstSampleOffset;
+        foreach (Mp4Chunk chunk in _chunks)
+        {
+            (chunk.IsAudio ? audio : video).Add(position);
+            position += ChunkLength(chunk);
+        }
+
+        return (video, audio);
+    }
+}
