@@ -1,0 +1,122 @@
+using System;
+using System.Net;
+using System.Threading;
+using Seedance.Emulator.Media;
+using Seedance.Emulator.Tasks;
+
+namespace Seedance.Emulator.Files;
+
+/// <summary>
+/// Serves each finished task's video at <c>/files/{id}.mp4</c>: a real H.264 MP4 of the requested duration
+/// and size, generated on the fly (nothing is stored), with Content-Length and byte ranges like a CDN.
+/// </summary>
+public sealed class VideoFiles
+{
+    private readonly EmulatedTaskStore _store;
+    private readonly EmulatorOptions _options;
+    private long _bytesServed;
+
+    public VideoFiles(EmulatedTaskStore store, EmulatorOptions options)
+    {
+        _store = store;
+        _options = options;
+    }
+
+    public long BytesServed => Interlocked.Read(ref _bytesServed);
+
+    public static Uri UrlFor(Uri root, EmulatedTask task) => new(root, $"files/{Uri.EscapeDataString(task.Id)}.mp4");
+
+    public SyntheticVideoSpec SpecFor(EmulatedTask task)
+    {
+        var (width, height) = VideoDimensions.For(task.Spec.Resolution, task.Spec.AspectRatio);
+        return new SyntheticVideoSpec
+        {
+            Width = width,
+            Height = height,
+            FramesPerSecond = 24,
+            DurationSeconds = task.Spec.DurationSeconds,
+            Seed = StableHash(task.Id),
+            IncludeAudio = task.Spec.Audio,
+            KeyframeIntervalSeconds = _options.KeyframeIntervalSeconds,
+            PadToBytes = _options.OutputBytes,
+        };
+    }
+
+    /// <summary>Answers GET or HEAD for <paramref name="id"/>; 404 unless the task succeeded.</summary>
+    public void Serve(HttpListenerContext context, string id)
+    {
+        var response = context.Response;
+        var task = _store.Peek(id);
+        if (task is null || task.State != EmulatedTaskState.Succeeded)
+        {
+            response.StatusCode = 404;
+            response.Close();
+            return;
+        }
+
+        var spec = SpecFor(task);
+        var length = SyntheticVideo.ComputeLength(spec);
+        var (from, count, satisfiable) = RangeOf(context.Request.Headers["Range"], length);
+        response.ContentType = "video/mp4";
+        response.Headers["Accept-Ranges"] = "bytes";
+        if (!satisfiable)
+        {
+            response.StatusCode = 416;
+            response.Headers["Content-Range"] = $"bytes */{length}";
+            response.Close();
+            return;
+        }
+
+        if (count != length)
+        {
+            response.StatusCode = 206;
+            response.Headers["Content-Range"] = $"bytes {from}-{from + count - 1}/{length}";
+        }
+
+        response.ContentLength64 = count;
+        if (context.Request.HttpMethod != "HEAD")
+        {
+            SyntheticVideo.WriteMp4(new WindowStream(response.OutputStream, from, count), spec);
+            Interlocked.Add(ref _bytesServed, count);
+        }
+
+        response.Close();
+    }
+
+    /// <summary>The byte window a Range header asks for: "bytes=a-" or "bytes=a-b"; the whole file otherwise.</summary>
+    private static (long From, long Count, bool Satisfiable) RangeOf(string? header, long length)
+    {
+        if (header is null || !header.StartsWith("bytes=", StringComparison.OrdinalIgnoreCase) || header.Contains(","))
+        {
+            return (0, length, true);
+        }
+
+        var bounds = header.Substring(6).Split('-');
+        if (bounds.Length != 2 || !long.TryParse(bounds[0], out var from))
+        {
+            return (0, length, true);
+        }
+
+        if (from >= length)
+        {
+            return (0, 0, false);
+        }
+
+        var to = long.TryParse(bounds[1], out var last) ? Math.Min(last, length - 1) : length - 1;
+        return (from, to - from + 1, to >= from);
+    }
+
+    private static int StableHash(string text)
+    {
+        unchecked
+        {
+            var hash = 17;
+            foreach (var character in text)
+            {
+                hash = (hash * 31) + character;
+            }
+
+            return hash & 0x7FFFFFFF;
+        }
+    }
+}

@@ -1,0 +1,218 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using Seedance.Emulator.Files;
+using Seedance.Emulator.Tasks;
+using Seedance.Emulator.Twins;
+
+namespace Seedance.Emulator.Server;
+
+/// <summary>
+/// A real HTTP server on 127.0.0.1 that speaks every provider's wire protocol, each under its own prefix
+/// (<c>http://127.0.0.1:port/wavespeed</c> stands in for <c>https://api.wavespeed.ai</c>), serves the
+/// finished videos at <c>/files/</c>, and reports what it saw at <c>/_emulator/stats</c>.
+/// </summary>
+public sealed class EmulatorServer : IDisposable
+{
+    private readonly HttpListener _listener;
+    private readonly Dictionary<string, IProviderTwin> _twins;
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _acceptLoop;
+    private readonly Task _ticker;
+
+    private EmulatorServer(EmulatorOptions options, HttpListener listener, Uri root)
+    {
+        _listener = listener;
+        Root = root;
+        Options = options;
+        Tasks = new EmulatedTaskStore(options, () => DateTimeOffset.UtcNow);
+        Files = new VideoFiles(Tasks, options);
+        Webhooks = new WebhookSender();
+        Services = new EmulatorServices(options, Tasks, Files, Webhooks, root);
+        _twins = TwinCatalog.Create(Services).ToDictionary(twin => twin.Prefix, StringComparer.OrdinalIgnoreCase);
+        _acceptLoop = Task.Run(AcceptAsync);
+        _ticker = Task.Run(TickAsync);
+    }
+
+    /// <summary>http://127.0.0.1:port/</summary>
+    public Uri Root { get; }
+
+    public EmulatorOptions Options { get; }
+
+    public EmulatedTaskStore Tasks { get; }
+
+    public VideoFiles Files { get; }
+
+    public WebhookSender Webhooks { get; }
+
+    public EmulatorServices Services { get; }
+
+    /// <summary>The providers served, by the module's names.</summary>
+    public IEnumerable<string> Providers => _twins.Values.Select(twin => twin.Provider);
+
+    /// <summary>Every request received, oldest first.</summary>
+    public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
+
+    /// <summary>Starts a server on <see cref="EmulatorOptions.Port"/>, or on a free port when it is 0.</summary>
+    public static EmulatorServer Start(EmulatorOptions options)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var port = options.Port != 0 ? options.Port : FreePort();
+            var root = new Uri($"http://127.0.0.1:{port}/");
+            var listener = new HttpListener();
+            listener.Prefixes.Add(root.AbsoluteUri);
+            try
+            {
+                listener.Start();
+                return new EmulatorServer(options, listener, root);
+            }
+            catch (HttpListenerException) when (options.Port == 0 && attempt < 10)
+            {
+                // Another process took the port between probing and binding; probe again.
+                listener.Close();
+            }
+        }
+    }
+
+    /// <summary>The base URI to give the module for <paramref name="provider"/>.</summary>
+    public Uri BaseUriFor(string provider)
+    {
+        var twin = _twins.Values.FirstOrDefault(candidate => string.Equals(candidate.Provider, provider, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"The emulator has no twin of '{provider}'. It serves: {string.Join(", ", Providers)}.", nameof(provider));
+        return new Uri(Root, twin.Prefix);
+    }
+
+    /// <summary>Requests that reached one provider's twin.</summary>
+    public IReadOnlyList<RecordedRequest> RequestsTo(string provider)
+    {
+        var prefix = "/" + BaseUriFor(provider).AbsolutePath.Trim('/') + "/";
+        return Requests.Where(request => request.Path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)).ToList();
+    }
+
+    private async Task AcceptAsync()
+    {
+        while (!_stopping.IsCancellationRequested)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            _ = Task.Run(() => HandleAsync(context));
+        }
+    }
+
+    private async Task HandleAsync(HttpListenerContext raw)
+    {
+        var path = raw.Request.Url?.AbsolutePath ?? "/";
+        _requests.Enqueue(new RecordedRequest(raw.Request.HttpMethod, path, DateTimeOffset.UtcNow));
+        try
+        {
+            var segments = path.Trim('/').Split(new[] { '/' }, 2);
+            if (segments[0] == "files" && segments.Length == 2 && segments[1].EndsWith(".mp4", StringComparison.Ordinal))
+            {
+                Files.Serve(raw, Uri.UnescapeDataString(segments[1].Substring(0, segments[1].Length - 4)));
+                return;
+            }
+
+            if (segments[0] == "_emulator")
+            {
+                await new EmulatorContext(raw, path, Root).RespondJsonAsync(200, Statistics()).ConfigureAwait(false);
+                return;
+            }
+
+            if (_twins.TryGetValue(segments[0], out var twin))
+            {
+                var below = segments.Length == 2 ? "/" + segments[1] : "/";
+                await twin.HandleAsync(new EmulatorContext(raw, below, new Uri(Root, twin.Prefix))).ConfigureAwait(false);
+                return;
+            }
+
+            raw.Response.StatusCode = 404;
+            raw.Response.Close();
+        }
+        catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or System.IO.IOException)
+        {
+            // The client went away mid-answer; nothing to tell it.
+        }
+        catch (Exception ex)
+        {
+            try
+            {
+                await new EmulatorContext(raw, path, Root).RespondJsonAsync(500, new JsonObject { ["error"] = "emulator fault: " + ex.Message }).ConfigureAwait(false);
+            }
+            catch (Exception answerFailure) when (answerFailure is HttpListenerException or ObjectDisposedException or InvalidOperationException or System.IO.IOException)
+            {
+                // Could not even answer; the connection is gone.
+            }
+        }
+    }
+
+    private JsonObject Statistics()
+    {
+        var tasks = Tasks.Snapshot();
+        return new JsonObject
+        {
+            ["requests"] = _requests.Count,
+            ["tasks"] = tasks.Count,
+            ["succeeded"] = tasks.Count(task => task.State == EmulatedTaskState.Succeeded),
+            ["maxUnfinishedPerKey"] = Tasks.MaxUnfinishedPerKey,
+            ["maxRunningPerKey"] = Tasks.MaxRunningPerKey,
+            ["bytesServed"] = Files.BytesServed,
+        };
+    }
+
+    private async Task TickAsync()
+    {
+        // Moves simulated time on between requests, so tasks finish (and webhooks fire) when they are due.
+        while (!_stopping.IsCancellationRequested)
+        {
+            Tasks.Advance();
+            try
+            {
+                await Task.Delay(50, _stopping.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
+    }
+
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _listener.Close();
+        Webhooks.Dispose();
+        try
+        {
+            Task.WaitAll(new[] { _acceptLoop, _ticker }, TimeSpan.FromSeconds(5));
+        }
+        catch (AggregateException)
+        {
+            // The loops end by cancellation; nothing else to report.
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System;
+
+namespace Seedance.Emulator.Tasks;
+
+/// <summary>One simulated generation, advanced by the store's clock; read under the store's lock.</summary>
+public sealed class EmulatedTask
+{
+    internal EmulatedTask(string id, string key, EmulatedTaskSpec spec, DateTimeOffset createdAt)
+    {
+        Id = id;
+        Key = key;
+        Spec = spec;
+        CreatedAt = createdAt;
+    }
+
+    public string Id { get; }
+
+    /// <summary>The API key that created it: concurrency is counted per key, as providers count per account.</summary>
+    public string Key { get; }
+
+    public EmulatedTaskSpec Spec { get; }
+
+    public EmulatedTaskState State { get; internal set; }
+
+    public DateTimeOffset CreatedAt { get; }
+
+    public DateTimeOffset? StartedAt { get; internal set; }
+
+    public DateTimeOffset? CompletedAt { get; internal set; }
+
+    /// <summary>When a running task will finish; null for a stuck one.</summary>
+    internal DateTimeOffset? DueAt { get; set; }
+
+    public string? Error { get; internal set; }
+
+    /// <summary>True when the failure was a moderation refusal.</summary>
+    public bool RefusedByPolicy { get; internal set; }
+
+    /// <summary>Position among this key's queued tasks (0 = next), while queued.</summary>
+    public int QueuePosition { get; internal set; }
+
+    /// <summary>Status requests answered for this task.</summary>
+    public int StatusRequests { get; internal set; }
+
+    /// <summary>When a status answer first told a client the task had finished.</summary>
+    public DateTimeOffset? FirstReportedFinishedAt { get; internal set; }
+
+    public bool IsFinal => State is EmulatedTaskState.Succeeded or EmulatedTaskState.Failed or EmulatedTaskState.Cancelled;
+}

@@ -1,0 +1,257 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Seedance.Emulator.Tasks;
+
+/// <summary>
+/// The simulated back end all twins share: tasks queue per key up to the concurrency limit, run for the
+/// configured latency, then succeed or fail as their prompt's markers say. Time is advanced on every access
+/// (and by the server's ticker), processing completions in time order so queued tasks start exactly when a
+/// slot frees.
+/// </summary>
+public sealed class EmulatedTaskStore
+{
+    private readonly EmulatorOptions _options;
+    private readonly Func<DateTimeOffset> _clock;
+    private readonly object _gate = new();
+    private readonly Dictionary<string, EmulatedTask> _tasks = new(StringComparer.Ordinal);
+    private readonly List<EmulatedTask> _running = new();
+    private readonly Dictionary<string, int> _maxUnfinishedByKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _maxRunningByKey = new(StringComparer.Ordinal);
+
+    public EmulatedTaskStore(EmulatorOptions options, Func<DateTimeOffset> clock)
+    {
+        _options = options;
+        _clock = clock;
+    }
+
+    /// <summary>Raised (outside the lock) for each task that reached a final state, e.g. to send webhooks.</summary>
+    public event Action<EmulatedTask>? Finished;
+
+    public EmulatedTask Create(string id, string key, EmulatedTaskSpec spec)
+    {
+        List<EmulatedTask> finished;
+        EmulatedTask task;
+        lock (_gate)
+        {
+            var now = _clock();
+            finished = AdvanceLocked(now);
+            task = new EmulatedTask(id, key, spec, now) { State = EmulatedTaskState.Queued };
+            _tasks[id] = task;
+            StartQueuedLocked(key, now);
+            RecordHighWaterLocked(key);
+        }
+
+        Raise(finished);
+        return task;
+    }
+
+    /// <summary>The task as of now, counted as a status request; null when unknown.</summary>
+    public EmulatedTask? Observe(string id)
+    {
+        List<EmulatedTask> finished;
+        EmulatedTask? task;
+        lock (_gate)
+        {
+            finished = AdvanceLocked(_clock());
+            if (_tasks.TryGetValue(id, out task))
+            {
+                task.StatusRequests++;
+                if (task.IsFinal && task.FirstReportedFinishedAt is null)
+                {
+                    task.FirstReportedFinishedAt = _clock();
+                }
+            }
+        }
+
+        Raise(finished);
+        return task;
+    }
+
+    /// <summary>Cancels a task if its state allows; returns the state it was in (null when unknown).</summary>
+    public EmulatedTaskState? Cancel(string id, bool runningToo)
+    {
+        List<EmulatedTask> finished;
+        EmulatedTaskState? before = null;
+        lock (_gate)
+        {
+            var now = _clock();
+            finished = AdvanceLocked(now);
+            if (_tasks.TryGetValue(id, out var task))
+            {
+                before = task.State;
+                if (task.State == EmulatedTaskState.Queued || (task.State == EmulatedTaskState.Running && runningToo))
+                {
+                    _running.Remove(task);
+                    task.State = EmulatedTaskState.Cancelled;
+                    task.CompletedAt = now;
+                    task.Error = "cancelled";
+                    StartQueuedLocked(task.Key, now);
+                    finished.Add(task);
+                }
+            }
+        }
+
+        Raise(finished);
+        return before;
+    }
+
+    /// <summary>The task as of now without counting a status request (for file serving); null when unknown.</summary>
+    public EmulatedTask? Peek(string id)
+    {
+        lock (_gate)
+        {
+            AdvanceLocked(_clock());
+            return _tasks.TryGetValue(id, out var task) ? task : null;
+        }
+    }
+
+    /// <summary>Removes a task's record (providers that delete finished tasks).</summary>
+    public bool Delete(string id)
+    {
+        lock (_gate)
+        {
+            return _tasks.TryGetValue(id, out var task) && task.IsFinal && _tasks.Remove(id);
+        }
+    }
+
+    /// <summary>Moves simulated time forward to now; the server's ticker calls it so webhooks go out on time.</summary>
+    public void Advance()
+    {
+        List<EmulatedTask> finished;
+        lock (_gate)
+        {
+            finished = AdvanceLocked(_clock());
+        }
+
+        Raise(finished);
+    }
+
+    public IReadOnlyList<EmulatedTask> Snapshot()
+    {
+        lock (_gate)
+        {
+            AdvanceLocked(_clock());
+            return _tasks.Values.ToList();
+        }
+    }
+
+    /// <summary>The most tasks one key had unfinished (queued or running) at one time.</summary>
+    public int MaxUnfinishedPerKey
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _maxUnfinishedByKey.Values.DefaultIfEmpty(0).Max();
+            }
+        }
+    }
+
+    /// <summary>The most tasks one key had running at one time.</summary>
+    public int MaxRunningPerKey
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _maxRunningByKey.Values.DefaultIfEmpty(0).Max();
+            }
+        }
+    }
+
+    private List<EmulatedTask> AdvanceLocked(DateTimeOffset now)
+    {
+        var finished = new List<EmulatedTask>();
+        while (true)
+        {
+            var next = _running.Where(task => task.DueAt is not null).OrderBy(task => task.DueAt).FirstOrDefault();
+            if (next is null || next.DueAt > now)
+            {
+                break;
+            }
+
+            var at = next.DueAt!.Value;
+            _running.Remove(next);
+            Finish(next, at);
+            finished.Add(next);
+            StartQueuedLocked(next.Key, at);
+        }
+
+        foreach (var key in _tasks.Values.Where(task => task.State == EmulatedTaskState.Queued).Select(task => task.Key).Distinct().ToList())
+        {
+            StartQueuedLocked(key, now);
+        }
+
+        return finished;
+    }
+
+    private void StartQueuedLocked(string key, DateTimeOffset at)
+    {
+        var queued = _tasks.Values
+            .Where(task => task.Key == key && task.State == EmulatedTaskState.Queued)
+            .OrderBy(task => task.CreatedAt)
+            .ToList();
+        var running = _running.Count(task => task.Key == key);
+        foreach (var task in queued)
+        {
+            var eligibleAt = task.CreatedAt + _options.QueueDelay;
+            if ((_options.ConcurrencyLimit > 0 && running >= _options.ConcurrencyLimit) || eligibleAt > _clock())
+            {
+                break;
+            }
+
+            var start = eligibleAt > at ? eligibleAt : at;
+            task.State = EmulatedTaskState.Running;
+            task.StartedAt = start;
+            task.DueAt = task.Spec.Prompt.Contains(_options.StuckMarker) ? null : start + _options.Latency;
+            _running.Add(task);
+            running++;
+        }
+
+        var position = 0;
+        foreach (var task in queued.Where(task => task.State == EmulatedTaskState.Queued))
+        {
+            task.QueuePosition = position++;
+        }
+
+        RecordHighWaterLocked(key);
+    }
+
+    private void Finish(EmulatedTask task, DateTimeOffset at)
+    {
+        task.CompletedAt = at;
+        if (task.Spec.Prompt.Contains(_options.ContentPolicyMarker))
+        {
+            task.State = EmulatedTaskState.Failed;
+            task.RefusedByPolicy = true;
+            task.Error = "The output was flagged as potentially sensitive content and blocked by moderation.";
+        }
+        else if (task.Spec.Prompt.Contains(_options.FailMarker))
+        {
+            task.State = EmulatedTaskState.Failed;
+            task.Error = "Generation failed: the model could not render this request (emulated failure).";
+        }
+        else
+        {
+            task.State = EmulatedTaskState.Succeeded;
+        }
+    }
+
+    private void RecordHighWaterLocked(string key)
+    {
+        var unfinished = _tasks.Values.Count(task => task.Key == key && !task.IsFinal);
+        var running = _running.Count(task => task.Key == key);
+        _maxUnfinishedByKey[key] = Math.Max(unfinished, _maxUnfinishedByKey.TryGetValue(key, out var u) ? u : 0);
+        _maxRunningByKey[key] = Math.Max(running, _maxRunningByKey.TryGetValue(key, out var r) ? r : 0);
+    }
+
+    private void Raise(List<EmulatedTask> finished)
+    {
+        foreach (var task in finished)
+        {
+            Finished?.Invoke(task);
+        }
+    }
+}

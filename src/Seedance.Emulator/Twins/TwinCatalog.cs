@@ -1,0 +1,13 @@
+using System.Collections.Generic;
+using Seedance.Emulator.Server;
+
+namespace Seedance.Emulator.Twins;
+
+/// <summary>Every provider twin the emulator serves.</summary>
+internal static class TwinCatalog
+{
+    public static IEnumerable<IProviderTwin> Create(EmulatorServices services) => new IProviderTwin[]
+    {
+        new WaveSpeedTwin(services),
+    };
+}

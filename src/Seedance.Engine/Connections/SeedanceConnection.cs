@@ -1,0 +1,187 @@
+using System;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using Seedance.Http;
+using Seedance.Journal;
+using Seedance.Media;
+using Seedance.Providers;
+using Seedance.Requests;
+using Seedance.Tasks;
+
+namespace Seedance.Connections;
+
+/// <summary>
+/// One provider account as the user connected it: the provider, its address, its key (never shown), and the
+/// machinery that serves it — the HTTP core, the submitter with its throttle, the watcher, the downloader.
+/// What Get-SeedanceConnection shows.
+/// </summary>
+public sealed class SeedanceConnection : IDisposable
+{
+    private readonly IVideoProvider _provider;
+    private readonly TaskJournal _journal;
+    private readonly SemaphoreSlim _downloadSlots;
+
+    internal SeedanceConnection(ConnectionOptions options, IVideoProvider provider, ApiKeySecret key, TaskJournal journal, GenerationTimes times)
+    {
+        _provider = provider;
+        _journal = journal;
+        Name = string.IsNullOrWhiteSpace(options.Name) ? provider.Info.Name : options.Name!;
+        BaseUri = options.BaseUri is null ? provider.Info.DefaultBaseUri : UriPolicy.RequireSafeBaseUri(options.BaseUri, "BaseUri");
+        KeySource = key.Source;
+        DefaultModel = options.DefaultModel;
+        ThrottleLimit = options.ThrottleLimit;
+        Http = new SeedanceHttp(provider.Info.Name, provider.Info.AuthScheme, key, provider.DescribeFailure, options.Http);
+        Context = new ProviderContext(Http, BaseUri);
+        Watcher = new TaskWatcher(
+            (task, token) => _provider.RefreshAsync(Context, task, token),
+            task => times.Expect(task.Provider, task.Model, task.DurationSeconds, task.Resolution, TypicalTimeOf(task)),
+            (task, took) => times.Observe(task.Provider, task.Model, task.DurationSeconds, task.Resolution, took),
+            new PollSchedule(),
+            options.MaxConcurrentPolls);
+        Watcher.Ended += RecordOutcome;
+        Submitter = new TaskSubmitter(provider, Context, journal, Watcher, Name, options.ThrottleLimit);
+        Downloader = new VideoDownloader(Http);
+        _downloadSlots = new SemaphoreSlim(Math.Max(1, options.MaxConcurrentDownloads));
+    }
+
+    public string Name { get; }
+
+    public string Provider => _provider.Info.Name;
+
+    public Uri BaseUri { get; }
+
+    /// <summary>Where the key came from; the key itself is never exposed.</summary>
+    public string KeySource { get; }
+
+    public string? DefaultModel { get; }
+
+    public int ThrottleLimit { get; }
+
+    /// <summary>Tasks of this connection being followed right now.</summary>
+    public int PendingTasks => Watcher.Count;
+
+    public ProviderInfo ProviderInfo => _provider.Info;
+
+    internal SeedanceHttp Http { get; }
+
+    internal ProviderContext Context { get; }
+
+    public TaskWatcher Watcher { get; }
+
+    public TaskSubmitter Submitter { get; }
+
+    internal VideoDownloader Downloader { get; }
+
+    /// <summary>Validates the request for this provider and readies it; no network traffic.</summary>
+    public PreparedRequest Prepare(VideoRequest request)
+    {
+        if (request.Model is null && DefaultModel is not null)
+        {
+            request.Model = DefaultModel;
+        }
+
+        return RequestPreparer.Prepare(_provider.Info, request);
+    }
+
+    public Task<VideoTask> SubmitAsync(PreparedRequest request, CancellationToken cancellationToken) =>
+        Submitter.SubmitAsync(request, cancellationToken);
+
+    /// <summary>One status request, now.</summary>
+    public async Task<VideoTask> RefreshAsync(VideoTask task, CancellationToken cancellationToken)
+    {
+        var snapshot = await _provider.RefreshAsync(Context, Adopt(task), cancellationToken).ConfigureAwait(false);
+        return snapshot;
+    }
+
+    /// <summary>The task's final snapshot, or a timeout error naming the task.</summary>
+    public async Task<VideoTask> WaitAsync(VideoTask task, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var final = Watcher.Watch(Adopt(task));
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        var gaveUp = Task.Delay(Timeout.Infinite, deadline.Token);
+        if (await Task.WhenAny(final, gaveUp).ConfigureAwait(false) == final)
+        {
+            return await final.ConfigureAwait(false);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var latest = Watcher.Latest(task.Id) ?? task;
+        throw new SeedanceException(SeedanceErrorCategory.Timeout, "WaitTimedOut",
+            $"Task {task.Id} is still {latest.State.ToString().ToLowerInvariant()} after {timeout.TotalSeconds:N0} s (-TimeoutSec). It keeps running at {Provider} and may still finish: wait again with Get-SeedanceTask -Id {task.Id} | Wait-SeedanceTask, or stop it with Stop-SeedanceTask -Id {task.Id}.")
+        { TaskId = task.Id, Provider = Provider };
+    }
+
+    /// <summary>Cancels remotely where the provider can; a finished task is left alone.</summary>
+    public async Task<(CancelOutcome Outcome, VideoTask Task)> CancelAsync(VideoTask task, CancellationToken cancellationToken)
+    {
+        var current = await RefreshAsync(task, cancellationToken).ConfigureAwait(false);
+        if (current.IsFinal)
+        {
+            return (CancelOutcome.AlreadyFinished, current);
+        }
+
+        var outcome = await _provider.CancelAsync(Context, current, cancellationToken).ConfigureAwait(false);
+        if (outcome == CancelOutcome.Cancelled)
+        {
+            current = current with { State = TaskState.Cancelled, CompletedAt = DateTimeOffset.UtcNow };
+            Watcher.Forget(current);
+        }
+
+        return (outcome, current);
+    }
+
+    /// <summary>Downloads a finished task's video (waiting for it first if needed), at most N at once.</summary>
+    public async Task<VideoFile> SaveAsync(VideoTask task, string targetPath, bool overwrite, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        await _downloadSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var file = await Downloader.DownloadAsync(Adopt(task), targetPath, overwrite, token => RefreshAsync(task, token), progress, cancellationToken).ConfigureAwait(false);
+            TryJournal(() => _journal.RecordSaved(file.Task, file.Path));
+            return file;
+        }
+        finally
+        {
+            _downloadSlots.Release();
+        }
+    }
+
+    /// <summary>A task from elsewhere (the journal, another connection's name) treated as this connection's.</summary>
+    private VideoTask Adopt(VideoTask task) => task.Connection == Name ? task : task with { Connection = Name };
+
+    private void RecordOutcome(VideoTask task)
+    {
+        if (task.IsFinal)
+        {
+            TryJournal(() => _journal.RecordState(task));
+        }
+    }
+
+    private static void TryJournal(Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            SeedanceLog.Verbose($"The task journal could not be written: {ex.Message}");
+        }
+    }
+
+    private TimeSpan TypicalTimeOf(VideoTask task) =>
+        (_provider.Info.FindModel(task.Model) ?? _provider.Info.DefaultModel).TypicalGenerationTime;
+
+    public override string ToString() => Name;
+
+    public void Dispose()
+    {
+        Watcher.Ended -= RecordOutcome;
+        Submitter.Dispose();
+        Watcher.Dispose();
+        Http.Dispose();
+        _downloadSlots.Dispose();
+    }
+}

@@ -1,0 +1,49 @@
+using System;
+using System.Net;
+
+namespace Seedance.Http;
+
+/// <summary>
+/// Which addresses the module talks to: https anywhere, plain http only on this machine. Keys and videos
+/// never cross a network unencrypted.
+/// </summary>
+public static class UriPolicy
+{
+    public static bool IsLoopback(Uri uri)
+    {
+        if (uri.IsLoopback)
+        {
+            return true;
+        }
+
+        return IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address);
+    }
+
+    /// <summary>Checks a base URI a user configured; throws a validation error naming <paramref name="parameterName"/>.</summary>
+    public static Uri RequireSafeBaseUri(Uri uri, string parameterName)
+    {
+        if (!uri.IsAbsoluteUri)
+        {
+            throw new SeedanceException(SeedanceErrorCategory.Validation, "BaseUriNotAbsolute",
+                $"-{parameterName} '{uri}' is not an absolute URI. Give one such as https://api.example.com.")
+            { ParameterName = parameterName };
+        }
+
+        RequireSafe(uri, parameterName, "BaseUriInsecure");
+        return uri;
+    }
+
+    /// <summary>Checks any address the module is about to send a request to.</summary>
+    public static void RequireSafe(Uri uri, string what, string errorId = "InsecureUri")
+    {
+        if (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && IsLoopback(uri)))
+        {
+            return;
+        }
+
+        var message = uri.Scheme == Uri.UriSchemeHttp
+            ? $"{what} '{uri.GetLeftPart(UriPartial.Authority)}' uses plain http://, which is allowed only for this machine (127.0.0.1, ::1, localhost). Use https://."
+            : $"{what} '{uri.GetLeftPart(UriPartial.Scheme)}' is not an http(s) address. Use https://.";
+        throw new SeedanceException(SeedanceErrorCategory.Validation, errorId, message) { ParameterName = what.TrimStart('-') };
+    }
+}

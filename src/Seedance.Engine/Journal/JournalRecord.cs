@@ -1,0 +1,83 @@
+using System;
+
+namespace Seedance.Journal;
+
+/// <summary>Everything the journal knows about one task: its entries folded together, newest facts winning.</summary>
+public sealed class JournalRecord
+{
+    internal JournalRecord(string id, string provider)
+    {
+        Id = id;
+        Provider = provider;
+    }
+
+    public string Id { get; }
+
+    public string Provider { get; }
+
+    public string? Model { get; private set; }
+
+    public string? Connection { get; private set; }
+
+    public string? BaseUri { get; private set; }
+
+    public TaskState State { get; private set; } = TaskState.Queued;
+
+    public DateTimeOffset SubmittedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public DateTimeOffset? CreatedAt { get; private set; }
+
+    public string? Prompt { get; private set; }
+
+    public int? DurationSeconds { get; private set; }
+
+    public string? Resolution { get; private set; }
+
+    public decimal? EstimatedCost { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public string? SavedPath { get; private set; }
+
+    /// <summary>
+    /// Still owed something: unfinished, or finished successfully but never saved — a paid video not yet on disk.
+    /// </summary>
+    public bool IsPending => !State.IsFinal() || (State == TaskState.Succeeded && SavedPath is null);
+
+    internal void Apply(JournalEntry entry)
+    {
+        if (entry.Event == "submitted")
+        {
+            SubmittedAt = entry.At;
+        }
+
+        UpdatedAt = entry.At;
+        Model = entry.Model ?? Model;
+        Connection = entry.Connection ?? Connection;
+        BaseUri = entry.BaseUri ?? BaseUri;
+        State = entry.State ?? State;
+        CreatedAt = entry.CreatedAt ?? CreatedAt;
+        Prompt = entry.Prompt ?? Prompt;
+        DurationSeconds = entry.DurationSeconds ?? DurationSeconds;
+        Resolution = entry.Resolution ?? Resolution;
+        EstimatedCost = entry.EstimatedCost ?? EstimatedCost;
+        Error = entry.Error ?? Error;
+        SavedPath = entry.SavedPath ?? SavedPath;
+    }
+
+    /// <summary>The task as last recorded, ready to be refreshed, waited for or saved.</summary>
+    public VideoTask ToVideoTask() => new(Id, Provider, Model ?? string.Empty)
+    {
+        Connection = Connection,
+        State = State,
+        CreatedAt = CreatedAt ?? SubmittedAt,
+        CheckedAt = UpdatedAt,
+        Prompt = Prompt,
+        DurationSeconds = DurationSeconds,
+        Resolution = Resolution,
+        EstimatedCost = EstimatedCost,
+        Error = Error,
+    };
+}

@@ -1,0 +1,255 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Polly;
+using Polly.Retry;
+using Seedance.Http;
+
+namespace Seedance.Media;
+
+/// <summary>
+/// Saves a finished task's video without ever leaving a bad file at the final path: it streams into
+/// <c>name.partial</c> with a fixed-size buffer, resumes with Range after a dropped connection, asks the
+/// provider for a fresh URL when the old one has expired, checks the length and the MP4 structure, and only
+/// then renames the file into place.
+/// </summary>
+public sealed class VideoDownloader
+{
+    private const int BufferSize = 128 * 1024;
+    private const int MaxUrlRefreshes = 3;
+
+    private readonly SeedanceHttp _http;
+    private readonly ResiliencePipeline _attempts;
+
+    public VideoDownloader(SeedanceHttp http)
+    {
+        _http = http;
+        _attempts = new ResiliencePipelineBuilder()
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder()
+                    .Handle<DownloadRetryableException>()
+                    .Handle<HttpRequestException>()
+                    .Handle<IOException>(),
+                MaxRetryAttempts = Math.Max(1, http.Settings.MaxRetries),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = http.Settings.RetryBaseDelay,
+                MaxDelay = http.Settings.MaxRetryDelay,
+                DelayGenerator = args => new ValueTask<TimeSpan?>((args.Outcome.Exception as DownloadRetryableException)?.RetryAfter),
+            })
+            .Build();
+    }
+
+    /// <param name="task">A succeeded task.</param>
+    /// <param name="targetPath">The final file path.</param>
+    /// <param name="overwrite">Replace an existing file (-Force).</param>
+    /// <param name="refresh">Asks the provider for a fresh snapshot (and URL) of the task.</param>
+    /// <param name="progress">Receives bytes written so far.</param>
+    public async Task<VideoFile> DownloadAsync(VideoTask task, string targetPath, bool overwrite, Func<CancellationToken, Task<VideoTask>> refresh, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        if (File.Exists(targetPath) && !overwrite)
+        {
+            throw new SeedanceException(SeedanceErrorCategory.FileSystem, "FileExists",
+                $"'{targetPath}' already exists; the video of task {task.Id} was not downloaded. Use -Force to replace it, or choose another -Path.")
+            { TaskId = task.Id, ParameterName = "Path" };
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(targetPath)!);
+        var partialPath = targetPath + ".partial";
+        var current = task;
+        var refreshes = 0;
+        try
+        {
+            await _attempts.ExecuteAsync(async token =>
+            {
+                if (current.VideoUrl is null || current.State != TaskState.Succeeded)
+                {
+                    current = await refresh(token).ConfigureAwait(false);
+                    RequireVideo(current);
+                }
+
+                var outcome = await AttemptAsync(current.VideoUrl!, partialPath, progress, token).ConfigureAwait(false);
+                if (outcome == AttemptOutcome.UrlExpired)
+                {
+                    if (++refreshes > MaxUrlRefreshes)
+                    {
+                        throw new SeedanceException(SeedanceErrorCategory.NotFound, "VideoUrlExpired",
+                            $"{task.Provider} no longer serves the video of task {task.Id}, even at a fresh URL ({task.Provider} keeps outputs {RetentionHint(task)}). It cannot be downloaded any more.")
+                        { TaskId = task.Id, Provider = task.Provider };
+                    }
+
+                    SeedanceLog.Verbose($"The video URL of task {task.Id} has expired; asking {task.Provider} for a new one.");
+                    current = await refresh(token).ConfigureAwait(false);
+                    RequireVideo(current);
+                    throw new DownloadRetryableException("The video URL expired.", TimeSpan.Zero);
+                }
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped by the user: remove the partial file so nothing half-written lingers.
+            TryDelete(partialPath);
+            throw;
+        }
+        catch (Exception ex) when (ex is DownloadRetryableException or HttpRequestException or IOException)
+        {
+            throw new SeedanceException(SeedanceErrorCategory.Network, "DownloadFailed",
+                $"The video of task {task.Id} could not be downloaded: {ex.Message} The partial file '{partialPath}' is kept; Save-SeedanceVideo resumes it.", ex)
+            { TaskId = task.Id, Provider = task.Provider };
+        }
+
+        var info = Mp4Inspector.Inspect(partialPath);
+        if (!info.IsValid)
+        {
+            TryDelete(partialPath);
+            throw new SeedanceException(SeedanceErrorCategory.Server, "DownloadCorrupt",
+                $"The video of task {task.Id} arrived damaged ({string.Join("; ", info.Problems)}); it was not saved. Run Save-SeedanceVideo again to download it anew.")
+            { TaskId = task.Id, Provider = task.Provider };
+        }
+
+        MoveIntoPlace(partialPath, targetPath, overwrite);
+        var video = info.Tracks.FirstOrDefault(track => track.HandlerType == "vide");
+        return new VideoFile(targetPath, current)
+        {
+            Length = info.FileLength,
+            DurationSeconds = info.DurationSeconds,
+            Width = video?.Width ?? 0,
+            Height = video?.Height ?? 0,
+            FramesPerSecond = video?.FramesPerSecond ?? 0,
+            HasAudio = info.Tracks.Any(track => track.HandlerType == "soun"),
+        };
+    }
+
+    private async Task<AttemptOutcome> AttemptAsync(Uri url, string partialPath, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        var offset = File.Exists(partialPath) ? new FileInfo(partialPath).Length : 0;
+        using var response = await _http.GetForDownloadAsync(url, offset, cancellationToken).ConfigureAwait(false);
+        var status = (int)response.StatusCode;
+        if (status is 403 or 404 or 410)
+        {
+            return AttemptOutcome.UrlExpired;
+        }
+
+        if (status == 416)
+        {
+            // Asked for bytes past the end: either the partial file is complete, or it is not this video.
+            if (response.Content.Headers.ContentRange?.Length is { } whole && whole == offset)
+            {
+                return AttemptOutcome.Complete;
+            }
+
+            TryDelete(partialPath);
+            throw new DownloadRetryableException("The partial file did not match the video; starting over.", TimeSpan.Zero);
+        }
+
+        if (status is 408 or 429 || status >= 500)
+        {
+            throw new DownloadRetryableException($"The video server answered HTTP {status}.", response.Headers.RetryAfter?.Delta);
+        }
+
+        if (status is not (200 or 206))
+        {
+            throw new SeedanceException(SeedanceErrorCategory.Server, "DownloadRefused", $"The video server answered HTTP {status} {response.ReasonPhrase}.");
+        }
+
+        var resuming = status == 206 && response.Content.Headers.ContentRange?.From == offset;
+        long? total = resuming ? response.Content.Headers.ContentRange?.Length : response.Content.Headers.ContentLength;
+        using (var file = new FileStream(partialPath, resuming ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.None, BufferSize, useAsync: true))
+        using (var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+        {
+            await CopyWithStallTimeoutAsync(body, file, resuming ? offset : 0, progress, cancellationToken).ConfigureAwait(false);
+        }
+
+        var written = new FileInfo(partialPath).Length;
+        if (total is { } expected && written != expected)
+        {
+            throw new DownloadRetryableException($"The connection ended after {written:N0} of {expected:N0} bytes.");
+        }
+
+        return AttemptOutcome.Complete;
+    }
+
+    private async Task CopyWithStallTimeoutAsync(Stream source, Stream destination, long alreadyWritten, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[BufferSize];
+        var written = alreadyWritten;
+        using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        while (true)
+        {
+            stall.CancelAfter(_http.Settings.DownloadStallTimeout);
+            int read;
+            try
+            {
+                read = await source.ReadAsync(buffer, 0, buffer.Length, stall.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new DownloadRetryableException($"No data arrived for {_http.Settings.DownloadStallTimeout.TotalSeconds:0} s.");
+            }
+
+            if (read == 0)
+            {
+                return;
+            }
+
+            await destination.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
+            written += read;
+            progress?.Report(written);
+        }
+    }
+
+    private static void RequireVideo(VideoTask task)
+    {
+        if (task.State != TaskState.Succeeded || task.VideoUrl is null)
+        {
+            throw new SeedanceException(SeedanceErrorCategory.NotFound, "NoVideo",
+                $"Task {task.Id} has no video to save: it is {task.State.ToString().ToLowerInvariant()}{(task.Error is null ? "." : $" ({task.Error}).")}")
+            { TaskId = task.Id, Provider = task.Provider };
+        }
+    }
+
+    private static void MoveIntoPlace(string partialPath, string targetPath, bool overwrite)
+    {
+#if NET8_0_OR_GREATER
+        File.Move(partialPath, targetPath, overwrite);
+#else
+        if (overwrite && File.Exists(targetPath))
+        {
+            File.Replace(partialPath, targetPath, destinationBackupFileName: null);
+        }
+        else
+        {
+            File.Move(partialPath, targetPath);
+        }
+#endif
+    }
+
+    private static string RetentionHint(VideoTask task) => Providers.ProviderCatalog.Find(task.Provider)?.Info.OutputRetention ?? "for a limited time";
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Best effort: a partial file that cannot be removed is still never mistaken for a finished one.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // As above.
+        }
+    }
+
+    private enum AttemptOutcome
+    {
+        Complete,
+        UrlExpired,
+    }
+}

@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Seedance.Providers;
+
+/// <summary>
+/// What one model on one provider accepts and costs. Requests are validated against this data before any
+/// HTTP call, so a provider's schema change is a change of data here, not of code.
+/// </summary>
+public sealed class ModelInfo
+{
+    public ModelInfo(string provider, string id, string family)
+    {
+        Provider = provider;
+        Id = id;
+        Family = family;
+    }
+
+    public string Provider { get; }
+
+    /// <summary>The id in the provider's spelling, as sent on the wire.</summary>
+    public string Id { get; }
+
+    /// <summary>The model family, e.g. "Seedance 2.0 Fast".</summary>
+    public string Family { get; }
+
+    /// <summary>Other names users may type for this model (e.g. the brief's <c>seedance-2-0-fast</c>).</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = Array.Empty<string>();
+
+    public ImageUse ImageUse { get; init; }
+
+    public int MinImages { get; init; }
+
+    public int MaxImages { get; init; }
+
+    public bool PromptRequired { get; init; } = true;
+
+    public IReadOnlyList<int> Durations { get; init; } = Array.Empty<int>();
+
+    public int DefaultDuration { get; init; }
+
+    /// <summary>Resolutions the user may choose; empty when the model has a fixed output.</summary>
+    public IReadOnlyList<string> Resolutions { get; init; } = Array.Empty<string>();
+
+    /// <summary>The resolution produced when none is chosen (also what the price table assumes).</summary>
+    public string DefaultResolution { get; init; } = "720p";
+
+    /// <summary>Aspect ratios the user may choose; empty when the output follows the input image.</summary>
+    public IReadOnlyList<string> AspectRatios { get; init; } = Array.Empty<string>();
+
+    public ModelOptions Options { get; init; }
+
+    /// <summary>US dollars per second of video, by resolution.</summary>
+    public IReadOnlyDictionary<string, decimal> PricePerSecond { get; init; } = new Dictionary<string, decimal>();
+
+    /// <summary>Largest local image sent inline, in bytes.</summary>
+    public long MaxImageBytes { get; init; } = 10 * 1024 * 1024;
+
+    /// <summary>How long a typical 5 s generation takes; the first guess before this session has measured any.</summary>
+    public TimeSpan TypicalGenerationTime { get; init; } = TimeSpan.FromSeconds(60);
+
+    public bool Supports(ModelOptions option) => (Options & option) == option;
+
+    public bool IsKnownAs(string name) =>
+        string.Equals(Id, name, StringComparison.OrdinalIgnoreCase)
+        || Aliases.Any(alias => string.Equals(alias, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Price per second at <paramref name="resolution"/>, or null when the provider publishes none.</summary>
+    public decimal? PriceAt(string resolution) =>
+        PricePerSecond.TryGetValue(resolution, out var price) ? price : null;
+
+    public override string ToString() => $"{Provider}/{Id}";
+}

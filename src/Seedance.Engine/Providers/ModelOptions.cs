@@ -1,0 +1,17 @@
+using System;
+
+namespace Seedance.Providers;
+
+/// <summary>The optional knobs a model accepts; anything not listed is refused before a request is sent.</summary>
+[Flags]
+public enum ModelOptions
+{
+    None = 0,
+    LastImage = 1 << 0,
+    GenerateAudio = 1 << 1,
+    Seed = 1 << 2,
+    CameraFixed = 1 << 3,
+    Watermark = 1 << 4,
+    MotionStrength = 1 << 5,
+    Webhook = 1 << 6,
+}

@@ -1,0 +1,34 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Seedance.Providers;
+
+/// <summary>Every provider this module speaks, in the order users see them. Read-only, so safe to share.</summary>
+public static class ProviderCatalog
+{
+    private static readonly IReadOnlyList<IVideoProvider> Providers = new IVideoProvider[]
+    {
+        new WaveSpeedProvider(),
+    };
+
+    public static IReadOnlyList<IVideoProvider> All => Providers;
+
+    public static IEnumerable<string> Names => Providers.Select(provider => provider.Info.Name);
+
+    public static IVideoProvider? Find(string name) =>
+        Providers.FirstOrDefault(provider => string.Equals(provider.Info.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    public static IVideoProvider Get(string name) => Find(name) ?? throw new SeedanceException(
+        SeedanceErrorCategory.Validation, "ProviderNotKnown",
+        $"-Provider '{name}' is not known. Choose one of: {string.Join(", ", Names)}.") { ParameterName = "Provider" };
+
+    /// <summary>"Provider (model), ..." for every model that satisfies <paramref name="offers"/>, for error messages.</summary>
+    public static string ModelsThat(Func<ModelInfo, bool> offers)
+    {
+        var models = Providers.SelectMany(provider => provider.Info.Models).Where(offers).ToList();
+        return models.Count == 0
+            ? "no provider offers it"
+            : string.Join(", ", models.GroupBy(model => model.Provider).Select(group => $"{group.Key} ({string.Join(", ", group.Select(model => model.Id))})"));
+    }
+}

@@ -1,0 +1,42 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Seedance.Providers;
+
+/// <summary>What a provider is: where it lives, how it authenticates, which models it sells, what it can do.</summary>
+public sealed class ProviderInfo
+{
+    public ProviderInfo(string name, Uri defaultBaseUri, string authScheme, IReadOnlyList<string> keyVariables, IReadOnlyList<ModelInfo> models)
+    {
+        Name = name;
+        DefaultBaseUri = defaultBaseUri;
+        AuthScheme = authScheme;
+        KeyVariables = keyVariables;
+        Models = models;
+    }
+
+    /// <summary>The name users type for -Provider, e.g. "WaveSpeed".</summary>
+    public string Name { get; }
+
+    public Uri DefaultBaseUri { get; }
+
+    /// <summary>The scheme word of the Authorization header: "Bearer" or "Key".</summary>
+    public string AuthScheme { get; }
+
+    /// <summary>The provider's own environment variables for the key, tried after SEEDANCE_API_KEY... in order.</summary>
+    public IReadOnlyList<string> KeyVariables { get; }
+
+    public IReadOnlyList<ModelInfo> Models { get; }
+
+    /// <summary>The model used when none is chosen: the provider's Seedance 2.0 Fast image-to-video model.</summary>
+    public ModelInfo DefaultModel => Models[0];
+
+    /// <summary>How cancelling behaves, in one sentence for users; null when the provider cannot cancel.</summary>
+    public string? CancelBehaviour { get; init; }
+
+    /// <summary>How long the provider keeps finished videos, in one phrase for users.</summary>
+    public string? OutputRetention { get; init; }
+
+    public ModelInfo? FindModel(string name) => Models.FirstOrDefault(model => model.IsKnownAs(name));
+}

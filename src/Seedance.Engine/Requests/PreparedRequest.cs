@@ -1,0 +1,61 @@
+using System.Collections.Generic;
+using Seedance.Media;
+using Seedance.Providers;
+
+namespace Seedance.Requests;
+
+/// <summary>
+/// A request that passed validation for one model, with defaults applied, the prompt composed, the images
+/// ready for the wire and the cost estimated. Providers only map it; they never need to check it.
+/// </summary>
+public sealed class PreparedRequest
+{
+    public PreparedRequest(VideoRequest source, ModelInfo model)
+    {
+        Source = source;
+        Model = model;
+    }
+
+    public VideoRequest Source { get; }
+
+    public ModelInfo Model { get; }
+
+    /// <summary>The prompt with any shots composed into it; null when the user gave none.</summary>
+    public string? Prompt { get; init; }
+
+    public IReadOnlyList<PreparedImage> Images { get; init; } = new List<PreparedImage>();
+
+    public PreparedImage? LastImage { get; init; }
+
+    /// <summary>The duration in seconds, the model's default when the user chose none.</summary>
+    public int DurationSeconds { get; init; }
+
+    /// <summary>The resolution the user chose, or null to send none.</summary>
+    public string? Resolution { get; init; }
+
+    /// <summary>The resolution the video will have (chosen or default): used for pricing and display.</summary>
+    public string EffectiveResolution { get; init; } = "720p";
+
+    public string? AspectRatio { get; init; }
+
+    public decimal? EstimatedCost { get; init; }
+
+    /// <summary>Things worth telling the user that do not stop the request.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = new List<string>();
+
+    /// <summary>One line for -WhatIf and verbose output, e.g. "5 s 720p video from 1 image, est. $0.80".</summary>
+    public string Summary
+    {
+        get
+        {
+            var images = Images.Count switch
+            {
+                0 => "from text",
+                1 => "from 1 image",
+                _ => $"from {Images.Count} images",
+            };
+            var cost = EstimatedCost is { } value ? $", est. ${value:0.00}" : ", price not published";
+            return $"{DurationSeconds} s {EffectiveResolution} video {images} on {Model.Provider} ({Model.Id}){cost}";
+        }
+    }
+}

@@ -1,0 +1,183 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Seedance.Http;
+using Seedance.Media;
+using Seedance.Pricing;
+using Seedance.Providers;
+
+namespace Seedance.Requests;
+
+/// <summary>
+/// Checks a request against the chosen model's capability data and readies it for the wire. Every check
+/// here runs before any HTTP call, so bad input never costs money; each failure names the parameter, what
+/// is allowed, and what to do.
+/// </summary>
+public static class RequestPreparer
+{
+    public static PreparedRequest Prepare(ProviderInfo provider, VideoRequest request)
+    {
+        var model = ModelSelector.Select(provider, request);
+        var warnings = new List<string>();
+
+        var prompt = PreparePrompt(model, request);
+        CheckImageCount(model, request);
+        CheckOptions(model, request, warnings);
+        var duration = ChooseDuration(model, request);
+        var resolution = Normalize(request.Resolution, model.Resolutions, model, "Resolution", NormalizeResolution);
+        var aspectRatio = Normalize(request.AspectRatio, model.AspectRatios, model, "AspectRatio", value => value.Trim().ToLowerInvariant());
+
+        // Images last: reading files is the slowest check, and the cheap ones should fail first.
+        var images = request.Images.Select(image => ImageLoader.Load(image, model.MaxImageBytes, "Image")).ToList();
+        var lastImage = request.LastImage is null ? null : ImageLoader.Load(request.LastImage, model.MaxImageBytes, "LastImage");
+
+        var effectiveResolution = resolution ?? model.DefaultResolution;
+        return new PreparedRequest(request, model)
+        {
+            Prompt = prompt,
+            Images = images,
+            LastImage = lastImage,
+            DurationSeconds = duration,
+            Resolution = resolution,
+            EffectiveResolution = effectiveResolution,
+            AspectRatio = aspectRatio,
+            EstimatedCost = CostEstimator.Estimate(model, duration, effectiveResolution),
+            Warnings = warnings,
+        };
+    }
+
+    private static string? PreparePrompt(ModelInfo model, VideoRequest request)
+    {
+        if (request.Shots.Count > PromptComposer.MaxShots)
+        {
+            throw Invalid("TooManyShots", "Shot", $"-Shot has {request.Shots.Count} shots; Seedance takes at most {PromptComposer.MaxShots} per video. Split the storyboard over several videos.");
+        }
+
+        if (request.Shots.Any(string.IsNullOrWhiteSpace))
+        {
+            throw Invalid("ShotEmpty", "Shot", "-Shot contains an empty shot description. Remove it or describe the shot.");
+        }
+
+        var prompt = PromptComposer.Compose(request.Prompt, request.Shots);
+        if (prompt is null)
+        {
+            if (model.PromptRequired)
+            {
+                throw Invalid("PromptRequired", "Prompt", $"-Prompt is required by {model.Provider} model {model.Id}. Describe the motion, e.g. -Prompt 'slow orbital pan, soft studio light'.");
+            }
+
+            return null;
+        }
+
+        var tokens = PromptComposer.EstimateTokens(prompt);
+        if (tokens > PromptComposer.MaxPromptTokens)
+        {
+            throw Invalid("PromptTooLong", "Prompt", $"-Prompt (with any -Shot text) is about {tokens:N0} tokens; Seedance reads at most {PromptComposer.MaxPromptTokens:N0}. Shorten it by roughly {(tokens - PromptComposer.MaxPromptTokens) * 4:N0} characters.");
+        }
+
+        return prompt;
+    }
+
+    private static void CheckImageCount(ModelInfo model, VideoRequest request)
+    {
+        var count = request.Images.Count;
+        if (count < model.MinImages || count > model.MaxImages)
+        {
+            var allowed = model.MaxImages == 0 ? "no images (text to video)" : model.MinImages == model.MaxImages ? ModelSelector.Plural(model.MinImages, "image") : $"{model.MinImages} to {model.MaxImages} images";
+            var others = ProviderCatalog.ModelsThat(other => count >= other.MinImages && count <= other.MaxImages);
+            var id = count > model.MaxImages ? "TooManyImages" : "TooFewImages";
+            throw Invalid(id, "Image", $"-Image has {ModelSelector.Plural(count, "image")}; {model.Provider} model {model.Id} takes {allowed}. Models that take {ModelSelector.Plural(count, "image")}: {others}.");
+        }
+
+        if (request.LastImage is not null && count == 0)
+        {
+            throw Invalid("LastImageWithoutFirst", "LastImage", "-LastImage needs a first frame too: give -Image as well.");
+        }
+    }
+
+    private static void CheckOptions(ModelInfo model, VideoRequest request, List<string> warnings)
+    {
+        Require(model, ModelOptions.LastImage, request.LastImage is not null, "LastImage");
+        Require(model, ModelOptions.GenerateAudio, request.GenerateAudio.HasValue, "GenerateAudio");
+        Require(model, ModelOptions.Seed, request.Seed.HasValue, "Seed");
+        Require(model, ModelOptions.CameraFixed, request.CameraFixed.HasValue, "CameraFixed");
+        Require(model, ModelOptions.Watermark, request.Watermark.HasValue, "Watermark");
+        Require(model, ModelOptions.MotionStrength, request.MotionStrength.HasValue, "MotionStrength");
+        Require(model, ModelOptions.Webhook, request.WebhookUrl is not null, "WebhookUrl");
+
+        if (request.MotionStrength is { } motion)
+        {
+            if (motion < 0 || motion > 1)
+            {
+                throw Invalid("MotionStrengthOutOfRange", "MotionStrength", $"-MotionStrength {motion} is outside 0 to 1. The default is 0.7.");
+            }
+
+            if (motion > 0.85)
+            {
+                warnings.Add($"-MotionStrength {motion} is above 0.85: expect more motion but less faithful subjects.");
+            }
+        }
+
+        if (request.WebhookUrl is { } webhook)
+        {
+            UriPolicy.RequireSafe(webhook, "-WebhookUrl", "WebhookUrlInsecure");
+        }
+    }
+
+    private static void Require(ModelInfo model, ModelOptions option, bool requested, string parameter)
+    {
+        if (requested && !model.Supports(option))
+        {
+            throw Invalid("ParameterNotSupported", parameter, $"-{parameter} is not offered by {model.Provider} model {model.Id}. Models that offer it: {ProviderCatalog.ModelsThat(other => other.Supports(option))}.");
+        }
+    }
+
+    private static int ChooseDuration(ModelInfo model, VideoRequest request)
+    {
+        if (request.DurationSeconds is not { } duration)
+        {
+            return model.DefaultDuration;
+        }
+
+        if (!model.Durations.Contains(duration))
+        {
+            throw Invalid("DurationNotSupported", "Duration", $"-Duration {duration} is not offered by {model.Provider} model {model.Id}. Allowed: {Range(model.Durations)} seconds.");
+        }
+
+        return duration;
+    }
+
+    private static string? Normalize(string? value, IReadOnlyList<string> allowed, ModelInfo model, string parameter, Func<string, string> normalize)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var normalized = normalize(value!);
+        if (allowed.Count == 0)
+        {
+            var fixedTo = parameter == "Resolution" ? $"its output is {model.DefaultResolution}" : "its output follows the input image";
+            throw Invalid(parameter + "NotSupported", parameter, $"-{parameter} cannot be chosen on {model.Provider} model {model.Id}: {fixedTo}. Leave -{parameter} out, or use a model that offers it (Get-SeedanceModel).");
+        }
+
+        var match = allowed.FirstOrDefault(option => ModelSelector.Same(option, normalized));
+        return match ?? throw Invalid(parameter + "NotSupported", parameter, $"-{parameter} '{value}' is not offered by {model.Provider} model {model.Id}. Allowed: {string.Join(", ", allowed)}.");
+    }
+
+    private static string NormalizeResolution(string value)
+    {
+        var trimmed = value.Trim().ToLowerInvariant();
+        return trimmed.Length > 0 && char.IsDigit(trimmed[trimmed.Length - 1]) ? trimmed + "p" : trimmed;
+    }
+
+    /// <summary>"4 to 15" for a contiguous range, "5, 10, 15" otherwise.</summary>
+    private static string Range(IReadOnlyList<int> values)
+    {
+        var contiguous = values.Count > 2 && values[values.Count - 1] - values[0] == values.Count - 1;
+        return contiguous ? $"{values[0]} to {values[values.Count - 1]}" : string.Join(", ", values);
+    }
+
+    private static SeedanceException Invalid(string errorId, string parameter, string message) =>
+        new(SeedanceErrorCategory.Validation, errorId, message) { ParameterName = parameter };
+}

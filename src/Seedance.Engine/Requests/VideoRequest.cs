@@ -1,0 +1,48 @@
+using System;
+using System.Collections.Generic;
+
+namespace Seedance;
+
+/// <summary>
+/// What the user asks for, independent of provider. Null means "not specified": the model's default applies
+/// and nothing is sent for that field.
+/// </summary>
+public sealed class VideoRequest
+{
+    /// <summary>The text prompt. Camera moves ("slow orbital pan") are written here.</summary>
+    public string? Prompt { get; set; }
+
+    /// <summary>Shot descriptions (at most three) composed into one multi-shot prompt.</summary>
+    public IList<string> Shots { get; } = new List<string>();
+
+    /// <summary>First-frame or reference images, in order.</summary>
+    public IList<ImageInput> Images { get; } = new List<ImageInput>();
+
+    /// <summary>The last frame, for first+last-frame generation.</summary>
+    public ImageInput? LastImage { get; set; }
+
+    /// <summary>The model id in the provider's own spelling; null picks the provider's Seedance 2.0 Fast model.</summary>
+    public string? Model { get; set; }
+
+    public int? DurationSeconds { get; set; }
+
+    public string? Resolution { get; set; }
+
+    public string? AspectRatio { get; set; }
+
+    public bool? GenerateAudio { get; set; }
+
+    public long? Seed { get; set; }
+
+    public bool? CameraFixed { get; set; }
+
+    public bool? Watermark { get; set; }
+
+    public double? MotionStrength { get; set; }
+
+    /// <summary>Where the provider should POST when the task finishes.</summary>
+    public Uri? WebhookUrl { get; set; }
+
+    /// <summary>Raw fields sent as they are, for options this module does not model yet.</summary>
+    public IDictionary<string, object?> ExtraFields { get; } = new Dictionary<string, object?>(StringComparer.Ordinal);
+}

@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Concurrent;
+using System.IO;
+using System.Threading;
+using System.Threading.RateLimiting;
+using System.Threading.Tasks;
+using Seedance.Http;
+using Seedance.Journal;
+using Seedance.Providers;
+using Seedance.Requests;
+
+namespace Seedance.Tasks;
+
+/// <summary>
+/// Submits prepared requests for one connection: waits for a throttle slot, makes the one POST, records the
+/// task in the journal before anyone sees it, and hands it to the watcher, whose verdict frees the slot.
+/// </summary>
+public sealed class TaskSubmitter : IDisposable
+{
+    private readonly IVideoProvider _provider;
+    private readonly ProviderContext _context;
+    private readonly TaskJournal _journal;
+    private readonly TaskWatcher _watcher;
+    private readonly string _connectionName;
+    private readonly ConcurrencyLimiter? _slots;
+    private readonly ConcurrentDictionary<string, RateLimitLease> _leases = new(StringComparer.Ordinal);
+
+    public TaskSubmitter(IVideoProvider provider, ProviderContext context, TaskJournal journal, TaskWatcher watcher, string connectionName, int throttleLimit)
+    {
+        _provider = provider;
+        _context = context;
+        _journal = journal;
+        _watcher = watcher;
+        _connectionName = connectionName;
+        if (throttleLimit > 0)
+        {
+            _slots = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+            {
+                PermitLimit = throttleLimit,
+                QueueLimit = int.MaxValue,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            });
+        }
+
+        _watcher.Ended += Release;
+    }
+
+    /// <summary>Tasks submitted through this connection that have not finished yet.</summary>
+    public int InFlight => _leases.Count;
+
+    /// <summary>Raised when the journal could not be written (the task still exists and is returned).</summary>
+    public event Action<VideoTask, Exception>? JournalFailed;
+
+    public async Task<VideoTask> SubmitAsync(PreparedRequest request, CancellationToken cancellationToken)
+    {
+        var lease = await AcquireSlotAsync(cancellationToken).ConfigureAwait(false);
+        VideoTask task;
+        try
+        {
+            // Not cancellable once sent: abandoning a POST in flight would leave a billed task we never heard of.
+            // It still ends within the per-attempt timeout.
+            task = await _provider.SubmitAsync(_context, request, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch
+        {
+            lease?.Dispose();
+            throw;
+        }
+
+        task = task with
+        {
+            Connection = _connectionName,
+            EstimatedCost = request.EstimatedCost,
+            Prompt = request.Prompt,
+            DurationSeconds = request.DurationSeconds,
+            Resolution = request.EffectiveResolution,
+            AspectRatio = request.AspectRatio,
+            SourceImage = request.Images.Count > 0 ? System.IO.Path.GetFileName(request.Images[0].Source) : null,
+        };
+
+        try
+        {
+            _journal.RecordSubmitted(task, _context.BaseUri);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            JournalFailed?.Invoke(task, ex);
+        }
+
+        if (lease is not null)
+        {
+            _leases[task.Id] = lease;
+        }
+
+        SeedanceLog.Verbose($"Submitted task {task.Id}: {request.Summary}.");
+        _ = _watcher.Watch(task, justSubmitted: true);
+        return task;
+    }
+
+    private async Task<RateLimitLease?> AcquireSlotAsync(CancellationToken cancellationToken)
+    {
+        if (_slots is null)
+        {
+            return null;
+        }
+
+        var lease = _slots.AttemptAcquire();
+        if (!lease.IsAcquired)
+        {
+            lease.Dispose();
+            SeedanceLog.Verbose($"{_leases.Count} tasks are unfinished, the throttle limit of this connection; waiting for one to finish.");
+            lease = await _slots.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        }
+
+        return lease;
+    }
+
+    private void Release(VideoTask task)
+    {
+        if (_leases.TryRemove(task.Id, out var lease))
+        {
+            lease.Dispose();
+        }
+    }
+
+    public void Dispose()
+    {
+        _watcher.Ended -= Release;
+        foreach (var lease in _leases.Values)
+        {
+            lease.Dispose();
+        }
+
+        _slots?.Dispose();
+    }
+}

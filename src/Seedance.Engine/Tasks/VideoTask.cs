@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+
+namespace Seedance;
+
+/// <summary>
+/// One generation task at one moment. Immutable: every status check yields a new snapshot, so an object a
+/// script holds never changes under it while background threads keep polling.
+/// </summary>
+/// <remarks>
+/// Carries no secret: the connection is referred to by name only. <see cref="ToString"/> returns the id so a
+/// task can be passed wherever a task id is expected.
+/// </remarks>
+public sealed record VideoTask
+{
+    public VideoTask(string id, string provider, string model)
+    {
+        Id = id;
+        Provider = provider;
+        Model = model;
+    }
+
+    /// <summary>The provider's task id, treated as opaque.</summary>
+    public string Id { get; }
+
+    /// <summary>The provider's name, e.g. <c>WaveSpeed</c>.</summary>
+    public string Provider { get; }
+
+    /// <summary>The model id in the provider's spelling.</summary>
+    public string Model { get; }
+
+    /// <summary>The connection profile the task was submitted through, so later cmdlets can find it again.</summary>
+    public string? Connection { get; init; }
+
+    public TaskState State { get; init; }
+
+    /// <summary>When the task was created (the provider's clock when it says, ours otherwise).</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When the task reached a final state, as far as we know.</summary>
+    public DateTimeOffset? CompletedAt { get; init; }
+
+    /// <summary>When we last heard from the provider about this task.</summary>
+    public DateTimeOffset? CheckedAt { get; init; }
+
+    /// <summary>Where the finished video can be downloaded (often valid for a limited time only).</summary>
+    public Uri? VideoUrl { get; init; }
+
+    /// <summary>The provider's failure message, when the task failed.</summary>
+    public string? Error { get; init; }
+
+    /// <summary>The provider's machine-readable failure code, when it gave one.</summary>
+    public string? ErrorCode { get; init; }
+
+    /// <summary>What this module estimated the task costs, in US dollars, before it was submitted.</summary>
+    public decimal? EstimatedCost { get; init; }
+
+    /// <summary>What the provider says it charged, in US dollars, when it reports it.</summary>
+    public decimal? ReportedCost { get; init; }
+
+    /// <summary>Generation time the provider reports, in milliseconds.</summary>
+    public long? InferenceMs { get; init; }
+
+    /// <summary>The provider's per-output NSFW flags, when it reports them.</summary>
+    public IReadOnlyList<bool> NsfwFlags { get; init; } = Array.Empty<bool>();
+
+    /// <summary>The place in the provider's queue, when it reports one.</summary>
+    public int? QueuePosition { get; init; }
+
+    public string? Prompt { get; init; }
+
+    public int? DurationSeconds { get; init; }
+
+    public string? Resolution { get; init; }
+
+    public string? AspectRatio { get; init; }
+
+    /// <summary>The name of the first input image (a file's name or a URL's last segment), for file naming.</summary>
+    public string? SourceImage { get; init; }
+
+    /// <summary>Time from creation to completion, or to the last check while still running.</summary>
+    public TimeSpan? Elapsed =>
+        (CompletedAt ?? CheckedAt) is { } end && CreatedAt != default ? end - CreatedAt : null;
+
+    public bool IsFinal => State.IsFinal();
+
+    public override string ToString() => Id;
+}

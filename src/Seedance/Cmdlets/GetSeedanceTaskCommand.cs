@@ -1,0 +1,66 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using Seedance.Commands.Runtime;
+
+namespace Seedance.Commands.Cmdlets;
+
+/// <summary>
+/// <para type="synopsis">Gets tasks: their current status from the provider, or the journal's record of recent ones.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "SeedanceTask", DefaultParameterSetName = IdSet)]
+[OutputType(typeof(VideoTask))]
+public sealed class GetSeedanceTaskCommand : TaskInputCmdlet
+{
+    private const string RecentSet = "Recent";
+    private const string PendingSet = "Pending";
+
+    /// <summary>Tasks this machine submitted recently, newest first, from the journal (no network).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = RecentSet)]
+    public SwitchParameter Recent { get; set; }
+
+    /// <summary>Journalled tasks still owed something: unfinished, or finished but never saved.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = PendingSet)]
+    public SwitchParameter Pending { get; set; }
+
+    /// <summary>Only tasks submitted after this time; the last 7 days (what providers keep) by default.</summary>
+    [Parameter(ParameterSetName = RecentSet)]
+    [Parameter(ParameterSetName = PendingSet)]
+    public DateTime? Since { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        if (ParameterSetName is RecentSet or PendingSet)
+        {
+            return;
+        }
+
+        try
+        {
+            foreach (var task in InputTasks())
+            {
+                var connection = State.Session.ResolveFor(task);
+                WriteObject(RunInBackground(token => connection.RefreshAsync(task, token)));
+            }
+        }
+        catch (SeedanceException ex)
+        {
+            WriteSeedanceError(ex, Id.FirstOrDefault() ?? (object?)Task.FirstOrDefault());
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        if (ParameterSetName is not (RecentSet or PendingSet))
+        {
+            return;
+        }
+
+        var since = Since is { } given ? new DateTimeOffset(given) : DateTimeOffset.UtcNow.AddDays(-7);
+        var records = State.Session.Journal.ReadAll()
+            .Where(record => record.SubmittedAt >= since)
+            .Where(record => !Pending || record.IsPending)
+            .Select(record => record.ToVideoTask());
+        WriteObject(records, enumerateCollection: true);
+    }
+}

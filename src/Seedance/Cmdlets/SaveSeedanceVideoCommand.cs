@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using Seedance.Commands.Runtime;
+using Seedance.Connections;
+using Seedance.Media;
+
+namespace Seedance.Commands.Cmdlets;
+
+/// <summary>
+/// <para type="synopsis">Downloads and verifies each task's video, waiting for unfinished tasks first.</para>
+/// </summary>
+[Cmdlet(VerbsData.Save, "SeedanceVideo", SupportsShouldProcess = true, DefaultParameterSetName = TaskSet)]
+[OutputType(typeof(VideoFile))]
+public sealed class SaveSeedanceVideoCommand : StreamingTaskCmdlet<VideoFile>
+{
+    // Which task goes to which file: the batch must not write two videos to one path.
+    private readonly Dictionary<string, string> _taskByTarget = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, string> _targetByTask = new(StringComparer.Ordinal);
+
+    /// <summary>A folder (created if missing) or, for a single task, a file name. The current location by default.</summary>
+    [Parameter(Position = 1)]
+    public string? Path { get; set; }
+
+    /// <summary>File name pattern inside a folder: {Id}, {Image}, {Provider}, {Model}, {Date}.</summary>
+    [Parameter]
+    public string NameTemplate { get; set; } = VideoFileNaming.DefaultTemplate;
+
+    /// <summary>Replace existing files.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>Seconds to wait for an unfinished task before giving up on it.</summary>
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int TimeoutSec { get; set; } = 3600;
+
+    protected override string Activity => "Saving Seedance videos";
+
+    protected override bool Accept(VideoTask task)
+    {
+        var given = Path ?? PathResolution.CurrentDirectory(this) + System.IO.Path.DirectorySeparatorChar;
+        var target = VideoFileNaming.Resolve(given, PathResolution.FileSystemPath(this, given), task, NameTemplate);
+        if (_taskByTarget.TryGetValue(target, out var other) && other != task.Id)
+        {
+            WriteSeedanceError(new SeedanceException(SeedanceErrorCategory.Validation, "PathTakenInBatch",
+                $"'{target}' is already the target of task {other}. Give -Path a folder (or a -NameTemplate with {{Id}}) to save several videos.") { ParameterName = "Path" }, task);
+            return false;
+        }
+
+        _taskByTarget[target] = task.Id;
+        _targetByTask[task.Id] = target;
+        return ShouldProcess(target, $"Save the video of task {task.Id}");
+    }
+
+    protected override async Task<VideoFile> RunAsync(VideoTask task, SeedanceConnection connection, CancellationToken cancellationToken)
+    {
+        var finished = task.IsFinal ? task : await connection.WaitAsync(task, TimeSpan.FromSeconds(TimeoutSec), cancellationToken).ConfigureAwait(false);
+        return await connection.SaveAsync(finished, _targetByTask[task.Id], Force, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override bool Succeeded(VideoFile result) => true;
+
+    protected override void Emit(VideoFile result) => WriteObject(result);
+}

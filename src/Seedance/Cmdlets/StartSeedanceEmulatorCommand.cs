@@ -1,0 +1,81 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using Seedance.Commands.Runtime;
+using Seedance.Connections;
+using Seedance.Emulator;
+using Seedance.Emulator.Server;
+
+namespace Seedance.Commands.Cmdlets;
+
+/// <summary>
+/// <para type="synopsis">Starts the offline provider emulator on 127.0.0.1 and connects to it.</para>
+/// </summary>
+[Cmdlet(VerbsLifecycle.Start, "SeedanceEmulator")]
+[OutputType(typeof(EmulatorInfo))]
+public sealed class StartSeedanceEmulatorCommand : AsyncCmdlet
+{
+    /// <summary>The provider to rehearse: the default connection goes to its twin.</summary>
+    [Parameter(Position = 0)]
+    [ArgumentCompleter(typeof(ProviderNameCompleter))]
+    public string Provider { get; set; } = "WaveSpeed";
+
+    /// <summary>Seconds one generation takes.</summary>
+    [Parameter]
+    [ValidateRange(0, 3600)]
+    public double LatencySec { get; set; } = 2;
+
+    /// <summary>Generations running at once per key; the rest queue. 0 means no limit.</summary>
+    [Parameter]
+    [ValidateRange(0, 10000)]
+    public int ConcurrencyLimit { get; set; } = 10;
+
+    /// <summary>The port; a free one when 0.</summary>
+    [Parameter]
+    [ValidateRange(0, 65535)]
+    public int Port { get; set; }
+
+    /// <summary>Only start the emulator; do not connect to it.</summary>
+    [Parameter]
+    public SwitchParameter NoConnect { get; set; }
+
+    protected override void EndProcessing()
+    {
+        if (State.Emulator is not null)
+        {
+            ThrowSeedanceError(new SeedanceException(SeedanceErrorCategory.Validation, "EmulatorRunning",
+                $"An emulator is already running in this session at {State.Emulator.Root}. Stop it with Stop-SeedanceEmulator first."), null);
+        }
+
+        // A fresh random key: the connection and the emulator share it, and nobody has to see it.
+        var key = Guid.NewGuid().ToString("N");
+        var emulator = EmulatorServer.Start(new EmulatorOptions
+        {
+            Port = Port,
+            ApiKey = key,
+            Latency = TimeSpan.FromSeconds(LatencySec),
+            ConcurrencyLimit = ConcurrencyLimit,
+        });
+        State.Emulator = emulator;
+        try
+        {
+            if (!NoConnect)
+            {
+                var connection = State.Session.Connect(new ConnectionOptions(Provider)
+                {
+                    BaseUri = emulator.BaseUriFor(Provider),
+                    ApiKey = ApiKeySecret.FromPlainText(key, "the emulator"),
+                });
+                WriteVerbose($"Connected '{connection.Name}' to the emulator's {connection.Provider} twin at {connection.BaseUri}.");
+            }
+        }
+        catch (Exception ex) when (ex is SeedanceException or ArgumentException)
+        {
+            emulator.Dispose();
+            State.Emulator = null;
+            ThrowSeedanceError(ex as SeedanceException ?? new SeedanceException(SeedanceErrorCategory.Validation, "ProviderNotEmulated", ex.Message) { ParameterName = "Provider" }, Provider);
+        }
+
+        WriteObject(new EmulatorInfo(emulator.Root, emulator.Providers.ToDictionary(name => name, emulator.BaseUriFor, StringComparer.OrdinalIgnoreCase), emulator.Options.Latency, emulator.Options.ConcurrencyLimit));
+    }
+}

@@ -1,0 +1,32 @@
+using System.Linq;
+using System.Management.Automation;
+using Seedance.Commands.Runtime;
+
+namespace Seedance.Commands.Cmdlets;
+
+/// <summary>
+/// <para type="synopsis">Stops the emulator of this session and removes the connections that pointed at it.</para>
+/// </summary>
+[Cmdlet(VerbsLifecycle.Stop, "SeedanceEmulator")]
+[OutputType(typeof(void))]
+public sealed class StopSeedanceEmulatorCommand : AsyncCmdlet
+{
+    protected override void EndProcessing()
+    {
+        var emulator = State.Emulator;
+        if (emulator is null)
+        {
+            WriteVerbose("No emulator is running in this session.");
+            return;
+        }
+
+        foreach (var connection in State.Session.Connections.Where(connection => connection.BaseUri.AbsoluteUri.StartsWith(emulator.Root.AbsoluteUri, System.StringComparison.OrdinalIgnoreCase)))
+        {
+            State.Session.Disconnect(connection.Name);
+        }
+
+        emulator.Dispose();
+        State.Emulator = null;
+        WriteVerbose($"Stopped the emulator at {emulator.Root}.");
+    }
+}

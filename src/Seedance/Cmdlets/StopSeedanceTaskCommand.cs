@@ -1,0 +1,63 @@
+using System.Management.Automation;
+using Seedance.Commands.Runtime;
+using Seedance.Providers;
+using ProviderInfo = Seedance.Providers.ProviderInfo;
+
+namespace Seedance.Commands.Cmdlets;
+
+/// <summary>
+/// <para type="synopsis">Cancels tasks at the provider, where the provider allows it.</para>
+/// </summary>
+[Cmdlet(VerbsLifecycle.Stop, "SeedanceTask", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = TaskSet)]
+[OutputType(typeof(VideoTask))]
+public sealed class StopSeedanceTaskCommand : TaskInputCmdlet
+{
+    /// <summary>Emit the task after the cancel request.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        foreach (var task in InputTasks())
+        {
+            if (!ShouldProcess(task.Id, $"Cancel {task.Provider} task"))
+            {
+                continue;
+            }
+
+            try
+            {
+                var connection = State.Session.ResolveFor(task);
+                var (outcome, current) = RunInBackground(token => connection.CancelAsync(task, token));
+                Report(outcome, current, connection.ProviderInfo);
+                if (PassThru)
+                {
+                    WriteObject(current);
+                }
+            }
+            catch (SeedanceException ex)
+            {
+                WriteSeedanceError(ex, task);
+            }
+        }
+    }
+
+    private void Report(CancelOutcome outcome, VideoTask task, ProviderInfo provider)
+    {
+        switch (outcome)
+        {
+            case CancelOutcome.Cancelled:
+                WriteVerbose($"Task {task.Id} was cancelled.");
+                break;
+            case CancelOutcome.Requested:
+                WriteWarning($"{provider.Name} accepted the cancel request for task {task.Id}, but it was already {task.State.ToString().ToLowerInvariant()}: {provider.CancelBehaviour}");
+                break;
+            case CancelOutcome.AlreadyFinished:
+                WriteWarning($"Task {task.Id} had already finished ({task.State.ToString().ToLowerInvariant()}); nothing was cancelled.");
+                break;
+            default:
+                WriteWarning($"{provider.Name} offers no way to cancel task {task.Id}; it will run to the end and be billed.");
+                break;
+        }
+    }
+}
