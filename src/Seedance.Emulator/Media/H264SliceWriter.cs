@@ -30,7 +30,7 @@ internal sealed class H264SliceWriter
         BuildIdrSliceHead(keyframeIndex).Length
         + (_geometry.MacroblockCount * SamplesPerMacroblock)
         + ((_geometry.MacroblockCount - 1) * AlignedPcmMacroblockType.Length)
-        + 1;
+        + 1; // StopBitByte
 
     /// <summary>
     /// Streams the key frame's NAL unit one macroblock row at a time, so not even one whole picture is buffered.

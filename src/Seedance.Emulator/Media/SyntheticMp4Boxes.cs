@@ -145,7 +145,7 @@ internal static class SyntheticMp4Boxes
         box.WriteUInt8(H264ParameterSets.ProfileIdc);
         box.WriteUInt8(H264ParameterSets.ConstraintFlags);
         box.WriteUInt8((byte)layout.LevelIdc);
-        box.WriteUInt8(0xFC | 3); // reserved bits, lengthSizeMinusOne 3: samples carry 4-byte NAL lengths
+        box.WriteUInt8(0xFC | (SyntheticVideoLayout.NalLengthPrefixLength - 1)); // reserved bits, lengthSizeMinusOne
         box.WriteUInt8(0xE0 | 1); // reserved bits, one SPS
         box.WriteUInt16((ushort)layout.SequenceParameterSet.Length);
         box.WriteBytes(layout.SequenceParameterSet);

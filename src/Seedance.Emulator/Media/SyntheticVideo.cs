@@ -56,7 +56,7 @@ public static class SyntheticVideo
         {
             if (layout.IsKeyframe(frame))
             {
-                WriteNalLength(output, layout.VideoSampleSizes[frame] - 4);
+                WriteNalLength(output, layout.VideoSampleSizes[frame] - SyntheticVideoLayout.NalLengthPrefixLength);
                 int keyframeIndex = layout.KeyframeIndexOf(frame);
                 layout.Slices.WriteIdrSlice(output, keyframeIndex, new TestPattern(layout.Seed, keyframeIndex));
             }

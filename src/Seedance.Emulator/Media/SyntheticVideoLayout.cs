@@ -10,6 +10,9 @@ namespace Seedance.Emulator.Media;
 /// </summary>
 internal sealed class SyntheticVideoLayout
 {
+    /// <summary>Each video sample is a NAL unit preceded by its length in this many bytes, as 'avcC' declares.</summary>
+    public const int NalLengthPrefixLength = 4;
+
     /// <summary>Movie and video time units per frame: the timescale is 1000 x fps, so every duration is a whole number.</summary>
     public const int FrameDuration = 1000;
 
@@ -53,9 +56,8 @@ internal sealed class SyntheticVideoLayout
         // Leave room for up to SmallestBoxLength - 1 bytes of padding inside 'mdat' without its header changing form.
         int mdatHeaderLength = Mp4BoxWriter.HeaderLengthFor(sampleBytes + SmallestBoxLength - 1);
         MovieBox = BuildMovieBox(mdatHeaderLength, sampleBytes);
-        MediaDataStart = FileTypeBox.Length + MovieBox.Length;
 
-        long naturalLength = MediaDataStart + mdatHeaderLength + sampleBytes;
+        long naturalLength = FileTypeBox.Length + MovieBox.Length + mdatHeaderLength + sampleBytes;
         long shortfall = spec.PadToBytes is long target && target > naturalLength ? target - naturalLength : 0;
         MediaDataSlackLength = shortfall < SmallestBoxLength ? (int)shortfall : 0;
         FreeBoxLength = shortfall < SmallestBoxLength ? 0 : shortfall;
@@ -84,7 +86,7 @@ internal sealed class SyntheticVideoLayout
 
     public H264SliceWriter Slices { get; }
 
-    /// <summary>Per frame: the 4-byte NAL length prefix plus the NAL unit, as 'avcC' declares samples to be stored.</summary>
+    /// <summary>Per frame: the NAL length prefix plus the NAL unit.</summary>
     public IReadOnlyList<int> VideoSampleSizes { get; }
 
     public bool HasAudio { get; }
@@ -105,9 +107,6 @@ internal sealed class SyntheticVideoLayout
     public byte[] FileTypeBox { get; }
 
     public byte[] MovieBox { get; }
-
-    /// <summary>File offset of the 'mdat' box.</summary>
-    public long MediaDataStart { get; }
 
     /// <summary>Total length of the 'mdat' box, header and slack included.</summary>
     public long MediaDataLength { get; }
@@ -181,14 +180,13 @@ internal sealed class SyntheticVideoLayout
 
     private int[] MeasureVideoSamples()
     {
-        const int NalLengthPrefix = 4;
         var sizes = new int[FrameCount];
         for (int frame = 0; frame < FrameCount; frame++)
         {
             int nalLength = IsKeyframe(frame)
                 ? Slices.IdrSliceLength(KeyframeIndexOf(frame))
                 : Slices.BuildSkippedSlice(FramesSinceKeyframe(frame)).Length;
-            sizes[frame] = NalLengthPrefix + nalLength;
+            sizes[frame] = NalLengthPrefixLength + nalLength;
         }
 
         return sizes;
