@@ -1,8 +1,10 @@
 using System;
 using System.Globalization;
+using System.IO;
 using System.Runtime.InteropServices;
 using System.Threading;
 using Seedance.Emulator;
+using Seedance.Emulator.Faults;
 using Seedance.Emulator.Server;
 
 namespace Seedance.Emulator.Host;
@@ -14,7 +16,7 @@ namespace Seedance.Emulator.Host;
 internal static class Program
 {
     private const string Usage =
-        "usage: seedance-emulator [--port N] [--latency SECONDS] [--concurrency N] [--api-key KEY] [--output-bytes N] [--keyframe-interval SECONDS]";
+        "usage: seedance-emulator [--port N] [--latency SECONDS] [--concurrency N] [--api-key KEY] [--output-bytes N] [--keyframe-interval SECONDS] [--faults PLAN.json]";
 
     private static int Main(string[] args)
     {
@@ -59,6 +61,7 @@ internal static class Program
                 case "--api-key": options.ApiKey = value; break;
                 case "--output-bytes": options.OutputBytes = long.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--keyframe-interval": options.KeyframeIntervalSeconds = double.Parse(value, CultureInfo.InvariantCulture); break;
+                case "--faults": options.Faults = FaultPlan.FromJson(File.ReadAllText(value)); break;
                 default: throw new ArgumentException($"Unknown option {args[i]}.");
             }
 

@@ -1,4 +1,5 @@
 using System;
+using Seedance.Emulator.Faults;
 
 namespace Seedance.Emulator;
 
@@ -31,6 +32,9 @@ public sealed class EmulatorOptions
 
     /// <summary>A prompt containing this is refused by "moderation", the way the provider reports it.</summary>
     public string ContentPolicyMarker { get; set; } = "#nsfw";
+
+    /// <summary>Scripted faults: status codes, delays, dropped connections, cut-off answers.</summary>
+    public FaultPlan Faults { get; set; } = new();
 
     /// <summary>A prompt containing this never finishes (the stuck task providers are known for).</summary>
     public string StuckMarker { get; set; } = "#stuck";

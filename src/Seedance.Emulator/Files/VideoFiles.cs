@@ -42,8 +42,11 @@ public sealed class VideoFiles
         };
     }
 
-    /// <summary>Answers GET or HEAD for <paramref name="id"/>; 404 unless the task succeeded.</summary>
-    public void Serve(HttpListenerContext context, string id)
+    /// <summary>
+    /// Answers GET or HEAD for <paramref name="id"/>; 404 unless the task succeeded. With
+    /// <paramref name="truncate"/>, half of the promised bytes are sent and the connection is cut.
+    /// </summary>
+    public void Serve(HttpListenerContext context, string id, bool truncate = false)
     {
         var response = context.Response;
         var task = _store.Peek(id);
@@ -76,8 +79,15 @@ public sealed class VideoFiles
         response.ContentLength64 = count;
         if (context.Request.HttpMethod != "HEAD")
         {
-            SyntheticVideo.WriteMp4(new WindowStream(response.OutputStream, from, count), spec);
-            Interlocked.Add(ref _bytesServed, count);
+            var sent = truncate ? count / 2 : count;
+            SyntheticVideo.WriteMp4(new WindowStream(response.OutputStream, from, sent), spec);
+            Interlocked.Add(ref _bytesServed, sent);
+            if (truncate)
+            {
+                response.OutputStream.Flush();
+                response.Abort();
+                return;
+            }
         }
 
         response.Close();

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using Seedance.Emulator.Faults;
 
 namespace Seedance.Emulator.Server;
 
@@ -22,6 +23,9 @@ public sealed class EmulatorContext
     }
 
     public string Method => _inner.Request.HttpMethod;
+
+    /// <summary>A fault that spoils the answer after the request was handled (dropped, cut off, malformed).</summary>
+    internal FaultAction? AnswerFault { get; set; }
 
     /// <summary>The path below the twin's prefix, starting with '/', without the query.</summary>
     public string Path { get; }
@@ -71,14 +75,49 @@ public sealed class EmulatorContext
     public async Task RespondAsync(int status, string contentType, byte[] body)
     {
         var response = _inner.Response;
+        switch (AnswerFault)
+        {
+            case FaultAction.DropAfterHandling:
+                // The work is done (a task may exist) but the client never hears of it.
+                await CutAsync(response).ConfigureAwait(false);
+                return;
+            case FaultAction.Malformed:
+                status = 200;
+                body = Encoding.UTF8.GetBytes("{\"code\":200,\"data\":{\"id\":");
+                break;
+        }
+
         response.StatusCode = status;
         response.ContentType = contentType;
         response.ContentLength64 = body.Length;
+        if (AnswerFault == FaultAction.Truncate)
+        {
+            await response.OutputStream.WriteAsync(body, 0, body.Length / 2).ConfigureAwait(false);
+            await response.OutputStream.FlushAsync().ConfigureAwait(false);
+            response.Abort();
+            return;
+        }
+
         await response.OutputStream.WriteAsync(body, 0, body.Length).ConfigureAwait(false);
         response.Close();
     }
 
     public void SetHeader(string name, string value) => _inner.Response.Headers[name] = value;
+
+    /// <summary>
+    /// Breaks the connection mid-answer. HttpListener's Abort() alone still sends a complete empty answer on
+    /// some platforms, so the answer promises a body, sends one byte of it and then aborts: the client sees the
+    /// connection end before the answer did, as it would when a network path drops.
+    /// </summary>
+    internal static async Task CutAsync(HttpListenerResponse response)
+    {
+        response.StatusCode = 200;
+        response.ContentType = "application/json";
+        response.ContentLength64 = 1024 * 1024;
+        await response.OutputStream.WriteAsync(new[] { (byte)'{' }, 0, 1).ConfigureAwait(false);
+        await response.OutputStream.FlushAsync().ConfigureAwait(false);
+        response.Abort();
+    }
 
     internal HttpListenerContext Raw => _inner;
 }

@@ -7,6 +7,7 @@ using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using Seedance.Emulator.Faults;
 using Seedance.Emulator.Files;
 using Seedance.Emulator.Tasks;
 using Seedance.Emulator.Twins;
@@ -124,7 +125,12 @@ public sealed class EmulatorServer : IDisposable
             var segments = path.Trim('/').Split(new[] { '/' }, 2);
             if (segments[0] == "files" && segments.Length == 2 && segments[1].EndsWith(".mp4", StringComparison.Ordinal))
             {
-                Files.Serve(raw, Uri.UnescapeDataString(segments[1].Substring(0, segments[1].Length - 4)));
+                var fault = await ApplyFaultAsync(raw, null, "download").ConfigureAwait(false);
+                if (fault is not (FaultAction.Status or FaultAction.DropBeforeHandling))
+                {
+                    Files.Serve(raw, Uri.UnescapeDataString(segments[1].Substring(0, segments[1].Length - 4)), truncate: fault == FaultAction.Truncate);
+                }
+
                 return;
             }
 
@@ -137,7 +143,13 @@ public sealed class EmulatorServer : IDisposable
             if (_twins.TryGetValue(segments[0], out var twin))
             {
                 var below = segments.Length == 2 ? "/" + segments[1] : "/";
-                await twin.HandleAsync(new EmulatorContext(raw, below, new Uri(Root, twin.Prefix))).ConfigureAwait(false);
+                var fault = await ApplyFaultAsync(raw, twin, twin.EndpointOf(raw.Request.HttpMethod, below)).ConfigureAwait(false);
+                if (fault is not (FaultAction.Status or FaultAction.DropBeforeHandling))
+                {
+                    var context = new EmulatorContext(raw, below, new Uri(Root, twin.Prefix)) { AnswerFault = fault == FaultAction.Delay ? null : fault };
+                    await twin.HandleAsync(context).ConfigureAwait(false);
+                }
+
                 return;
             }
 
@@ -158,6 +170,41 @@ public sealed class EmulatorServer : IDisposable
             {
                 // Could not even answer; the connection is gone.
             }
+        }
+    }
+
+    /// <summary>
+    /// Applies the fault plan's verdict for this call: answers it outright (a status, a dropped connection),
+    /// delays it, or returns the fault that should spoil its answer.
+    /// </summary>
+    private async Task<FaultAction?> ApplyFaultAsync(HttpListenerContext raw, IProviderTwin? twin, string endpoint)
+    {
+        var rule = Options.Faults.Next(twin?.Provider ?? string.Empty, endpoint);
+        switch (rule?.Action)
+        {
+            case null:
+                return null;
+            case FaultAction.Delay:
+                await Task.Delay(rule.DelayMilliseconds).ConfigureAwait(false);
+                return FaultAction.Delay;
+            case FaultAction.DropBeforeHandling:
+                await EmulatorContext.CutAsync(raw.Response).ConfigureAwait(false);
+                return FaultAction.DropBeforeHandling;
+            case FaultAction.Status:
+                if (rule.RetryAfterSeconds is { } seconds)
+                {
+                    raw.Response.Headers["Retry-After"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+                else if (rule.RetryAfterDateSeconds is { } ahead)
+                {
+                    raw.Response.Headers["Retry-After"] = DateTimeOffset.UtcNow.AddSeconds(ahead).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                var body = rule.Body ?? (twin?.ErrorBody(rule.StatusCode, "emulated fault") ?? new JsonObject { ["message"] = "emulated fault" }).ToJsonString();
+                await new EmulatorContext(raw, string.Empty, Root).RespondAsync(rule.StatusCode, "application/json", System.Text.Encoding.UTF8.GetBytes(body)).ConfigureAwait(false);
+                return FaultAction.Status;
+            default:
+                return rule.Action;
         }
     }
 

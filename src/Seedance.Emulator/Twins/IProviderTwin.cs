@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Seedance.Emulator.Server;
 
@@ -15,6 +16,12 @@ public interface IProviderTwin
 
     /// <summary>The first path segment the twin is served under, e.g. "wavespeed".</summary>
     string Prefix { get; }
+
+    /// <summary>What kind of call a request is (submit, status, cancel, upload, list, other), for fault plans.</summary>
+    string EndpointOf(string method, string path);
+
+    /// <summary>An error body in the provider's own shape, for scripted faults.</summary>
+    JsonNode ErrorBody(int status, string message);
 
     Task HandleAsync(EmulatorContext context);
 }

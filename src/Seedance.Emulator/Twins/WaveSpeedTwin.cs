@@ -42,6 +42,17 @@ internal sealed class WaveSpeedTwin : IProviderTwin
 
     public string Prefix => "wavespeed";
 
+    public string EndpointOf(string method, string path) => (method, path) switch
+    {
+        ("POST", _) when path.StartsWith(ApiRoot, StringComparison.Ordinal) && !path.StartsWith(Predictions, StringComparison.Ordinal) => "submit",
+        ("GET", _) when path.StartsWith(Predictions, StringComparison.Ordinal) => "status",
+        ("DELETE", _) when path.StartsWith(Predictions, StringComparison.Ordinal) => "cancel",
+        _ => "other",
+    };
+
+    public JsonNode ErrorBody(int status, string message) =>
+        new JsonObject { ["code"] = status, ["message"] = message, ["data"] = null };
+
     public async Task HandleAsync(EmulatorContext context)
     {
         if (!_services.Accepts(context.Credential("Bearer")))
@@ -215,6 +226,6 @@ internal sealed class WaveSpeedTwin : IProviderTwin
     private static Task Ok(EmulatorContext context, JsonNode data) =>
         context.RespondJsonAsync(200, new JsonObject { ["code"] = 200, ["message"] = "success", ["data"] = data });
 
-    private static Task Error(EmulatorContext context, int status, string message) =>
-        context.RespondJsonAsync(status, new JsonObject { ["code"] = status, ["message"] = message, ["data"] = null });
+    private Task Error(EmulatorContext context, int status, string message) =>
+        context.RespondJsonAsync(status, ErrorBody(status, message));
 }

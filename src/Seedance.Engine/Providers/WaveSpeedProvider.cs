@@ -123,7 +123,7 @@ public sealed class WaveSpeedProvider : IVideoProvider
         return root.Node("data") ?? throw WireJson.Missing(Name, "data", call);
     }
 
-    private static VideoTask ReadPrediction(JsonElement data, VideoTask task)
+    internal static VideoTask ReadPrediction(JsonElement data, VideoTask task)
     {
         var status = data.Text("status");
         var output = data.Items("outputs").Select(item => item.ValueKind == JsonValueKind.String ? item.GetString() : null).FirstOrDefault(url => url is not null);

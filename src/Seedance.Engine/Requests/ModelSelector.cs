@@ -6,7 +6,7 @@ namespace Seedance.Requests;
 
 /// <summary>
 /// Picks the model for a request: the one the user named, or else the provider's first Seedance model whose
-/// image inputs fit the request (text only, one first frame, several references).
+/// image inputs fit the request (text only, one first frame, several references), or else its default.
 /// </summary>
 public static class ModelSelector
 {
@@ -20,24 +20,14 @@ public static class ModelSelector
             { ParameterName = "Model", Provider = provider.Name };
         }
 
+        // Nothing fits: fall back to the default model, whose checks then name the exact problem
+        // (too many images, no -LastImage...) and the models that would take the request.
         var images = request.Images.Count;
-        var fitting = provider.Models.FirstOrDefault(model =>
-            images >= model.MinImages && images <= model.MaxImages
-            && (request.LastImage is null || model.Supports(ModelOptions.LastImage)));
-        if (fitting is not null)
-        {
-            return fitting;
-        }
-
-        var wanted = images == 0 ? "text to video (no -Image)" : $"{images} image{(images == 1 ? string.Empty : "s")}{(request.LastImage is null ? string.Empty : " and a -LastImage")}";
-        throw new SeedanceException(SeedanceErrorCategory.Validation, "NoModelFitsImages",
-            $"{provider.Name} has no Seedance model for {wanted}. Its models take: {string.Join("; ", provider.Models.Select(Describe))}. Other providers that take it: {ProviderCatalog.ModelsThat(model => images >= model.MinImages && images <= model.MaxImages && model.Provider != provider.Name)}.")
-        { ParameterName = "Image", Provider = provider.Name };
+        return provider.Models.FirstOrDefault(model =>
+                images >= model.MinImages && images <= model.MaxImages
+                && (request.LastImage is null || model.Supports(ModelOptions.LastImage)))
+            ?? provider.DefaultModel;
     }
-
-    private static string Describe(ModelInfo model) => model.MaxImages == 0
-        ? $"{model.Id}: text only"
-        : $"{model.Id}: {model.MinImages}-{model.MaxImages} images";
 
     internal static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? string.Empty : "s")}";
 

@@ -1,0 +1,120 @@
+using System;
+using System.IO;
+using System.Linq;
+using Seedance.Tests.Support;
+using Xunit;
+
+namespace Seedance.Tests.Requests;
+
+/// <summary>
+/// Every local check refuses bad input with a specific error id, naming the parameter, before anything is
+/// sent: the emulator must see no request at all.
+/// </summary>
+public sealed class ValidationTests : IDisposable
+{
+    private readonly EmulatorHarness _harness = new();
+
+    public static TheoryData<string, string, Action<VideoRequest>> Cases => new()
+    {
+        { "DurationNotSupported", "Duration", request => request.DurationSeconds = 7 },
+        { "ResolutionNotSupported", "Resolution", request => request.Resolution = "1080p" },
+        { "AspectRatioNotSupported", "AspectRatio", request => request.AspectRatio = "16:9" },
+        { "ParameterNotSupported", "CameraFixed", request => request.CameraFixed = true },
+        { "ParameterNotSupported", "Seed", request => request.Seed = 42 },
+        { "ParameterNotSupported", "LastImage", request => request.LastImage = ImageInput.FromUri(new Uri("https://example.com/end.png")) },
+        { "PromptRequired", "Prompt", request => request.Prompt = "   " },
+        { "PromptTooLong", "Prompt", request => request.Prompt = new string('a', 7000) },
+        { "TooManyShots", "Shot", request => { request.Shots.Add("a"); request.Shots.Add("b"); request.Shots.Add("c"); request.Shots.Add("d"); } },
+        { "ShotEmpty", "Shot", request => request.Shots.Add(" ") },
+        { "TooManyImages", "Image", request => { for (var i = 0; i < 4; i++) { request.Images.Add(ImageInput.FromUri(new Uri($"https://example.com/{i}.png"))); } } },
+        { "ModelNotKnown", "Model", request => request.Model = "bytedance/seedance-9" },
+        { "ParameterNotSupported", "MotionStrength", request => request.MotionStrength = 0.5 },
+        { "WebhookUrlInsecure", "WebhookUrl", request => request.WebhookUrl = new Uri("http://hooks.example.com/done") },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Bad_input_is_refused_before_any_request(string errorId, string parameter, Action<VideoRequest> spoil)
+    {
+        var connection = _harness.Connect();
+        var request = Support.Requests.FromUrl();
+        spoil(request);
+
+        var error = Assert.Throws<SeedanceException>(() => connection.Prepare(request));
+
+        Assert.Equal(errorId, error.ErrorId);
+        Assert.Equal(parameter, error.ParameterName);
+        Assert.Equal(SeedanceErrorCategory.Validation, error.Category);
+        Assert.Contains("-" + parameter, error.Message);
+        Assert.Equal(0, _harness.ApiRequests());
+    }
+
+    [Fact]
+    public void Unsupported_duration_names_what_is_allowed()
+    {
+        var request = Support.Requests.FromUrl();
+        request.DurationSeconds = 7;
+
+        var error = Assert.Throws<SeedanceException>(() => _harness.Connect().Prepare(request));
+
+        Assert.Contains("Allowed: 5, 10, 15", error.Message);
+    }
+
+    [Fact]
+    public void No_image_and_no_text_model_names_the_providers_that_take_text_only()
+    {
+        var request = new VideoRequest { Prompt = "a cat" };
+
+        var error = Assert.Throws<SeedanceException>(() => _harness.Connect().Prepare(request));
+
+        Assert.Equal("TooFewImages", error.ErrorId);
+        Assert.Contains("takes 1 to 4 images", error.Message);
+    }
+
+    [Fact]
+    public void A_missing_image_file_is_refused_with_its_full_path()
+    {
+        var missing = Path.Combine(_harness.Folder.Path, "nope.png");
+
+        var error = Assert.Throws<SeedanceException>(() => _harness.Connect().Prepare(Support.Requests.ImageToVideo(missing)));
+
+        Assert.Equal("ImageNotFound", error.ErrorId);
+        Assert.Contains(missing, error.Message);
+        Assert.Equal(0, _harness.ApiRequests());
+    }
+
+    [Fact]
+    public void A_valid_request_gets_defaults_a_summary_and_a_cost()
+    {
+        var prepared = _harness.Connect().Prepare(Support.Requests.ImageToVideo(_harness.NewImage(), duration: null));
+
+        Assert.Equal(5, prepared.DurationSeconds);
+        Assert.Equal("720p", prepared.EffectiveResolution);
+        Assert.Equal(0.80m, prepared.EstimatedCost);
+        Assert.StartsWith("data:image/png;base64,", prepared.Images.Single().WireValue);
+        Assert.Equal("5 s 720p video from 1 image on WaveSpeed (bytedance/seedance-2.0-fast/image-to-video), est. $0.80", prepared.Summary);
+    }
+
+    [Fact]
+    public void Shots_are_composed_into_one_prompt()
+    {
+        var request = Support.Requests.FromUrl(prompt: "storyboard of a bakery");
+        request.Shots.Add("wide shot of the street");
+        request.Shots.Add("close-up of bread");
+
+        var prepared = _harness.Connect().Prepare(request);
+
+        Assert.Equal("storyboard of a bakery\nShot 1: wide shot of the street\nShot 2: close-up of bread", prepared.Prompt);
+    }
+
+    [Fact]
+    public void The_brief_model_id_is_accepted_as_an_alias()
+    {
+        var request = Support.Requests.FromUrl();
+        request.Model = "seedance-2-0-fast";
+
+        Assert.Equal("bytedance/seedance-2.0-fast/image-to-video", _harness.Connect().Prepare(request).Model.Id);
+    }
+
+    public void Dispose() => _harness.Dispose();
+}

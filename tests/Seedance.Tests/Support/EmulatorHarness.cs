@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Seedance.Connections;
+using Seedance.Emulator;
+using Seedance.Emulator.Media;
+using Seedance.Emulator.Server;
+using Seedance.Http;
+using Seedance.Journal;
+
+namespace Seedance.Tests.Support;
+
+/// <summary>
+/// A running emulator and an engine session pointed at it, isolated from the machine: its own journal, its
+/// own environment variables, a temp folder for images and videos, and fast retry settings.
+/// </summary>
+internal sealed class EmulatorHarness : IDisposable
+{
+    public const string Key = "emulator-test-key-5f1c0a";
+
+    private readonly Dictionary<string, string> _environment = new(StringComparer.Ordinal);
+
+    public EmulatorHarness(Action<EmulatorOptions>? configure = null)
+    {
+        var options = new EmulatorOptions { ApiKey = Key, Latency = TimeSpan.FromMilliseconds(300) };
+        configure?.Invoke(options);
+        Server = EmulatorServer.Start(options);
+        Folder = new TempFolder();
+        Journal = new TaskJournal(Folder.File("journal.jsonl"));
+        Session = new SeedanceSession(Journal, name => _environment.TryGetValue(name, out var value) ? value : null);
+    }
+
+    public EmulatorServer Server { get; }
+
+    public SeedanceSession Session { get; }
+
+    public TaskJournal Journal { get; }
+
+    public TempFolder Folder { get; }
+
+    /// <summary>Sets an environment variable as the session sees it (the real environment is untouched).</summary>
+    public void SetEnvironment(string name, string value) => _environment[name] = value;
+
+    /// <summary>Retry settings that keep tests fast: short backoff, short timeouts.</summary>
+    public static HttpSettings FastHttp() => new()
+    {
+        AttemptTimeout = TimeSpan.FromSeconds(5),
+        OverallTimeout = TimeSpan.FromSeconds(30),
+        ConnectTimeout = TimeSpan.FromSeconds(2),
+        MaxRetries = 3,
+        RetryBaseDelay = TimeSpan.FromMilliseconds(20),
+        MaxRetryDelay = TimeSpan.FromMilliseconds(200),
+        DownloadStallTimeout = TimeSpan.FromSeconds(5),
+    };
+
+    public SeedanceConnection Connect(string provider = "WaveSpeed", string key = Key, Action<ConnectionOptions>? configure = null)
+    {
+        var options = new ConnectionOptions(provider)
+        {
+            BaseUri = Server.BaseUriFor(provider),
+            ApiKey = ApiKeySecret.FromPlainText(key, "test"),
+            Http = FastHttp(),
+        };
+        configure?.Invoke(options);
+        return Session.Connect(options);
+    }
+
+    /// <summary>
+    /// A task created straight in the emulator, not through a connection, so no watcher polls it and tests
+    /// can count exactly the status requests they make themselves.
+    /// </summary>
+    public VideoTask SeedTask(string provider = "WaveSpeed", string prompt = "seeded")
+    {
+        var id = Guid.NewGuid().ToString("N");
+        Server.Tasks.Create(id, Key, new Seedance.Emulator.Tasks.EmulatedTaskSpec { Provider = provider, Model = "seeded", Prompt = prompt });
+        return new VideoTask(id, provider, "seeded");
+    }
+
+    /// <summary>A real PNG in the temp folder.</summary>
+    public string NewImage(int seed = 1, string? name = null)
+    {
+        var path = Folder.File(name ?? $"image{seed}.png");
+        SampleImage.WritePng(path, 320, 180, seed);
+        return path;
+    }
+
+    /// <summary>Requests that reached the emulator, excluding video downloads.</summary>
+    public int ApiRequests(string provider = "WaveSpeed") => Server.RequestsTo(provider).Count;
+
+    /// <summary>Submits that reached the emulator's twin (each may be a billed task).</summary>
+    public int Submits(string provider = "WaveSpeed") =>
+        Server.Tasks.Snapshot().Count(task => string.Equals(task.Spec.Provider, provider, StringComparison.OrdinalIgnoreCase));
+
+    public void Dispose()
+    {
+        Session.Dispose();
+        Server.Dispose();
+        Folder.Dispose();
+    }
+}
