@@ -7,13 +7,29 @@ using Seedance.Connections;
 
 namespace Seedance.Commands.Cmdlets;
 
-/// <summary>
-/// <para type="synopsis">Connects to a Seedance provider and makes the connection the default.</para>
-/// </summary>
+/// <summary>Connects to a Seedance provider and makes the connection the default.</summary>
+/// <remarks>
+/// <para>A connection is a provider, its address and its key, under a name. The newest connection is the default
+/// that the other cmdlets use; -Connection on them picks another by name. Connections live in the current
+/// PowerShell session only.</para>
+/// <para>The key is read from -ApiKey, or else from the provider's own environment variable (WAVESPEED_API_KEY,
+/// AIMLAPI_KEY, ARK_API_KEY, FAL_KEY, REPLICATE_API_TOKEN, ATLASCLOUD_API_KEY), or else from SEEDANCE_API_KEY. It is
+/// never shown: not in output, verbose messages, errors or the task journal.</para>
+/// <para>Plain http:// addresses are refused unless they point at this machine (the emulator).</para>
+/// </remarks>
+/// <example>
+/// <code>Connect-Seedance -Provider WaveSpeed -ApiKey (Read-Host -AsSecureString 'WaveSpeed key')</code>
+/// <para>Connects to WaveSpeed with a key typed in at the prompt.</para>
+/// </example>
+/// <example>
+/// <code>Connect-Seedance -Provider WaveSpeed -Name batch -ApiKey (Get-Secret WaveSpeed) -ThrottleLimit 3</code>
+/// <para>A second profile, keyed from SecretManagement, that keeps at most three tasks unfinished at once (WaveSpeed's Bronze tier).</para>
+/// </example>
 [Cmdlet(VerbsCommunications.Connect, "Seedance")]
 [OutputType(typeof(SeedanceConnection))]
 public sealed class ConnectSeedanceCommand : AsyncCmdlet
 {
+    /// <summary>The provider to connect to: WaveSpeed, AIMLAPI, Ark, fal, Replicate or AtlasCloud (tab completes).</summary>
     [Parameter(Mandatory = true, Position = 0)]
     [ArgumentCompleter(typeof(ProviderNameCompleter))]
     public string Provider { get; set; } = string.Empty;
@@ -53,6 +69,7 @@ public sealed class ConnectSeedanceCommand : AsyncCmdlet
     [Parameter]
     public Uri? Proxy { get; set; }
 
+    /// <summary>Credentials for -Proxy.</summary>
     [Parameter]
     [Credential]
     public PSCredential? ProxyCredential { get; set; }

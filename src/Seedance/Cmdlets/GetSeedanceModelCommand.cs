@@ -5,17 +5,22 @@ using Seedance.Providers;
 
 namespace Seedance.Commands.Cmdlets;
 
-/// <summary>
-/// <para type="synopsis">Lists the models each provider sells, with what they accept and cost.</para>
-/// </summary>
+/// <summary>Lists the models each provider sells, with what they accept and cost.</summary>
+/// <remarks>Each model lists how many images it takes, its durations, resolutions and aspect ratios, the options it accepts and its price per second. New-SeedanceVideo checks requests against exactly this data before it sends anything.</remarks>
+/// <example>
+/// <code>Get-SeedanceModel -Provider WaveSpeed | Format-Table</code>
+/// <para>What can be asked of WaveSpeed.</para>
+/// </example>
 [Cmdlet(VerbsCommon.Get, "SeedanceModel")]
 [OutputType(typeof(ModelInfo))]
 public sealed class GetSeedanceModelCommand : AsyncCmdlet
 {
+    /// <summary>Only models whose id or alias matches (wildcards allowed).</summary>
     [Parameter(Position = 0)]
     [SupportsWildcards]
     public string Name { get; set; } = "*";
 
+    /// <summary>Only models of matching providers (wildcards allowed).</summary>
     [Parameter]
     [ArgumentCompleter(typeof(ProviderNameCompleter))]
     [SupportsWildcards]

@@ -5,9 +5,21 @@ using Seedance.Commands.Runtime;
 
 namespace Seedance.Commands.Cmdlets;
 
-/// <summary>
-/// <para type="synopsis">Gets tasks: their current status from the provider, or the journal's record of recent ones.</para>
-/// </summary>
+/// <summary>Gets tasks: their current status from the provider, or the journal's record of recent ones.</summary>
+/// <remarks>
+/// <para>With -Id (or task objects from the pipeline) it asks the provider for each task's current status.</para>
+/// <para>With -Recent or -Pending it reads the task journal, which records every task this machine submitted before
+/// New-SeedanceVideo returned it. After a crash, Get-SeedanceTask -Pending | Wait-SeedanceTask | Save-SeedanceVideo
+/// recovers every paid video not yet on disk.</para>
+/// </remarks>
+/// <example>
+/// <code>Get-SeedanceTask -Id 3fb326328f0543a0a9dc5a6701075695</code>
+/// <para>The current status of one task.</para>
+/// </example>
+/// <example>
+/// <code>Get-SeedanceTask -Pending | Wait-SeedanceTask | Save-SeedanceVideo -Path ./videos</code>
+/// <para>Finishes what an interrupted batch left undone.</para>
+/// </example>
 [Cmdlet(VerbsCommon.Get, "SeedanceTask", DefaultParameterSetName = IdSet)]
 [OutputType(typeof(VideoTask))]
 public sealed class GetSeedanceTaskCommand : TaskInputCmdlet

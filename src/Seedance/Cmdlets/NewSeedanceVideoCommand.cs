@@ -7,9 +7,28 @@ using Seedance.Pricing;
 
 namespace Seedance.Commands.Cmdlets;
 
-/// <summary>
-/// <para type="synopsis">Submits a video generation task; one per pipeline input.</para>
-/// </summary>
+/// <summary>Submits video generation tasks: one per pipeline input.</summary>
+/// <remarks>
+/// <para>Each input (an image file, a FileInfo from Get-ChildItem, a URL, or a row with Image and Prompt
+/// properties) becomes one task. Every check that can be made locally is made before anything is sent, so bad
+/// input costs nothing: image format and size, durations, resolutions and options the model offers, prompt
+/// length, and -MaxCost. -WhatIf shows what would be submitted and its estimated cost.</para>
+/// <para>The task is written to the journal before it is returned, and a submit is never repeated when it may have
+/// reached the provider, so no task is lost or paid twice. The output is a task to pipe to Wait-SeedanceTask or
+/// Save-SeedanceVideo.</para>
+/// </remarks>
+/// <example>
+/// <code>Get-ChildItem ./shots/*.jpg | New-SeedanceVideo -Prompt 'slow orbital pan' -Duration 5 | Wait-SeedanceTask | Save-SeedanceVideo -Path ./videos</code>
+/// <para>A folder of product shots in, a folder of MP4s out.</para>
+/// </example>
+/// <example>
+/// <code>New-SeedanceVideo ./shots/cat.jpg -Prompt 'the cat turns its head' -WhatIf</code>
+/// <para>Shows the task and its estimated cost without submitting it.</para>
+/// </example>
+/// <example>
+/// <code>Import-Csv ./storyboard.csv | New-SeedanceVideo -MaxCost 20</code>
+/// <para>One task per row (columns Image, Prompt, Duration...), refusing anything that would take the batch over $20.</para>
+/// </example>
 [Cmdlet(VerbsCommon.New, "SeedanceVideo", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(VideoTask))]
 public sealed class NewSeedanceVideoCommand : AsyncCmdlet
@@ -22,56 +41,79 @@ public sealed class NewSeedanceVideoCommand : AsyncCmdlet
     [Alias("FullName", "Path", "ImagePath", "Url")]
     public string[]? Image { get; set; }
 
+    /// <summary>What should happen in the video, camera moves included ("slow orbital pan, soft studio light"). Refer to reference images as @Image1, @Image2 where the model supports it.</summary>
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
     public string? Prompt { get; set; }
 
+    /// <summary>The last frame (a path or URL), for first-and-last-frame generation.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? LastImage { get; set; }
 
+    /// <summary>Length of the video in seconds; the model's default when omitted. Get-SeedanceModel lists what each model allows.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("DurationSeconds")]
     public int? Duration { get; set; }
 
+    /// <summary>Output resolution (480p, 720p, 1080p) where the model lets you choose.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(ResolutionCompleter))]
     public string? Resolution { get; set; }
 
+    /// <summary>Output aspect ratio (16:9, 9:16, 1:1, 4:3, 3:4, 21:9, adaptive) where the model lets you choose.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(AspectRatioCompleter))]
     public string? AspectRatio { get; set; }
 
+    /// <summary>The model id in the provider's spelling, or seedance-2-0-fast; the provider's Seedance 2.0 Fast model that fits the images when omitted.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(ModelNameCompleter))]
     public string? Model { get; set; }
 
+    /// <summary>Up to three shot descriptions, composed into one multi-shot prompt after -Prompt.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string[]? Shot { get; set; }
 
-    [Parameter] public SwitchParameter GenerateAudio { get; set; }
+    /// <summary>Generate the native audio track (-GenerateAudio:$false turns it off) where the model offers the choice.</summary>
+    [Parameter]
+    public SwitchParameter GenerateAudio { get; set; }
 
-    [Parameter] public SwitchParameter CameraFixed { get; set; }
+    /// <summary>Keep the camera still, where the model offers it.</summary>
+    [Parameter]
+    public SwitchParameter CameraFixed { get; set; }
 
-    [Parameter] public SwitchParameter Watermark { get; set; }
+    /// <summary>Ask for the provider's watermark, where the model offers it.</summary>
+    [Parameter]
+    public SwitchParameter Watermark { get; set; }
 
-    [Parameter(ValueFromPipelineByPropertyName = true)] public long? Seed { get; set; }
+    /// <summary>A seed for reproducible output, where the model accepts one.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public long? Seed { get; set; }
 
-    [Parameter] public double? MotionStrength { get; set; }
+    /// <summary>How much motion, from 0 to 1 (default 0.7), where the model accepts it; above 0.85 trades subject fidelity for motion.</summary>
+    [Parameter]
+    public double? MotionStrength { get; set; }
 
-    [Parameter] public Uri? WebhookUrl { get; set; }
+    /// <summary>An https address the provider calls when the task finishes, where the provider supports webhooks.</summary>
+    [Parameter]
+    public Uri? WebhookUrl { get; set; }
 
     /// <summary>Raw fields added to the provider's request body, for options this module does not model.</summary>
-    [Parameter] public Hashtable? ExtraField { get; set; }
+    [Parameter]
+    public Hashtable? ExtraField { get; set; }
 
     /// <summary>The most this command may spend in total (US dollars, by the published prices).</summary>
     [Parameter]
     [ValidateRange(0, 1000000)]
     public decimal? MaxCost { get; set; }
 
+    /// <summary>Use the connection of this provider (see Connect-Seedance) instead of the default one.</summary>
     [Parameter]
     [ArgumentCompleter(typeof(ProviderNameCompleter))]
     public string? Provider { get; set; }
 
-    [Parameter] public string? Connection { get; set; }
+    /// <summary>Use the connection with this name (Connect-Seedance -Name) instead of the default one.</summary>
+    [Parameter]
+    public string? Connection { get; set; }
 
     protected override void BeginProcessing()
     {

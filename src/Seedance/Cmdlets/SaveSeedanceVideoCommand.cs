@@ -10,9 +10,22 @@ using Seedance.Media;
 
 namespace Seedance.Commands.Cmdlets;
 
-/// <summary>
-/// <para type="synopsis">Downloads and verifies each task's video, waiting for unfinished tasks first.</para>
-/// </summary>
+/// <summary>Downloads and verifies each task's video, waiting for unfinished tasks first.</summary>
+/// <remarks>
+/// <para>Downloads stream into name.mp4.partial, resume after a dropped connection, ask the provider for a fresh URL
+/// when one has expired, and are checked (length and MP4 structure) before the file is renamed into place: a bad
+/// or partial file never takes a final name, and an existing file is never replaced without -Force.</para>
+/// <para>Videos are saved as they finish, while earlier cmdlets in the pipeline are still submitting, and the output
+/// is one object per saved file, in the order they finish.</para>
+/// </remarks>
+/// <example>
+/// <code>New-SeedanceVideo ./cat.jpg -Prompt 'slow zoom out' | Save-SeedanceVideo -Path ./videos</code>
+/// <para>Submits, waits and saves videos/&lt;task id&gt;.mp4.</para>
+/// </example>
+/// <example>
+/// <code>... | Save-SeedanceVideo -Path ./videos -NameTemplate '{Image}-{Id}.mp4'</code>
+/// <para>Names each video after the image it came from.</para>
+/// </example>
 [Cmdlet(VerbsData.Save, "SeedanceVideo", SupportsShouldProcess = true, DefaultParameterSetName = TaskSet)]
 [OutputType(typeof(VideoFile))]
 public sealed class SaveSeedanceVideoCommand : StreamingTaskCmdlet<VideoFile>

@@ -8,9 +8,16 @@ using Seedance.Emulator.Server;
 
 namespace Seedance.Commands.Cmdlets;
 
-/// <summary>
-/// <para type="synopsis">Starts the offline provider emulator on 127.0.0.1 and connects to it.</para>
-/// </summary>
+/// <summary>Starts the offline provider emulator on 127.0.0.1 and connects to it.</summary>
+/// <remarks>
+/// <para>The emulator speaks the providers' own wire protocols on this machine only, with realistic task lifecycles,
+/// concurrency limits and real H.264 MP4 output, so scripts can be rehearsed without a key and without spending
+/// money. A prompt containing #fail fails its task, #nsfw is refused by moderation and #stuck never finishes.</para>
+/// </remarks>
+/// <example>
+/// <code>Start-SeedanceEmulator; Get-ChildItem ./shots/*.png | New-SeedanceVideo -Prompt 'pan' | Save-SeedanceVideo</code>
+/// <para>Rehearses a batch offline.</para>
+/// </example>
 [Cmdlet(VerbsLifecycle.Start, "SeedanceEmulator")]
 [OutputType(typeof(EmulatorInfo))]
 public sealed class StartSeedanceEmulatorCommand : AsyncCmdlet

@@ -4,9 +4,11 @@ using Seedance.Commands.Runtime;
 
 namespace Seedance.Commands.Cmdlets;
 
-/// <summary>
-/// <para type="synopsis">Stops the emulator of this session and removes the connections that pointed at it.</para>
-/// </summary>
+/// <summary>Stops the emulator of this session and removes the connections that pointed at it.</summary>
+/// <example>
+/// <code>Stop-SeedanceEmulator</code>
+/// <para>Stops the emulator started by Start-SeedanceEmulator.</para>
+/// </example>
 [Cmdlet(VerbsLifecycle.Stop, "SeedanceEmulator")]
 [OutputType(typeof(void))]
 public sealed class StopSeedanceEmulatorCommand : AsyncCmdlet

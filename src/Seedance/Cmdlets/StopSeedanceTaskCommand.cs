@@ -5,9 +5,12 @@ using ProviderInfo = Seedance.Providers.ProviderInfo;
 
 namespace Seedance.Commands.Cmdlets;
 
-/// <summary>
-/// <para type="synopsis">Cancels tasks at the provider, where the provider allows it.</para>
-/// </summary>
+/// <summary>Cancels tasks at the provider, where the provider allows it.</summary>
+/// <remarks>A finished task is left alone. Where a provider cannot stop a task that has started (or cannot cancel at all) a warning says so, because that task will still be billed.</remarks>
+/// <example>
+/// <code>Get-SeedanceTask -Pending | Stop-SeedanceTask -WhatIf</code>
+/// <para>Shows which unfinished tasks would be cancelled.</para>
+/// </example>
 [Cmdlet(VerbsLifecycle.Stop, "SeedanceTask", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = TaskSet)]
 [OutputType(typeof(VideoTask))]
 public sealed class StopSeedanceTaskCommand : TaskInputCmdlet

@@ -7,9 +7,18 @@ using Seedance.Connections;
 
 namespace Seedance.Commands.Cmdlets;
 
-/// <summary>
-/// <para type="synopsis">Waits for tasks to finish and emits each one as it finishes.</para>
-/// </summary>
+/// <summary>Waits for tasks to finish and emits each one as it finishes.</summary>
+/// <remarks>
+/// <para>Tasks are followed in the background while earlier cmdlets in the pipeline keep submitting, and each is
+/// emitted as soon as it finishes, so a batch moves at the provider's full concurrency. Status requests are spaced
+/// to when results are likely, learned from the tasks that already finished.</para>
+/// <para>Failed, cancelled and expired tasks are emitted too, with a warning that gives the provider's reason; a task
+/// still unfinished after -TimeoutSec is reported as an error naming it, and keeps running at the provider.</para>
+/// </remarks>
+/// <example>
+/// <code>$tasks | Wait-SeedanceTask -TimeoutSec 900</code>
+/// <para>Waits up to 15 minutes for each task.</para>
+/// </example>
 [Cmdlet(VerbsLifecycle.Wait, "SeedanceTask", DefaultParameterSetName = TaskSet)]
 [OutputType(typeof(VideoTask))]
 public sealed class WaitSeedanceTaskCommand : StreamingTaskCmdlet<VideoTask>

@@ -1,0 +1,134 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+# The module as users touch it, against the emulator. Run by ./build.ps1 -Task Test (or -Task Pester), which
+# builds the module and passes its manifest in SEEDANCE_MODULE_MANIFEST.
+
+BeforeAll {
+    $manifest = $env:SEEDANCE_MODULE_MANIFEST
+    if (-not $manifest) { $manifest = (Resolve-Path "$PSScriptRoot/../../out/Seedance/*/Seedance.psd1" | Select-Object -Last 1).Path }
+    # A journal of these tests' own, set before the module's first command reads it.
+    $env:SEEDANCE_JOURNAL = Join-Path $TestDrive 'journal.jsonl'
+    Import-Module $manifest -Force
+
+    function New-SampleImages([int] $Count, [string] $Folder) {
+        New-Item -ItemType Directory -Force $Folder | Out-Null
+        1..$Count | ForEach-Object { [Seedance.Emulator.Media.SampleImage]::WritePng((Join-Path $Folder "shot$_.png"), 320, 180, $_) }
+        Get-ChildItem (Join-Path $Folder '*.png')
+    }
+
+    function Get-EmulatorTaskCount($Emulator) {
+        (Invoke-RestMethod -Uri ([Uri]::new($Emulator.Root, '_emulator/stats'))).tasks
+    }
+}
+
+Describe 'The README pipeline against the emulator' {
+    BeforeAll {
+        $emulator = Start-SeedanceEmulator -LatencySec 0.5
+        $shots = New-SampleImages -Count 4 -Folder (Join-Path $TestDrive 'shots')
+    }
+    AfterAll { Stop-SeedanceEmulator }
+
+    It 'turns a folder of images into verified MP4 files' {
+        $videos = Join-Path $TestDrive 'videos'
+
+        $files = Get-ChildItem (Join-Path $TestDrive 'shots/*.png') |
+            New-SeedanceVideo -Prompt 'slow orbital pan' -Duration 5 |
+            Wait-SeedanceTask |
+            Save-SeedanceVideo -Path $videos
+
+        $files | Should -HaveCount 4
+        $files | ForEach-Object {
+            $_ | Should -BeOfType ([Seedance.VideoFile])
+            $_.Path | Should -Exist
+            $_.DurationSeconds | Should -Be 5
+            $_.Width | Should -Be 1280
+        }
+        Get-ChildItem (Join-Path $videos '*.partial') | Should -BeNullOrEmpty
+    }
+
+    It 'submits nothing under -WhatIf' {
+        $before = Get-EmulatorTaskCount $emulator
+
+        $output = $shots | New-SeedanceVideo -Prompt 'slow orbital pan' -WhatIf
+
+        $output | Should -BeNullOrEmpty
+        Get-EmulatorTaskCount $emulator | Should -Be $before
+    }
+
+    It 'emits tasks with the id as their string form, so they chain by pipeline' {
+        $task = New-SeedanceVideo -Image $shots[0].FullName -Prompt 'slow zoom out'
+
+        $task | Should -BeOfType ([Seedance.VideoTask])
+        "$task" | Should -Be $task.Id
+        ($task.Id | Get-SeedanceTask).Id | Should -Be $task.Id
+        ($task | Wait-SeedanceTask).State | Should -Be 'Succeeded'
+    }
+
+    It 'binds CSV-like rows by property name' {
+        $rows = $shots | Select-Object -First 2 | ForEach-Object { [pscustomobject]@{ Image = $_.FullName; Prompt = "pan over $($_.Name)"; Duration = 10 } }
+
+        $tasks = $rows | New-SeedanceVideo
+
+        $tasks | Should -HaveCount 2
+        $tasks.DurationSeconds | Should -Be @(10, 10)
+        $tasks[0].Prompt | Should -Be "pan over $($shots[0].Name)"
+    }
+
+    It 'refuses bad input before spending anything, with a specific error id' {
+        $before = Get-EmulatorTaskCount $emulator
+
+        { New-SeedanceVideo -Image (Join-Path $TestDrive 'missing.png') -Prompt 'x' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ImageNotFound,Seedance.Commands.Cmdlets.NewSeedanceVideoCommand'
+        { New-SeedanceVideo -Image $shots[0].FullName -Prompt 'x' -Duration 7 } |
+            Should -Throw -ErrorId 'DurationNotSupported,Seedance.Commands.Cmdlets.NewSeedanceVideoCommand'
+        Get-EmulatorTaskCount $emulator | Should -Be $before
+    }
+
+    It 'keeps a batch going past one bad input' {
+        $inputs = @($shots[0].FullName, (Join-Path $TestDrive 'missing.png'), $shots[1].FullName)
+
+        $tasks = $inputs | New-SeedanceVideo -Prompt 'pan' -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $tasks | Should -HaveCount 2
+        $failures | Should -HaveCount 1
+        $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+    }
+
+    It 'lists recent tasks from the journal' {
+        $recent = Get-SeedanceTask -Recent
+
+        $recent.Count | Should -BeGreaterOrEqual 4
+        $recent | Should -BeOfType ([Seedance.VideoTask])
+    }
+
+    It 'reports a failed generation as a failed task with a warning' {
+        $task = New-SeedanceVideo -Image $shots[0].FullName -Prompt 'pan #fail' | Wait-SeedanceTask -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $task.State | Should -Be 'Failed'
+        $warnings | Should -HaveCount 1
+    }
+
+    It 'shows the parameters in Get-Help' {
+        $help = Get-Help New-SeedanceVideo -Full
+
+        $help.Synopsis | Should -Match 'Submits'
+        $help.parameters.parameter.name | Should -Contain 'Prompt'
+        ($help.parameters.parameter | Where-Object name -EQ 'Duration').description.Text | Should -Match 'seconds'
+        @($help.examples.example).Count | Should -BeGreaterThan 0
+    }
+}
+
+Describe 'Connections' {
+    It 'never shows the key' {
+        $secret = ConvertTo-SecureString 'sk-pester-secret-value-42' -AsPlainText -Force
+
+        $connection = Connect-Seedance -Provider WaveSpeed -Name pester -ApiKey $secret
+
+        ($connection | Format-List * | Out-String) | Should -Not -Match 'sk-pester-secret-value-42'
+        $connection.KeySource | Should -Be '-ApiKey'
+    }
+
+    It 'refuses plain http to another machine' {
+        { Connect-Seedance -Provider WaveSpeed -ApiKey (ConvertTo-SecureString 'k' -AsPlainText -Force) -BaseUri 'http://api.example.com' } |
+            Should -Throw -ErrorId 'BaseUriInsecure,Seedance.Commands.Cmdlets.ConnectSeedanceCommand'
+    }
+}
