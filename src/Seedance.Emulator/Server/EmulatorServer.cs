@@ -36,7 +36,8 @@ public sealed class EmulatorServer : IDisposable
         Tasks = new EmulatedTaskStore(options, () => DateTimeOffset.UtcNow);
         Files = new VideoFiles(Tasks, options);
         Webhooks = new WebhookSender();
-        Services = new EmulatorServices(options, Tasks, Files, Webhooks, root);
+        Uploads = new UploadedFiles(root);
+        Services = new EmulatorServices(options, Tasks, Files, Uploads, Webhooks, root);
         _twins = TwinCatalog.Create(Services).ToDictionary(twin => twin.Prefix, StringComparer.OrdinalIgnoreCase);
         _acceptLoop = Task.Run(AcceptAsync);
         _ticker = Task.Run(TickAsync);
@@ -50,6 +51,8 @@ public sealed class EmulatorServer : IDisposable
     public EmulatedTaskStore Tasks { get; }
 
     public VideoFiles Files { get; }
+
+    public UploadedFiles Uploads { get; }
 
     public WebhookSender Webhooks { get; }
 
@@ -131,6 +134,12 @@ public sealed class EmulatorServer : IDisposable
                     Files.Serve(raw, Uri.UnescapeDataString(segments[1].Substring(0, segments[1].Length - 4)), truncate: fault == FaultAction.Truncate);
                 }
 
+                return;
+            }
+
+            if (segments[0] == "uploads" && segments.Length == 2)
+            {
+                Uploads.Serve(raw, segments[1].Split('/')[0]);
                 return;
             }
 

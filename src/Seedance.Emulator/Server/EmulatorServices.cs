@@ -7,8 +7,9 @@ namespace Seedance.Emulator.Server;
 /// <summary>What every twin shares: the simulated back end, the video files, the options, outgoing webhooks.</summary>
 public sealed class EmulatorServices
 {
-    internal EmulatorServices(EmulatorOptions options, EmulatedTaskStore tasks, VideoFiles files, WebhookSender webhooks, Uri root)
+    internal EmulatorServices(EmulatorOptions options, EmulatedTaskStore tasks, VideoFiles files, UploadedFiles uploads, WebhookSender webhooks, Uri root)
     {
+        Uploads = uploads;
         Options = options;
         Tasks = tasks;
         Files = files;
@@ -21,6 +22,9 @@ public sealed class EmulatorServices
     public EmulatedTaskStore Tasks { get; }
 
     public VideoFiles Files { get; }
+
+    /// <summary>Files uploaded through the twins' upload endpoints.</summary>
+    public UploadedFiles Uploads { get; }
 
     public WebhookSender Webhooks { get; }
 

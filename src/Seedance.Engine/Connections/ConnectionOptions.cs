@@ -19,6 +19,9 @@ public sealed class ConnectionOptions
     /// <summary>A gateway or emulator address; null uses the provider's own.</summary>
     public Uri? BaseUri { get; set; }
 
+    /// <summary>The provider region (Ark: BytePlus or Volcengine), which picks the base URI and model ids.</summary>
+    public string? Region { get; set; }
+
     /// <summary>The model used when a request names none.</summary>
     public string? DefaultModel { get; set; }
 

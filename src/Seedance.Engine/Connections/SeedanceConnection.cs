@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Seedance.Http;
@@ -27,12 +28,15 @@ public sealed class SeedanceConnection : IDisposable
         _provider = provider;
         _journal = journal;
         Name = string.IsNullOrWhiteSpace(options.Name) ? provider.Info.Name : options.Name!;
-        BaseUri = options.BaseUri is null ? provider.Info.DefaultBaseUri : UriPolicy.RequireSafeBaseUri(options.BaseUri, "BaseUri");
+        Region = RegionOf(provider.Info, options.Region);
+        BaseUri = options.BaseUri is not null ? UriPolicy.RequireSafeBaseUri(options.BaseUri, "BaseUri")
+            : Region is not null ? provider.Info.Regions[Region]
+            : provider.Info.DefaultBaseUri;
         KeySource = key.Source;
         DefaultModel = options.DefaultModel;
         ThrottleLimit = options.ThrottleLimit;
         Http = new SeedanceHttp(provider.Info.Name, provider.Info.AuthScheme, key, provider.DescribeFailure, options.Http);
-        Context = new ProviderContext(Http, BaseUri);
+        Context = new ProviderContext(Http, BaseUri) { Region = Region };
         Watcher = new TaskWatcher(
             (task, token) => _provider.RefreshAsync(Context, task, token),
             task => times.Expect(task.Provider, task.Model, task.DurationSeconds, task.Resolution, TypicalTimeOf(task)),
@@ -50,6 +54,9 @@ public sealed class SeedanceConnection : IDisposable
     public string Provider => _provider.Info.Name;
 
     public Uri BaseUri { get; }
+
+    /// <summary>The provider region (e.g. Ark's BytePlus or Volcengine); null for one-region providers.</summary>
+    public string? Region { get; }
 
     /// <summary>Where the key came from; the key itself is never exposed.</summary>
     public string KeySource { get; }
@@ -81,7 +88,7 @@ public sealed class SeedanceConnection : IDisposable
             request.Model = DefaultModel;
         }
 
-        return RequestPreparer.Prepare(_provider.Info, request);
+        return RequestPreparer.Prepare(_provider, request);
     }
 
     public Task<VideoTask> SubmitAsync(PreparedRequest request, CancellationToken cancellationToken) =>
@@ -146,6 +153,24 @@ public sealed class SeedanceConnection : IDisposable
         {
             _downloadSlots.Release();
         }
+    }
+
+    private static string? RegionOf(ProviderInfo provider, string? requested)
+    {
+        if (provider.Regions.Count == 0)
+        {
+            return requested is null ? null : throw new SeedanceException(SeedanceErrorCategory.Validation, "RegionNotSupported",
+                $"-Region does not apply to {provider.Name}, which has one region.") { ParameterName = "Region" };
+        }
+
+        if (requested is null)
+        {
+            return provider.Regions.Keys.First();
+        }
+
+        return provider.Regions.Keys.FirstOrDefault(region => string.Equals(region, requested, StringComparison.OrdinalIgnoreCase))
+            ?? throw new SeedanceException(SeedanceErrorCategory.Validation, "RegionNotKnown",
+                $"-Region '{requested}' is not a {provider.Name} region. Choose one of: {string.Join(", ", provider.Regions.Keys)}.") { ParameterName = "Region" };
     }
 
     /// <summary>A task from elsewhere (the journal, another connection's name) treated as this connection's.</summary>

@@ -16,7 +16,7 @@ public static class ImageLoader
     {
         if (!input.IsFile)
         {
-            return new PreparedImage(input.Uri!.OriginalString, input.Uri.GetLeftPart(UriPartial.Path), null, null);
+            return PreparedImage.FromUrl(input.Uri!);
         }
 
         var path = Path.GetFullPath(input.LocalPath!);
@@ -53,7 +53,7 @@ public static class ImageLoader
             throw Invalid("ImageFormatNotSupported", parameterName, $"-{parameterName} '{path}' is not a JPEG or PNG image (judged by its content, not its name). Convert it to JPEG or PNG.");
         }
 
-        return new PreparedImage($"data:{mediaType};base64,{Convert.ToBase64String(bytes)}", path, mediaType, bytes.LongLength);
+        return PreparedImage.FromFile(path, mediaType, bytes);
     }
 
     /// <summary>image/jpeg or image/png from the file's first bytes; null for anything else.</summary>

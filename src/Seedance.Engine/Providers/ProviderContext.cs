@@ -16,6 +16,14 @@ public sealed class ProviderContext
 
     public Uri BaseUri { get; }
 
+    /// <summary>The connection's region, for providers with several (null otherwise).</summary>
+    public string? Region { get; init; }
+
+    /// <summary>True when the base URI is the provider's own (not a gateway or the emulator).</summary>
+    public bool IsProvidersOwnHost(ProviderInfo provider) =>
+        string.Equals(BaseUri.Host, provider.DefaultBaseUri.Host, System.StringComparison.OrdinalIgnoreCase)
+        || System.Linq.Enumerable.Any(provider.Regions.Values, region => string.Equals(BaseUri.Host, region.Host, System.StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The base address joined with a path relative to it (the base's own path is kept).</summary>
     public Uri Resolve(string relativePath) =>
         new(BaseUri.AbsoluteUri.TrimEnd('/') + "/" + relativePath.TrimStart('/'));

@@ -35,6 +35,18 @@ public sealed class ProviderInfo
     /// <summary>How cancelling behaves, in one sentence for users; null when the provider cannot cancel.</summary>
     public string? CancelBehaviour { get; init; }
 
+    /// <summary>
+    /// The largest local image sent inline as a data: URI; null when the provider takes no data: URIs (local
+    /// images are then uploaded, which needs an <see cref="IImageUploader"/>).
+    /// </summary>
+    public long? InlineImageLimitBytes { get; init; } = 10 * 1024 * 1024;
+
+    /// <summary>Named regions and their base URIs (e.g. Ark's BytePlus and Volcengine); empty for one-region providers.</summary>
+    public IReadOnlyDictionary<string, Uri> Regions { get; init; } = new Dictionary<string, Uri>();
+
+    /// <summary>How webhooks are wired, in one phrase for users; null when the provider has none.</summary>
+    public string? WebhookBehaviour { get; init; }
+
     /// <summary>How long the provider keeps finished videos, in one phrase for users.</summary>
     public string? OutputRetention { get; init; }
 

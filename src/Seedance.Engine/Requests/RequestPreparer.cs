@@ -15,9 +15,9 @@ namespace Seedance.Requests;
 /// </summary>
 public static class RequestPreparer
 {
-    public static PreparedRequest Prepare(ProviderInfo provider, VideoRequest request)
+    public static PreparedRequest Prepare(IVideoProvider provider, VideoRequest request)
     {
-        var model = ModelSelector.Select(provider, request);
+        var model = ModelSelector.Select(provider.Info, request);
         var warnings = new List<string>();
 
         var prompt = PreparePrompt(model, request);
@@ -28,8 +28,8 @@ public static class RequestPreparer
         var aspectRatio = Normalize(request.AspectRatio, model.AspectRatios, model, "AspectRatio", value => value.Trim().ToLowerInvariant());
 
         // Images last: reading files is the slowest check, and the cheap ones should fail first.
-        var images = request.Images.Select(image => ImageLoader.Load(image, model.MaxImageBytes, "Image")).ToList();
-        var lastImage = request.LastImage is null ? null : ImageLoader.Load(request.LastImage, model.MaxImageBytes, "LastImage");
+        var images = request.Images.Select(image => Deliverable(provider, ImageLoader.Load(image, model.MaxImageBytes, "Image"), "Image")).ToList();
+        var lastImage = request.LastImage is null ? null : Deliverable(provider, ImageLoader.Load(request.LastImage, model.MaxImageBytes, "LastImage"), "LastImage");
 
         var effectiveResolution = resolution ?? model.DefaultResolution;
         return new PreparedRequest(request, model)
@@ -44,6 +44,18 @@ public static class RequestPreparer
             EstimatedCost = CostEstimator.Estimate(model, duration, effectiveResolution),
             Warnings = warnings,
         };
+    }
+
+    /// <summary>A local image the provider can neither take inline nor upload is refused now, not at submit time.</summary>
+    private static PreparedImage Deliverable(IVideoProvider provider, PreparedImage image, string parameter)
+    {
+        if (ImageDelivery.TravelsInline(provider.Info, image) || provider is IImageUploader)
+        {
+            return image;
+        }
+
+        var limit = provider.Info.InlineImageLimitBytes is { } bytes ? $"up to {bytes / 1024.0 / 1024.0:0.#} MB" : "only as URLs";
+        throw Invalid("ImageTooLargeToSend", parameter, $"-{parameter} '{image.Source}' is {image.Length / 1024.0 / 1024.0:0.#} MB; {provider.Info.Name} takes local images {limit} and has no upload endpoint. Host the image and pass its https URL instead.");
     }
 
     private static string? PreparePrompt(ModelInfo model, VideoRequest request)

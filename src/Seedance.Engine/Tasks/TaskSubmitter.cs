@@ -6,6 +6,7 @@ using System.Threading.RateLimiting;
 using System.Threading.Tasks;
 using Seedance.Http;
 using Seedance.Journal;
+using Seedance.Media;
 using Seedance.Providers;
 using Seedance.Requests;
 
@@ -53,6 +54,8 @@ public sealed class TaskSubmitter : IDisposable
 
     public async Task<VideoTask> SubmitAsync(PreparedRequest request, CancellationToken cancellationToken)
     {
+        // Uploads cost nothing and do not occupy a generation slot, so they come before the throttle.
+        request = await ImageDelivery.DeliverAsync(_provider, _context, request, cancellationToken).ConfigureAwait(false);
         var lease = await AcquireSlotAsync(cancellationToken).ConfigureAwait(false);
         VideoTask task;
         try

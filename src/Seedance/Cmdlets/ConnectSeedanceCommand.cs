@@ -42,6 +42,10 @@ public sealed class ConnectSeedanceCommand : AsyncCmdlet
     [Parameter]
     public Uri? BaseUri { get; set; }
 
+    /// <summary>The provider's region where it has several (Ark: BytePlus, the default, or Volcengine); it picks the address and the model ids.</summary>
+    [Parameter]
+    public string? Region { get; set; }
+
     /// <summary>The profile name, for -Connection; the provider's name when omitted.</summary>
     [Parameter]
     public string? Name { get; set; }
@@ -84,6 +88,7 @@ public sealed class ConnectSeedanceCommand : AsyncCmdlet
         {
             Name = Name,
             BaseUri = BaseUri,
+            Region = Region,
             DefaultModel = Model,
             ThrottleLimit = ThrottleLimit,
             ApiKey = ApiKey is null ? null : ApiKeySecret.FromSecureString(ApiKey, "-ApiKey"),
