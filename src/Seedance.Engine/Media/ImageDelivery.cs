@@ -34,7 +34,7 @@ public static class ImageDelivery
         }
 
         var lastImage = request.LastImage is null ? null : await DeliverAsync(provider.Info, uploader, context, request.LastImage, cancellationToken).ConfigureAwait(false);
-        return request.WithImages(images, lastImage);
+        return request with { Images = images, LastImage = lastImage };
     }
 
     private static async Task<PreparedImage> DeliverAsync(ProviderInfo provider, IImageUploader uploader, ProviderContext context, PreparedImage image, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ namespace Seedance.Requests;
 /// A request that passed validation for one model, with defaults applied, the prompt composed, the images
 /// ready for the wire and the cost estimated. Providers only map it; they never need to check it.
 /// </summary>
-public sealed class PreparedRequest
+public sealed record PreparedRequest
 {
     public PreparedRequest(VideoRequest source, ModelInfo model)
     {
@@ -42,20 +42,6 @@ public sealed class PreparedRequest
 
     /// <summary>Things worth telling the user that do not stop the request.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = new List<string>();
-
-    /// <summary>The same request with its images replaced (after uploads).</summary>
-    public PreparedRequest WithImages(IReadOnlyList<PreparedImage> images, PreparedImage? lastImage) => new(Source, Model)
-    {
-        Prompt = Prompt,
-        Images = images,
-        LastImage = lastImage,
-        DurationSeconds = DurationSeconds,
-        Resolution = Resolution,
-        EffectiveResolution = EffectiveResolution,
-        AspectRatio = AspectRatio,
-        EstimatedCost = EstimatedCost,
-        Warnings = Warnings,
-    };
 
     /// <summary>One line for -WhatIf and verbose output, e.g. "5 s 720p video from 1 image, est. $0.80".</summary>
     public string Summary
