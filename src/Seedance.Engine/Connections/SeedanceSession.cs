@@ -110,12 +110,12 @@ public sealed class SeedanceSession : IDisposable
             }
 
             var candidate = Default;
-            if (candidate is not null && (provider is null || Same(candidate.Provider, provider)))
+            if (candidate is not null && (provider is null || candidate.ProviderInfo.IsKnownAs(provider)))
             {
                 return candidate;
             }
 
-            candidate = provider is null ? null : _connections.Values.FirstOrDefault(connection => Same(connection.Provider, provider));
+            candidate = provider is null ? null : _connections.Values.FirstOrDefault(connection => connection.ProviderInfo.IsKnownAs(provider));
             if (candidate is not null)
             {
                 return candidate;

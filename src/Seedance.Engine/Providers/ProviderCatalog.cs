@@ -17,7 +17,7 @@ public static class ProviderCatalog
     public static IEnumerable<string> Names => Providers.Select(provider => provider.Info.Name);
 
     public static IVideoProvider? Find(string name) =>
-        Providers.FirstOrDefault(provider => string.Equals(provider.Info.Name, name, StringComparison.OrdinalIgnoreCase));
+        Providers.FirstOrDefault(provider => provider.Info.IsKnownAs(name));
 
     public static IVideoProvider Get(string name) => Find(name) ?? throw new SeedanceException(
         SeedanceErrorCategory.Validation, "ProviderNotKnown",

@@ -19,6 +19,13 @@ public sealed class ProviderInfo
     /// <summary>The name users type for -Provider, e.g. "WaveSpeed".</summary>
     public string Name { get; }
 
+    /// <summary>Other names -Provider accepts (e.g. "BytePlus" for Ark).</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = Array.Empty<string>();
+
+    public bool IsKnownAs(string name) =>
+        string.Equals(Name, name, StringComparison.OrdinalIgnoreCase)
+        || Aliases.Any(alias => string.Equals(alias, name, StringComparison.OrdinalIgnoreCase));
+
     public Uri DefaultBaseUri { get; }
 
     /// <summary>The scheme word of the Authorization header: "Bearer" or "Key".</summary>
