@@ -11,7 +11,7 @@ namespace Seedance.Emulator.Host;
 
 /// <summary>
 /// Runs the emulator from a shell. The first line of standard output is the root URL; each further line is a
-/// provider and its base URI. Serves until Ctrl+C or SIGTERM.
+/// provider and its base URI, and an empty line ends the list. Serves until Ctrl+C or SIGTERM.
 /// </summary>
 internal static class Program
 {
@@ -41,6 +41,8 @@ internal static class Program
         {
             Console.WriteLine($"{provider} {server.BaseUriFor(provider).AbsoluteUri}");
         }
+
+        Console.WriteLine();
 
         Console.Out.Flush();
         stopped.Wait();

@@ -22,7 +22,8 @@ BeforeAll {
 
 Describe 'The README pipeline against the emulator' {
     BeforeAll {
-        $emulator = Start-SeedanceEmulator -LatencySec 0.5
+        $key = ConvertTo-SecureString 'pester-emulator-key' -AsPlainText -Force
+        $emulator = Start-SeedanceEmulator -LatencySec 0.5 -ApiKey $key
         $shots = New-SampleImages -Count 4 -Folder (Join-Path $TestDrive 'shots')
     }
     AfterAll { Stop-SeedanceEmulator }
@@ -105,6 +106,21 @@ Describe 'The README pipeline against the emulator' {
 
         $task.State | Should -Be 'Failed'
         $warnings | Should -HaveCount 1
+    }
+
+    It 'streams: results come out while upstream is still submitting' {
+        Connect-Seedance -Provider WaveSpeed -Name streaming -BaseUri $emulator.BaseUris['WaveSpeed'] -ApiKey $key -ThrottleLimit 2 | Out-Null
+        $log = [System.Collections.Generic.List[string]]::new()
+
+        'pan #latency=1500', 'pan #latency=300', 'pan #latency=900', 'pan #latency=200' |
+            ForEach-Object { $log.Add("submit"); [pscustomobject]@{ Image = $shots[0].FullName; Prompt = $_ } } |
+            New-SeedanceVideo -Connection streaming |
+            Wait-SeedanceTask |
+            ForEach-Object { $log.Add("done $($_.Prompt)") }
+
+        # With two slots the third submit waits for a task to finish, and that task comes out before the fourth submit.
+        $log.IndexOf('done pan #latency=300') | Should -BeLessThan $log.LastIndexOf('submit')
+        ($log | Where-Object { $_ -like 'done*' }).Count | Should -Be 4
     }
 
     It 'shows the parameters in Get-Help' {

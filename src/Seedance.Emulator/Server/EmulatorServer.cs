@@ -217,17 +217,30 @@ public sealed class EmulatorServer : IDisposable
         }
     }
 
+    /// <summary>
+    /// What the emulator saw, for tests and the benchmark: request and task counts, the concurrency high-water
+    /// marks, bytes served, status requests, and for each finished task how long after it finished a client
+    /// first heard so (detection latency).
+    /// </summary>
     private JsonObject Statistics()
     {
         var tasks = Tasks.Snapshot();
+        var detections = tasks
+            .Where(task => task.CompletedAt is not null && task.FirstReportedFinishedAt is not null)
+            .Select(task => (JsonNode)JsonValue.Create((task.FirstReportedFinishedAt!.Value - task.CompletedAt!.Value).TotalMilliseconds)!)
+            .ToArray();
         return new JsonObject
         {
             ["requests"] = _requests.Count,
             ["tasks"] = tasks.Count,
             ["succeeded"] = tasks.Count(task => task.State == EmulatedTaskState.Succeeded),
+            ["statusRequests"] = tasks.Sum(task => task.StatusRequests),
             ["maxUnfinishedPerKey"] = Tasks.MaxUnfinishedPerKey,
             ["maxRunningPerKey"] = Tasks.MaxRunningPerKey,
             ["bytesServed"] = Files.BytesServed,
+            ["detectionLatencyMs"] = new JsonArray(detections),
+            ["firstCreatedAt"] = tasks.Count == 0 ? null : tasks.Min(task => task.CreatedAt).ToString("O"),
+            ["lastCompletedAt"] = tasks.Any(task => task.CompletedAt is not null) ? tasks.Max(task => task.CompletedAt)!.Value.ToString("O") : null,
         };
     }
 

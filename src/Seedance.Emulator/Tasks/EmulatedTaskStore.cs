@@ -205,7 +205,7 @@ public sealed class EmulatedTaskStore
             var start = eligibleAt > at ? eligibleAt : at;
             task.State = EmulatedTaskState.Running;
             task.StartedAt = start;
-            task.DueAt = task.Spec.Prompt.Contains(_options.StuckMarker) ? null : start + _options.Latency;
+            task.DueAt = task.Spec.Prompt.Contains(_options.StuckMarker) ? null : start + LatencyOf(task);
             _running.Add(task);
             running++;
         }
@@ -218,6 +218,21 @@ public sealed class EmulatedTaskStore
 
         RecordHighWaterLocked(key);
     }
+
+    /// <summary>The configured latency, or the prompt's own "#latency=NNN" (milliseconds) to make tasks finish out of order.</summary>
+    private TimeSpan LatencyOf(EmulatedTask task)
+    {
+        var marker = task.Spec.Prompt.IndexOf(LatencyMarker, StringComparison.Ordinal);
+        if (marker < 0)
+        {
+            return _options.Latency;
+        }
+
+        var digits = new string(task.Spec.Prompt.Skip(marker + LatencyMarker.Length).TakeWhile(char.IsDigit).ToArray());
+        return int.TryParse(digits, out var milliseconds) ? TimeSpan.FromMilliseconds(milliseconds) : _options.Latency;
+    }
+
+    private const string LatencyMarker = "#latency=";
 
     private void Finish(EmulatedTask task, DateTimeOffset at)
     {

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using System.Security;
 using Seedance.Commands.Runtime;
 using Seedance.Connections;
 using Seedance.Emulator;
@@ -42,6 +43,10 @@ public sealed class StartSeedanceEmulatorCommand : AsyncCmdlet
     [ValidateRange(0, 65535)]
     public int Port { get; set; }
 
+    /// <summary>The key the emulator requires, so further connections (Connect-Seedance -BaseUri) can use it; a random one, never shown, when omitted.</summary>
+    [Parameter]
+    public SecureString? ApiKey { get; set; }
+
     /// <summary>Only start the emulator; do not connect to it.</summary>
     [Parameter]
     public SwitchParameter NoConnect { get; set; }
@@ -54,12 +59,12 @@ public sealed class StartSeedanceEmulatorCommand : AsyncCmdlet
                 $"An emulator is already running in this session at {State.Emulator.Root}. Stop it with Stop-SeedanceEmulator first."), null);
         }
 
-        // A fresh random key: the connection and the emulator share it, and nobody has to see it.
-        var key = Guid.NewGuid().ToString("N");
+        // Without -ApiKey, a fresh random key that the connection and the emulator share and nobody has to see.
+        var key = ApiKey is null ? ApiKeySecret.FromPlainText(Guid.NewGuid().ToString("N"), "the emulator") : ApiKeySecret.FromSecureString(ApiKey, "-ApiKey");
         var emulator = EmulatorServer.Start(new EmulatorOptions
         {
             Port = Port,
-            ApiKey = key,
+            ApiKey = key.Reveal(),
             Latency = TimeSpan.FromSeconds(LatencySec),
             ConcurrencyLimit = ConcurrencyLimit,
         });
@@ -71,7 +76,7 @@ public sealed class StartSeedanceEmulatorCommand : AsyncCmdlet
                 var connection = State.Session.Connect(new ConnectionOptions(Provider)
                 {
                     BaseUri = emulator.BaseUriFor(Provider),
-                    ApiKey = ApiKeySecret.FromPlainText(key, "the emulator"),
+                    ApiKey = key,
                 });
                 WriteVerbose($"Connected '{connection.Name}' to the emulator's {connection.Provider} twin at {connection.BaseUri}.");
             }

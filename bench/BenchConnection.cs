@@ -1,0 +1,36 @@
+using System;
+using System.IO;
+using Seedance.Connections;
+using Seedance.Journal;
+
+namespace Seedance.Bench;
+
+/// <summary>An engine session with one WaveSpeed connection to the emulator, journalling into the run's folder.</summary>
+internal sealed class BenchConnection : IDisposable
+{
+    private readonly SeedanceSession _session;
+
+    public BenchConnection(EmulatorProcess emulator, string folder, Action<ConnectionOptions>? configure = null)
+    {
+        _session = new SeedanceSession(new TaskJournal(Path.Combine(folder, "journal.jsonl")), _ => null);
+        var options = new ConnectionOptions("WaveSpeed")
+        {
+            BaseUri = emulator.BaseUris["WaveSpeed"],
+            ApiKey = ApiKeySecret.FromPlainText(EmulatorProcess.Key, "the benchmark"),
+        };
+        configure?.Invoke(options);
+        Connection = _session.Connect(options);
+    }
+
+    public SeedanceConnection Connection { get; }
+
+    /// <summary>An image-to-video request with a URL image, so no upload is involved.</summary>
+    public static VideoRequest Request(string prompt, int index)
+    {
+        var request = new VideoRequest { Prompt = prompt, DurationSeconds = 5 };
+        request.Images.Add(ImageInput.FromUri(new Uri($"https://images.example.com/shot{index}.jpg")));
+        return request;
+    }
+
+    public void Dispose() => _session.Dispose();
+}

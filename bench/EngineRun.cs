@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Seedance.Connections;
+using Seedance.Media;
+
+namespace Seedance.Bench;
+
+/// <summary>
+/// The engine end to end, shaped like New | Wait | Save: each submit waits for a throttle slot (as
+/// New-SeedanceVideo does), and every submitted task is awaited and downloaded as soon as it finishes.
+/// </summary>
+internal static class EngineRun
+{
+    public static async Task<RunResult> RunAsync(EmulatorProcess emulator, Scenario scenario, string folder, int downloadLimit)
+    {
+        using var bench = new BenchConnection(emulator, folder, options =>
+        {
+            options.ThrottleLimit = scenario.Concurrency;
+            options.MaxConcurrentDownloads = downloadLimit;
+        });
+        var connection = bench.Connection;
+
+        var downloadTime = TimeSpan.Zero;
+        var downloadLock = new object();
+        List<VideoFile> files;
+        RunResult result;
+        await using (var sampler = new ResourceSampler())
+        {
+            var clock = Stopwatch.StartNew();
+            var saves = new List<Task<VideoFile>>();
+            for (var i = 0; i < scenario.Tasks; i++)
+            {
+                var task = await connection.SubmitAsync(connection.Prepare(BenchConnection.Request("bench: slow orbital pan", i)), CancellationToken.None).ConfigureAwait(false);
+                saves.Add(SaveWhenFinishedAsync(connection, task, folder, elapsed =>
+                {
+                    lock (downloadLock)
+                    {
+                        downloadTime += elapsed;
+                    }
+                }));
+            }
+
+            files = (await Task.WhenAll(saves).ConfigureAwait(false)).ToList();
+            var makespan = clock.Elapsed;
+            var bytes = files.Sum(file => file.Length);
+            result = new RunResult("engine", scenario, makespan)
+            {
+                DownloadMegabytesPerSecond = bytes / 1_000_000.0 / downloadTime.TotalSeconds,
+                PeakWorkingSetGrowthMegabytes = sampler.PeakGrowthBytes / 1_000_000.0,
+                CpuMillisecondsPerTask = sampler.CpuTime.TotalMilliseconds / scenario.Tasks,
+                VideosVerified = files.Count,
+            };
+        }
+
+        foreach (var file in files)
+        {
+            File.Delete(file.Path);
+        }
+
+        return result.WithEmulatorFigures(await emulator.StatisticsAsync().ConfigureAwait(false));
+    }
+
+    private static async Task<VideoFile> SaveWhenFinishedAsync(SeedanceConnection connection, VideoTask task, string folder, Action<TimeSpan> downloaded)
+    {
+        var finished = await connection.WaitAsync(task, TimeSpan.FromMinutes(30), CancellationToken.None).ConfigureAwait(false);
+        var transfer = new TransferClock();
+        var file = await connection.SaveAsync(finished, Path.Combine(folder, task.Id + ".mp4"), overwrite: true, transfer, CancellationToken.None).ConfigureAwait(false);
+        downloaded(transfer.Elapsed);
+        return file;
+    }
+
+    /// <summary>Times a download from its first bytes to its last, leaving out any wait for a download slot.</summary>
+    private sealed class TransferClock : IProgress<long>
+    {
+        private readonly Stopwatch _clock = new();
+
+        public TimeSpan Elapsed => _clock.Elapsed;
+
+        public void Report(long value)
+        {
+            if (!_clock.IsRunning && _clock.ElapsedTicks == 0)
+            {
+                _clock.Start();
+            }
+        }
+    }
+}

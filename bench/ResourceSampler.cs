@@ -1,0 +1,69 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Seedance.Bench;
+
+/// <summary>Samples this process's working set while a scenario runs, and its CPU time, from a baseline.</summary>
+internal sealed class ResourceSampler : IAsyncDisposable
+{
+    private readonly Process _self = Process.GetCurrentProcess();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _sampling;
+    private readonly long _baselineWorkingSet;
+    private readonly TimeSpan _baselineCpu;
+    private long _peakWorkingSet;
+
+    public ResourceSampler()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        _self.Refresh();
+        _baselineWorkingSet = _self.WorkingSet64;
+        _peakWorkingSet = _baselineWorkingSet;
+        _baselineCpu = _self.TotalProcessorTime;
+        _sampling = Task.Run(SampleAsync);
+    }
+
+    /// <summary>How far the working set rose above where it was when sampling began.</summary>
+    public long PeakGrowthBytes => Interlocked.Read(ref _peakWorkingSet) - _baselineWorkingSet;
+
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _self.Refresh();
+            return _self.TotalProcessorTime - _baselineCpu;
+        }
+    }
+
+    private async Task SampleAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            _self.Refresh();
+            var current = _self.WorkingSet64;
+            if (current > Interlocked.Read(ref _peakWorkingSet))
+            {
+                Interlocked.Exchange(ref _peakWorkingSet, current);
+            }
+
+            try
+            {
+                await Task.Delay(20, _stop.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _stop.Cancel();
+        await _sampling.ConfigureAwait(false);
+        _stop.Dispose();
+    }
+}

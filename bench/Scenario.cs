@@ -1,0 +1,13 @@
+using System;
+
+namespace Seedance.Bench;
+
+/// <summary>One benchmark scenario: N tasks, a concurrency cap C, a generation time T and a video size S.</summary>
+internal sealed record Scenario(string Name, int Tasks, int Concurrency, TimeSpan Latency, long? OutputBytes)
+{
+    /// <summary>The physical limit: N tasks cannot finish before ceil(N/C) generation times.</summary>
+    public TimeSpan Ideal => TimeSpan.FromTicks(Latency.Ticks * (long)Math.Ceiling(Tasks / (double)Concurrency));
+
+    public string Describe() =>
+        $"N={Tasks} C={Concurrency} T={Latency.TotalSeconds:0.#}s S={(OutputBytes is { } bytes ? $"{bytes / 1_000_000}MB" : "1.4MB")}";
+}
