@@ -33,6 +33,16 @@ public sealed class EmulatorOptions
     /// <summary>A prompt containing this is refused by "moderation", the way the provider reports it.</summary>
     public string ContentPolicyMarker { get; set; } = "#nsfw";
 
+    /// <summary>
+    /// How long a video URL stays valid (providers sign theirs: Ark and AI/ML for 24 h, Replicate deletes
+    /// outputs after an hour); null keeps URLs valid for good. An expired URL is refused, and a fresh status
+    /// answer carries a new one.
+    /// </summary>
+    public TimeSpan? OutputUrlLifetime { get; set; }
+
+    /// <summary>What an expired URL answers: 403, as signed object storage does, or 404.</summary>
+    public int ExpiredUrlStatus { get; set; } = 403;
+
     /// <summary>Scripted faults: status codes, delays, dropped connections, cut-off answers.</summary>
     public FaultPlan Faults { get; set; } = new();
 

@@ -24,7 +24,9 @@ public sealed class VideoFiles
 
     public long BytesServed => Interlocked.Read(ref _bytesServed);
 
-    public static Uri UrlFor(Uri root, EmulatedTask task) => new(root, $"files/{Uri.EscapeDataString(task.Id)}.mp4");
+    /// <summary>The video's URL; with <paramref name="expires"/>, an X-Expires parameter like a signed storage URL.</summary>
+    public static Uri UrlFor(Uri root, EmulatedTask task, DateTimeOffset? expires = null) =>
+        new(root, $"files/{Uri.EscapeDataString(task.Id)}.mp4" + (expires is { } at ? $"?X-Expires={at.ToUnixTimeSeconds()}" : string.Empty));
 
     public SyntheticVideoSpec SpecFor(EmulatedTask task)
     {
@@ -53,6 +55,17 @@ public sealed class VideoFiles
         if (task is null || task.State != EmulatedTaskState.Succeeded)
         {
             response.StatusCode = 404;
+            response.Close();
+            return;
+        }
+
+        if (long.TryParse(context.Request.QueryString["X-Expires"], out var expires) && DateTimeOffset.UtcNow.ToUnixTimeSeconds() > expires)
+        {
+            var refusal = System.Text.Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>");
+            response.StatusCode = _options.ExpiredUrlStatus;
+            response.ContentType = "application/xml";
+            response.ContentLength64 = refusal.Length;
+            response.OutputStream.Write(refusal, 0, refusal.Length);
             response.Close();
             return;
         }

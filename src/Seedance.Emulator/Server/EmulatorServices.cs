@@ -35,6 +35,6 @@ public sealed class EmulatorServices
     public bool Accepts(string? key) =>
         !string.IsNullOrEmpty(key) && (Options.ApiKey is null || string.Equals(Options.ApiKey, key, StringComparison.Ordinal));
 
-    /// <summary>The URL a finished task's video is served at.</summary>
-    public Uri VideoUrl(EmulatedTask task) => VideoFiles.UrlFor(Root, task);
+    /// <summary>The URL a finished task's video is served at, signed with an expiry when URLs expire.</summary>
+    public Uri VideoUrl(EmulatedTask task) => VideoFiles.UrlFor(Root, task, Options.OutputUrlLifetime is { } lifetime ? DateTimeOffset.UtcNow + lifetime : null);
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Seedance.Http;
 using Seedance.Journal;
 using Seedance.Providers;
 using Seedance.Tasks;
@@ -122,7 +123,7 @@ public sealed class SeedanceSession : IDisposable
             }
         }
 
-        return Connect(new ConnectionOptions(provider ?? ProviderFromEnvironment()));
+        return Connect(new ConnectionOptions(provider ?? ProviderFromEnvironment()) { Http = HttpSettings.FromEnvironment(_environment) });
     }
 
     /// <summary>The connection for a task: the one it was submitted through if it still exists, else one for its provider.</summary>

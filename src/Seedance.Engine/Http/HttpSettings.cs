@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
 using System.Net;
 
 namespace Seedance.Http;
@@ -37,4 +39,43 @@ public sealed class HttpSettings
     public bool UseProxy { get; set; } = true;
 
     public HttpSettings Clone() => (HttpSettings)MemberwiseClone();
+
+    /// <summary>The environment variables that override the defaults (a cmdlet parameter overrides them in turn).</summary>
+    public static readonly IReadOnlyDictionary<string, string> EnvironmentVariables = new Dictionary<string, string>
+    {
+        ["SEEDANCE_TIMEOUT_SEC"] = "seconds one HTTP attempt may take (default 30)",
+        ["SEEDANCE_TOTAL_TIMEOUT_SEC"] = "seconds one call may take with its retries (default 180)",
+        ["SEEDANCE_MAX_RETRIES"] = "retries of calls that are safe to repeat (default 6)",
+        ["SEEDANCE_RETRY_DELAY_MS"] = "the first backoff delay in milliseconds (default 1000)",
+        ["SEEDANCE_MAX_RETRY_AFTER_SEC"] = "the longest Retry-After waited out (default 120)",
+    };
+
+    /// <summary>The defaults, with any of <see cref="EnvironmentVariables"/> that are set applied.</summary>
+    public static HttpSettings FromEnvironment(Func<string, string?> environment)
+    {
+        var settings = new HttpSettings();
+        Apply(environment, "SEEDANCE_TIMEOUT_SEC", value => settings.AttemptTimeout = TimeSpan.FromSeconds(value));
+        Apply(environment, "SEEDANCE_TOTAL_TIMEOUT_SEC", value => settings.OverallTimeout = TimeSpan.FromSeconds(value));
+        Apply(environment, "SEEDANCE_MAX_RETRIES", value => settings.MaxRetries = (int)value);
+        Apply(environment, "SEEDANCE_RETRY_DELAY_MS", value => settings.RetryBaseDelay = TimeSpan.FromMilliseconds(value));
+        Apply(environment, "SEEDANCE_MAX_RETRY_AFTER_SEC", value => settings.MaxRetryAfter = TimeSpan.FromSeconds(value));
+        return settings;
+    }
+
+    private static void Apply(Func<string, string?> environment, string name, Action<double> set)
+    {
+        var text = environment(name);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return;
+        }
+
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < 0)
+        {
+            throw new SeedanceException(SeedanceErrorCategory.Validation, "EnvironmentSettingInvalid",
+                $"The environment variable {name} is '{text}'; it must be a non-negative number ({EnvironmentVariables[name]}).");
+        }
+
+        set(value);
+    }
 }

@@ -69,7 +69,12 @@ public sealed class TaskJournal
 
     public void RecordState(VideoTask task) => Append(Entry("updated", task, entry => entry.Error = task.Error));
 
-    public void RecordSaved(VideoTask task, string path) => Append(Entry("saved", task, entry => entry.SavedPath = path));
+    /// <summary>A saved video: the task succeeded, whatever the snapshot at hand says.</summary>
+    public void RecordSaved(VideoTask task, string path) => Append(Entry("saved", task, entry =>
+    {
+        entry.SavedPath = path;
+        entry.State = TaskState.Succeeded;
+    }));
 
     /// <summary>Every task in the journal, newest submission first.</summary>
     public IReadOnlyList<JournalRecord> ReadAll()

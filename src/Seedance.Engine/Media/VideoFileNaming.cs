@@ -39,7 +39,7 @@ public static class VideoFileNaming
         || given.EndsWith(Path.AltDirectorySeparatorChar.ToString(), StringComparison.Ordinal)
         || !Path.HasExtension(full);
 
-    /// <summary>Fills {Id}, {Provider}, {Model}, {Image} and {Date} and makes the result a safe file name.</summary>
+    /// <summary>Fills {Id}, {Provider}, {Model}, {Image} and {Date} and makes the result a safe .mp4 file name.</summary>
     public static string FileNameFor(VideoTask task, string template)
     {
         var name = template
@@ -48,37 +48,38 @@ public static class VideoFileNaming
             .Replace("{Model}", task.Model)
             .Replace("{Image}", Path.GetFileNameWithoutExtension(task.SourceImage ?? task.Id))
             .Replace("{Date}", (task.CompletedAt ?? task.CreatedAt).ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture));
-        if (!name.EndsWith(".mp4", StringComparison.OrdinalIgnoreCase))
+        if (name.EndsWith(".mp4", StringComparison.OrdinalIgnoreCase))
         {
-            name += ".mp4";
+            name = name.Substring(0, name.Length - 4);
         }
 
-        return Sanitize(name);
+        return SafeStem(name) + ".mp4";
     }
 
-    /// <summary>Replaces characters no file system accepts, defuses reserved device names and dot-only names.</summary>
-    public static string Sanitize(string name)
+    /// <summary>
+    /// A file name without extension that every file system takes: no separators or reserved characters (so
+    /// nothing can point outside the folder), no leading or trailing dots and spaces, no Windows device name.
+    /// </summary>
+    public static string SafeStem(string stem)
     {
-        var builder = new StringBuilder(name.Length);
-        foreach (var character in name)
+        var builder = new StringBuilder(stem.Length);
+        foreach (var character in stem)
         {
             builder.Append(char.IsControl(character) || Invalid.Contains(character) ? '_' : character);
         }
 
         var cleaned = builder.ToString().Trim().Trim('.', ' ');
-        if (cleaned.Length > 200)
+        if (cleaned.Length > 196)
         {
-            cleaned = cleaned.Substring(0, 196) + Path.GetExtension(cleaned);
+            cleaned = cleaned.Substring(0, 196);
         }
 
-        var stem = cleaned.Split('.')[0];
-        if (cleaned.Length == 0 || cleaned.All(character => character == '.' || character == '_'))
+        if (cleaned.Length == 0)
         {
-            return "video.mp4";
+            return "video";
         }
 
-        return ReservedOnWindows.Any(reserved => string.Equals(reserved, stem, StringComparison.OrdinalIgnoreCase))
-            ? "_" + cleaned
-            : cleaned;
+        var device = cleaned.Split('.')[0];
+        return ReservedOnWindows.Any(reserved => string.Equals(reserved, device, StringComparison.OrdinalIgnoreCase)) ? "_" + cleaned : cleaned;
     }
 }

@@ -4,6 +4,7 @@ using System.Net;
 using System.Security;
 using Seedance.Commands.Runtime;
 using Seedance.Connections;
+using Seedance.Http;
 
 namespace Seedance.Commands.Cmdlets;
 
@@ -59,15 +60,15 @@ public sealed class ConnectSeedanceCommand : AsyncCmdlet
     [ValidateRange(0, 10000)]
     public int ThrottleLimit { get; set; } = ConnectionOptions.DefaultThrottleLimit;
 
-    /// <summary>Seconds one HTTP attempt may take.</summary>
+    /// <summary>Seconds one HTTP attempt may take (default 30, or SEEDANCE_TIMEOUT_SEC).</summary>
     [Parameter]
     [ValidateRange(1, 3600)]
-    public int TimeoutSec { get; set; } = 30;
+    public int TimeoutSec { get; set; }
 
-    /// <summary>Retries of calls that are safe to repeat.</summary>
+    /// <summary>Retries of calls that are safe to repeat (default 6, or SEEDANCE_MAX_RETRIES). A submit is only ever repeated when it provably created nothing.</summary>
     [Parameter]
     [ValidateRange(0, 20)]
-    public int MaxRetries { get; set; } = 6;
+    public int MaxRetries { get; set; }
 
     /// <summary>A proxy for every call; the system proxy is used when omitted.</summary>
     [Parameter]
@@ -93,16 +94,25 @@ public sealed class ConnectSeedanceCommand : AsyncCmdlet
             ThrottleLimit = ThrottleLimit,
             ApiKey = ApiKey is null ? null : ApiKeySecret.FromSecureString(ApiKey, "-ApiKey"),
         };
-        options.Http.AttemptTimeout = TimeSpan.FromSeconds(TimeoutSec);
-        options.Http.MaxRetries = MaxRetries;
-        options.Http.UseProxy = !NoProxy;
-        if (Proxy is not null)
-        {
-            options.Http.Proxy = new WebProxy(Proxy) { Credentials = ProxyCredential?.GetNetworkCredential() };
-        }
-
         try
         {
+            options.Http = HttpSettings.FromEnvironment(Environment.GetEnvironmentVariable);
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(TimeoutSec)))
+            {
+                options.Http.AttemptTimeout = TimeSpan.FromSeconds(TimeoutSec);
+            }
+
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(MaxRetries)))
+            {
+                options.Http.MaxRetries = MaxRetries;
+            }
+
+            options.Http.UseProxy = !NoProxy;
+            if (Proxy is not null)
+            {
+                options.Http.Proxy = new WebProxy(Proxy) { Credentials = ProxyCredential?.GetNetworkCredential() };
+            }
+
             var connection = State.Session.Connect(options);
             WriteVerbose($"Connected to {connection.Provider} at {connection.BaseUri} as '{connection.Name}' (key from {connection.KeySource}).");
             WriteObject(connection);

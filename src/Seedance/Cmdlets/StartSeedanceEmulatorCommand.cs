@@ -4,6 +4,7 @@ using System.Management.Automation;
 using System.Security;
 using Seedance.Commands.Runtime;
 using Seedance.Connections;
+using Seedance.Http;
 using Seedance.Emulator;
 using Seedance.Emulator.Server;
 
@@ -77,6 +78,7 @@ public sealed class StartSeedanceEmulatorCommand : AsyncCmdlet
                 {
                     BaseUri = emulator.BaseUriFor(Provider),
                     ApiKey = key,
+                    Http = HttpSettings.FromEnvironment(Environment.GetEnvironmentVariable),
                 });
                 WriteVerbose($"Connected '{connection.Name}' to the emulator's {connection.Provider} twin at {connection.BaseUri}.");
             }

@@ -13,6 +13,7 @@ namespace Seedance.Tests.Tasks;
 /// The batch behaviours the benchmark relies on, as pass/fail facts (no timings): the throttle holds, a
 /// submitter alone never deadlocks at the cap, results come in completion order, downloads stream.
 /// </summary>
+[Collection(MeasuredAloneCollection.Name)]
 public sealed class ThroughputTests
 {
     [Fact]
