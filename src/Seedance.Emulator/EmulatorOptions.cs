@@ -21,6 +21,12 @@ public sealed class EmulatorOptions
     /// <summary>Generations running at once per key; the rest wait in the provider's queue. 0 means no limit.</summary>
     public int ConcurrencyLimit { get; set; } = 10;
 
+    /// <summary>
+    /// Video submits one key may make per minute before a twin answers the way its provider answers a per-minute
+    /// quota (WaveSpeed: 429; its Bronze tier allows 5). 0 means no limit.
+    /// </summary>
+    public int SubmitsPerMinute { get; set; }
+
     /// <summary>When set, every video file is padded to exactly this many bytes (for download benchmarks).</summary>
     public long? OutputBytes { get; set; }
 

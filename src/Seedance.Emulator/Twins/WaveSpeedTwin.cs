@@ -1,7 +1,12 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
+using System.Threading.RateLimiting;
 using System.Threading.Tasks;
 using Seedance.Emulator.Server;
 using Seedance.Emulator.Tasks;
@@ -10,32 +15,61 @@ namespace Seedance.Emulator.Twins;
 
 /// <summary>
 /// WaveSpeedAI v3: <c>POST /api/v3/{model}</c> (webhook as <c>?webhook=</c>), <c>GET
-/// /api/v3/predictions/{id}/result</c>, <c>DELETE /api/v3/predictions/{id}</c>; every answer (errors too)
-/// in a <c>{code, message, data}</c> envelope; statuses created, processing, completed, failed.
+/// /api/v3/predictions/{id}/result</c>, <c>DELETE /api/v3/predictions/{id}</c>, <c>POST /api/v3/predictions</c>
+/// (history), <c>POST /api/v3/media/uploads</c> (upload ticket for a pre-signed PUT) and the older
+/// <c>POST /api/v3/media/upload/binary</c>, <c>GET /api/v3/account/balance</c>, <c>GET /api/v3/webhook/secret</c>.
+/// Every answer (errors too) comes in a <c>{code, message, data}</c> envelope; statuses are created, processing,
+/// completed, failed; webhooks are signed <c>v3,&lt;hex HMAC-SHA256&gt;</c>.
 /// </summary>
 internal sealed class WaveSpeedTwin : IProviderTwin
 {
     private const string ApiRoot = "/api/v3/";
+    private const string History = "/api/v3/predictions";
     private const string Predictions = "/api/v3/predictions/";
+    private const string UploadTicket = "/api/v3/media/uploads";
+    private const string UploadBinary = "/api/v3/media/upload/binary";
+    private const string Balance = "/api/v3/account/balance";
+    private const string WebhookSecret = "/api/v3/webhook/secret";
+    private const string SecretPrefix = "whsec_";
+
+    /// <summary>What a fresh emulated account holds; the emulator does not bill.</summary>
+    private const decimal StartingBalance = 100m;
+
+    private static readonly string[] AspectRatios = { "21:9", "16:9", "4:3", "1:1", "3:4", "9:16" };
+    private static readonly string[] AllResolutions = { "480p", "720p", "1080p" };
+    private static readonly string[] StatusWords = { "created", "processing", "completed", "failed", "cancelled" };
 
     // Image-to-video pages exist in two published shapes: the brief's `images` array (1-4, durations 5/10/15)
-    // and the newer `image` + `last_image` (durations 4-15). Both are accepted.
-    private static readonly HashSet<string> Models = new(StringComparer.Ordinal)
+    // and the newer `image` + `last_image` (durations 4-15). Both are accepted on every image model.
+    private static readonly Dictionary<string, TwinModel> Models = new(StringComparer.Ordinal)
     {
-        "bytedance/seedance-2.0-fast/image-to-video",
-        "bytedance/seedance-2.0-fast/image-to-video-turbo",
-        "bytedance/seedance-2.0-fast/image-to-video-spicy",
-        "bytedance/seedance-2.0-fast/text-to-video",
-        "bytedance/seedance-2.0/image-to-video",
-        "bytedance/seedance-2.0/text-to-video",
+        ["bytedance/seedance-2.0-fast/image-to-video"] = new(takesImages: true, promptRequired: true, AllResolutions),
+        ["bytedance/seedance-2.0-fast/image-to-video-turbo"] = new(takesImages: true, promptRequired: true, new[] { "720p", "1080p" }),
+        ["bytedance/seedance-2.0-fast/image-to-video-spicy"] = new(takesImages: true, promptRequired: false, AllResolutions),
+        ["bytedance/seedance-2.0-fast/text-to-video"] = new(takesImages: false, promptRequired: true, AllResolutions),
+        ["bytedance/seedance-2.0/image-to-video"] = new(takesImages: true, promptRequired: true, AllResolutions),
+        ["bytedance/seedance-2.0/text-to-video"] = new(takesImages: false, promptRequired: true, AllResolutions),
     };
 
     private readonly EmulatorServices _services;
+    private readonly ConcurrentDictionary<string, string> _webhookSecrets = new(StringComparer.Ordinal);
+
+    // WaveSpeed's per-tier "videos per minute" quota; its concurrency limit queues instead (the shared store).
+    private readonly PartitionedRateLimiter<string>? _videosPerMinute;
 
     public WaveSpeedTwin(EmulatorServices services)
     {
         _services = services;
         _services.Tasks.Finished += SendWebhook;
+        if (services.Options.SubmitsPerMinute > 0)
+        {
+            _videosPerMinute = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = services.Options.SubmitsPerMinute,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            }));
+        }
     }
 
     public string Provider => "WaveSpeed";
@@ -44,9 +78,11 @@ internal sealed class WaveSpeedTwin : IProviderTwin
 
     public string EndpointOf(string method, string path) => (method, path) switch
     {
-        ("POST", _) when path.StartsWith(ApiRoot, StringComparison.Ordinal) && !path.StartsWith(Predictions, StringComparison.Ordinal) => "submit",
+        ("POST", UploadTicket or UploadBinary) => "upload",
+        ("POST", History) => "list",
         ("GET", _) when path.StartsWith(Predictions, StringComparison.Ordinal) => "status",
         ("DELETE", _) when path.StartsWith(Predictions, StringComparison.Ordinal) => "cancel",
+        ("POST", _) when path.StartsWith(ApiRoot, StringComparison.Ordinal) && !path.StartsWith(Predictions, StringComparison.Ordinal) => "submit",
         _ => "other",
     };
 
@@ -55,13 +91,34 @@ internal sealed class WaveSpeedTwin : IProviderTwin
 
     public async Task HandleAsync(EmulatorContext context)
     {
-        if (!_services.Accepts(context.Credential("Bearer")))
+        var key = context.Credential("Bearer");
+        if (!_services.Accepts(key))
         {
-            await Error(context, 401, "Unauthorized: invalid or missing API key").ConfigureAwait(false);
+            // The docs: 401 is an invalid key or one not activated yet (new accounts activate with a top-up).
+            await Error(context, 401, "Unauthorized: invalid or unactivated API key. New keys are activated by topping up the account.").ConfigureAwait(false);
             return;
         }
 
         var path = context.Path;
+        switch (context.Method, path)
+        {
+            case ("POST", UploadTicket):
+                await UploadTicketAsync(context).ConfigureAwait(false);
+                return;
+            case ("POST", UploadBinary):
+                await UploadBinaryAsync(context).ConfigureAwait(false);
+                return;
+            case ("POST", History):
+                await HistoryAsync(context, key!).ConfigureAwait(false);
+                return;
+            case ("GET", Balance):
+                await Ok(context, new JsonObject { ["balance"] = StartingBalance, ["currency"] = "USD" }).ConfigureAwait(false);
+                return;
+            case ("GET", WebhookSecret):
+                await Ok(context, new JsonObject { ["secret"] = SecretOf(key!) }).ConfigureAwait(false);
+                return;
+        }
+
         if (path.StartsWith(Predictions, StringComparison.Ordinal))
         {
             var rest = path.Substring(Predictions.Length).Split('/');
@@ -78,20 +135,17 @@ internal sealed class WaveSpeedTwin : IProviderTwin
                 return;
             }
         }
-        else if (context.Method == "POST" && path.StartsWith(ApiRoot, StringComparison.Ordinal))
+        else if (context.Method == "POST" && path.StartsWith(ApiRoot, StringComparison.Ordinal)
+            && Models.TryGetValue(path.Substring(ApiRoot.Length), out var model))
         {
-            var model = path.Substring(ApiRoot.Length);
-            if (Models.Contains(model))
-            {
-                await SubmitAsync(context, model).ConfigureAwait(false);
-                return;
-            }
+            await SubmitAsync(context, path.Substring(ApiRoot.Length), model, key!).ConfigureAwait(false);
+            return;
         }
 
         await Error(context, 404, "Not Found").ConfigureAwait(false);
     }
 
-    private async Task SubmitAsync(EmulatorContext context, string model)
+    private async Task SubmitAsync(EmulatorContext context, string modelId, TwinModel model, string key)
     {
         var raw = await context.ReadBodyAsync().ConfigureAwait(false);
         var body = EmulatorContext.ParseObject(raw);
@@ -101,16 +155,28 @@ internal sealed class WaveSpeedTwin : IProviderTwin
             return;
         }
 
-        var problem = Validate(model, body, out var spec);
+        var webhook = context.Query["webhook"];
+        var problem = Validate(modelId, model, body, out var spec)
+            ?? (webhook is not null && JsonFields.Boolean(body, "enable_base64_output") == true ? "enable_base64_output cannot be combined with webhook" : null);
         if (problem is not null)
         {
             await Error(context, 400, problem).ConfigureAwait(false);
             return;
         }
 
+        if (_videosPerMinute is not null)
+        {
+            using var lease = _videosPerMinute.AttemptAcquire(key);
+            if (!lease.IsAcquired)
+            {
+                await Error(context, 429, $"Too Many Requests: your account level allows {_services.Options.SubmitsPerMinute} videos per minute. Limits reset every minute.").ConfigureAwait(false);
+                return;
+            }
+        }
+
         spec.RawBody = raw;
-        spec.WebhookUrl = context.Query["webhook"];
-        var task = _services.Tasks.Create(Guid.NewGuid().ToString("N"), context.Credential("Bearer")!, spec);
+        spec.WebhookUrl = webhook;
+        var task = _services.Tasks.Create(Guid.NewGuid().ToString("N"), key, spec);
 
         // The submit answer always reports the task as just created, as WaveSpeed's does.
         var created = Prediction(task, context.TwinBase);
@@ -118,47 +184,105 @@ internal sealed class WaveSpeedTwin : IProviderTwin
         await Ok(context, created).ConfigureAwait(false);
     }
 
-    private static string? Validate(string model, JsonObject body, out EmulatedTaskSpec spec)
+    private string? Validate(string modelId, TwinModel model, JsonObject body, out EmulatedTaskSpec spec)
     {
-        spec = new EmulatedTaskSpec { Provider = "WaveSpeed", Model = model };
-        var prompt = body["prompt"]?.GetValue<string>();
-        var textOnly = model.EndsWith("text-to-video", StringComparison.Ordinal);
-        if (string.IsNullOrWhiteSpace(prompt) && !model.EndsWith("-spicy", StringComparison.Ordinal))
+        spec = new EmulatedTaskSpec { Provider = Provider, Model = modelId };
+        var prompt = JsonFields.Text(body, "prompt");
+        if (model.PromptRequired && string.IsNullOrWhiteSpace(prompt))
         {
             return "prompt is required";
         }
 
         spec.Prompt = prompt ?? string.Empty;
-        var images = body["images"] as JsonArray;
-        var image = body["image"]?.GetValue<string>();
-        var arrayShape = images is not null;
-        if (!textOnly)
+        var images = JsonFields.Array(body, "images");
+        if (model.TakesImages)
         {
-            if (arrayShape && (images!.Count < 1 || images.Count > 4))
+            var problem = ImageProblem(body, images);
+            if (problem is not null)
             {
-                return "images must contain between 1 and 4 items";
+                return problem;
             }
 
-            if (!arrayShape && string.IsNullOrWhiteSpace(image))
-            {
-                return "image is required";
-            }
-
-            spec.ImageCount = arrayShape ? images!.Count : 1 + (body["last_image"] is null ? 0 : 1);
+            spec.ImageCount = images?.Count ?? 1;
         }
 
-        var duration = body["duration"] is { } value ? (int)value.GetValue<double>() : 5;
-        var allowed = arrayShape ? new[] { 5, 10, 15 } : Enumerable.Range(4, 12).ToArray();
-        if (!allowed.Contains(duration))
+        // The brief's `images` shape offers 5/10/15 s; the newer shapes any whole second from 4 to 15.
+        var allowed = images is not null ? new[] { 5, 10, 15 } : Enumerable.Range(4, 12).ToArray();
+        var duration = body["duration"] is null ? 5 : JsonFields.Integer(body, "duration");
+        if (duration is null || !allowed.Contains(duration.Value))
         {
             return $"duration must be one of {string.Join(", ", allowed)}";
         }
 
-        spec.DurationSeconds = duration;
-        spec.Resolution = body["resolution"]?.GetValue<string>() ?? "720p";
-        spec.AspectRatio = body["aspect_ratio"]?.GetValue<string>();
-        spec.Audio = body["generate_audio"]?.GetValue<bool>() ?? true;
+        var resolution = JsonFields.Text(body, "resolution");
+        if (resolution is not null && !model.Resolutions.Contains(resolution))
+        {
+            return $"resolution must be one of {string.Join(", ", model.Resolutions)}";
+        }
+
+        var ratio = JsonFields.Text(body, "aspect_ratio");
+        if (ratio is not null && !AspectRatios.Contains(ratio))
+        {
+            return $"aspect_ratio must be one of {string.Join(", ", AspectRatios)}";
+        }
+
+        spec.DurationSeconds = duration.Value;
+        spec.Resolution = resolution ?? "720p";
+        spec.AspectRatio = ratio;
+        spec.Audio = JsonFields.Boolean(body, "generate_audio") ?? true;
         return null;
+    }
+
+    /// <summary>The image URLs in either published shape; WaveSpeed fetches each, so one it cannot read fails the submit.</summary>
+    private string? ImageProblem(JsonObject body, JsonArray? images)
+    {
+        var urls = new List<string>();
+        if (images is not null)
+        {
+            if (images.Count < 1 || images.Count > 4)
+            {
+                return "images must contain between 1 and 4 items";
+            }
+
+            urls.AddRange(images.Select(item => item is JsonValue value && value.TryGetValue<string>(out var url) ? url : string.Empty));
+        }
+        else
+        {
+            var image = JsonFields.Text(body, "image");
+            if (string.IsNullOrWhiteSpace(image))
+            {
+                return "image is required";
+            }
+
+            urls.Add(image!);
+            if (JsonFields.Text(body, "last_image") is { } last)
+            {
+                urls.Add(last);
+            }
+        }
+
+        var unreadable = urls.FirstOrDefault(url => !Readable(url));
+        return unreadable is null ? null : $"failed to download image: {Shorten(unreadable)}";
+    }
+
+    /// <summary>
+    /// An https URL (not fetched: the emulator never leaves this machine), one of the emulator's uploads that holds
+    /// content, or a data: URI (whether WaveSpeed takes those is undocumented; the emulator is lenient).
+    /// </summary>
+    private bool Readable(string url)
+    {
+        if (url.StartsWith("data:image/", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            return false;
+        }
+
+        var ours = new Uri(_services.Root, "uploads/").AbsoluteUri;
+        return !url.StartsWith(ours, StringComparison.Ordinal) || _services.Uploads.Holds(url);
     }
 
     private async Task StatusAsync(EmulatorContext context, string id)
@@ -187,6 +311,117 @@ internal sealed class WaveSpeedTwin : IProviderTwin
         await Ok(context, new JsonObject { ["id"] = id, ["status"] = "deleted" }).ConfigureAwait(false);
     }
 
+    /// <summary>The caller's predictions of the last 7 days, newest first, filtered and paged as WaveSpeed's history is.</summary>
+    private async Task HistoryAsync(EmulatorContext context, string key)
+    {
+        var body = EmulatorContext.ParseObject(await context.ReadBodyAsync().ConfigureAwait(false));
+        if (body is null)
+        {
+            await Error(context, 400, "Invalid JSON body").ConfigureAwait(false);
+            return;
+        }
+
+        var page = body["page"] is null ? 1 : JsonFields.Integer(body, "page");
+        var pageSize = body["page_size"] is null ? 100 : JsonFields.Integer(body, "page_size");
+        var status = JsonFields.Text(body, "status");
+        var model = JsonFields.Text(body, "model");
+        var after = TimeField(body, "created_after", out var badAfter);
+        var before = TimeField(body, "created_before", out var badBefore);
+        var problem = page is null or < 1 ? "page must be a whole number from 1"
+            : pageSize is null or < 1 or > 100 ? "page_size must be between 1 and 100"
+            : status is not null && !StatusWords.Contains(status) ? $"status must be one of {string.Join(", ", StatusWords)}"
+            : badAfter ? "created_after must be an ISO 8601 time"
+            : badBefore ? "created_before must be an ISO 8601 time"
+            : null;
+        if (problem is not null)
+        {
+            await Error(context, 400, problem).ConfigureAwait(false);
+            return;
+        }
+
+        var since = DateTimeOffset.UtcNow - TimeSpan.FromDays(7);
+        var items = _services.Tasks.Snapshot()
+            .Where(task => task.Spec.Provider == Provider && task.Key == key && task.CreatedAt >= since)
+            .Where(task => (model is null || task.Spec.Model == model) && (status is null || StatusOf(task) == status))
+            .Where(task => (after is null || task.CreatedAt >= after) && (before is null || task.CreatedAt <= before))
+            .OrderByDescending(task => task.CreatedAt)
+            .Skip((page!.Value - 1) * pageSize!.Value)
+            .Take(pageSize.Value)
+            .Select(task => (JsonNode)Prediction(task, context.TwinBase))
+            .ToArray();
+        await Ok(context, new JsonObject { ["page"] = page, ["items"] = new JsonArray(items) }).ConfigureAwait(false);
+    }
+
+    /// <summary>The SDK's upload: a ticket naming a pre-signed PUT URL (no key needed there) and the later download URL.</summary>
+    private async Task UploadTicketAsync(EmulatorContext context)
+    {
+        var body = EmulatorContext.ParseObject(await context.ReadBodyAsync().ConfigureAwait(false));
+        var fileName = body is null ? null : JsonFields.Text(body, "filename");
+        var size = body is null || body["size"] is null ? null : JsonFields.Integer(body, "size");
+        if (string.IsNullOrWhiteSpace(fileName) || size is null or < 0)
+        {
+            await Error(context, 400, "filename and size are required").ConfigureAwait(false);
+            return;
+        }
+
+        var format = MediaFormat.Of(fileName!);
+        var problem = format is null ? MediaFormat.Unsupported(fileName!) : format.Refuses(size.Value);
+        if (problem is not null)
+        {
+            await Error(context, 400, problem).ConfigureAwait(false);
+            return;
+        }
+
+        var contentType = JsonFields.Text(body!, "content_type") ?? format!.ContentType;
+        var (putUrl, downloadUrl) = _services.Uploads.Reserve(fileName!, contentType);
+        await Ok(context, new JsonObject
+        {
+            ["type"] = format!.Kind,
+            ["filename"] = fileName,
+            ["size"] = size,
+            ["download_url"] = downloadUrl.AbsoluteUri,
+            ["upload"] = new JsonObject
+            {
+                ["method"] = "PUT",
+                ["url"] = putUrl.AbsoluteUri,
+                ["headers"] = new JsonObject { ["Content-Type"] = contentType },
+            },
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>The documented older upload: multipart form field <c>file</c>, answered with the download URL.</summary>
+    private async Task UploadBinaryAsync(EmulatorContext context)
+    {
+        var form = await MultipartForm.ReadAsync(context.Header("Content-Type"), context.Raw.Request.InputStream).ConfigureAwait(false);
+        if (form is null || !form.Parts.TryGetValue("file", out var file) || file.FileName is null)
+        {
+            await Error(context, 400, "file is required (multipart/form-data field 'file')").ConfigureAwait(false);
+            return;
+        }
+
+        var format = MediaFormat.Of(file.FileName);
+        if (format is null)
+        {
+            await Error(context, 400, MediaFormat.Unsupported(file.FileName)).ConfigureAwait(false);
+            return;
+        }
+
+        if (format.Refuses(file.Content.LongLength) is { } tooLarge)
+        {
+            await Error(context, 413, tooLarge).ConfigureAwait(false);
+            return;
+        }
+
+        var url = _services.Uploads.Store(file.Content, format.ContentType, file.FileName);
+        await Ok(context, new JsonObject
+        {
+            ["type"] = format.Kind,
+            ["download_url"] = url.AbsoluteUri,
+            ["filename"] = file.FileName,
+            ["size"] = file.Content.LongLength,
+        }).ConfigureAwait(false);
+    }
+
     private JsonObject Prediction(EmulatedTask task, Uri twinBase)
     {
         var succeeded = task.State == EmulatedTaskState.Succeeded;
@@ -197,20 +432,27 @@ internal sealed class WaveSpeedTwin : IProviderTwin
             ["outputs"] = succeeded ? new JsonArray(_services.VideoUrl(task).AbsoluteUri) : new JsonArray(),
             ["urls"] = new JsonObject { ["get"] = new Uri(twinBase, $"{twinBase.AbsolutePath.TrimEnd('/')}/api/v3/predictions/{task.Id}/result").AbsoluteUri },
             ["has_nsfw_contents"] = task.IsFinal && task.State != EmulatedTaskState.Cancelled ? new JsonArray(task.RefusedByPolicy) : new JsonArray(),
-            ["status"] = task.State switch
-            {
-                EmulatedTaskState.Queued => "created",
-                EmulatedTaskState.Running => "processing",
-                EmulatedTaskState.Succeeded => "completed",
-                EmulatedTaskState.Cancelled => "cancelled",
-                _ => "failed",
-            },
-            ["created_at"] = task.CreatedAt.ToString("yyyy-MM-ddTHH:mm:ss.fffZ"),
+            ["status"] = StatusOf(task),
+            ["created_at"] = task.CreatedAt.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
             ["error"] = task.State == EmulatedTaskState.Failed ? task.Error : string.Empty,
             ["timings"] = new JsonObject { ["inference"] = task.CompletedAt is { } done && task.StartedAt is { } start ? (long)(done - start).TotalMilliseconds : 0 },
         };
     }
 
+    private static string StatusOf(EmulatedTask task) => task.State switch
+    {
+        EmulatedTaskState.Queued => "created",
+        EmulatedTaskState.Running => "processing",
+        EmulatedTaskState.Succeeded => "completed",
+        EmulatedTaskState.Cancelled => "cancelled",
+        _ => "failed",
+    };
+
+    /// <summary>
+    /// WaveSpeed posts the bare prediction object (with the submitted input), without the envelope, on completed
+    /// and failed, signed with the account's secret: <c>webhook-signature: v3,hex(HMAC-SHA256(key,
+    /// "{webhook-id}.{webhook-timestamp}.{body}"))</c>, the key being the secret's text after <c>whsec_</c>.
+    /// </summary>
     private void SendWebhook(EmulatedTask task)
     {
         if (task.Spec.Provider != Provider || string.IsNullOrEmpty(task.Spec.WebhookUrl) || task.State == EmulatedTaskState.Cancelled)
@@ -218,14 +460,134 @@ internal sealed class WaveSpeedTwin : IProviderTwin
             return;
         }
 
-        // WaveSpeed posts the bare prediction object, without the envelope.
-        var body = Prediction(task, new Uri(_services.Root, Prefix));
-        _services.Webhooks.Send(task.Spec.WebhookUrl!, body.ToJsonString(), new Dictionary<string, string>());
+        var prediction = Prediction(task, new Uri(_services.Root, Prefix));
+        prediction["input"] = EmulatorContext.ParseObject(task.Spec.RawBody);
+        var body = prediction.ToJsonString();
+        var id = Guid.NewGuid().ToString("N");
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        using var hmac = new HMACSHA256(Encoding.UTF8.GetBytes(SecretOf(task.Key).Substring(SecretPrefix.Length)));
+        var signature = hmac.ComputeHash(Encoding.UTF8.GetBytes($"{id}.{timestamp}.{body}"));
+        _services.Webhooks.Send(task.Spec.WebhookUrl!, body, new Dictionary<string, string>
+        {
+            ["webhook-id"] = id,
+            ["webhook-timestamp"] = timestamp,
+            ["webhook-signature"] = "v3," + BitConverter.ToString(signature).Replace("-", string.Empty).ToLowerInvariant(),
+        });
     }
+
+    /// <summary>One secret per key, as WaveSpeed keeps one per account; base64-looking, so a verifier that decodes it fails.</summary>
+    private string SecretOf(string key) => _webhookSecrets.GetOrAdd(key, _ =>
+    {
+        var random = new byte[24];
+        using (var generator = RandomNumberGenerator.Create())
+        {
+            generator.GetBytes(random);
+        }
+
+        return SecretPrefix + Convert.ToBase64String(random);
+    });
+
+    private static DateTimeOffset? TimeField(JsonObject body, string name, out bool malformed)
+    {
+        var text = JsonFields.Text(body, name);
+        malformed = false;
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
+        {
+            return time;
+        }
+
+        malformed = true;
+        return null;
+    }
+
+    private static string Shorten(string url) => url.Length > 80 ? url.Substring(0, 80) + "..." : url;
 
     private static Task Ok(EmulatorContext context, JsonNode data) =>
         context.RespondJsonAsync(200, new JsonObject { ["code"] = 200, ["message"] = "success", ["data"] = data });
 
     private Task Error(EmulatorContext context, int status, string message) =>
         context.RespondJsonAsync(status, ErrorBody(status, message));
+
+    /// <summary>What one model's page accepts beyond the shared shapes.</summary>
+    private sealed class TwinModel
+    {
+        public TwinModel(bool takesImages, bool promptRequired, string[] resolutions)
+        {
+            TakesImages = takesImages;
+            PromptRequired = promptRequired;
+            Resolutions = resolutions;
+        }
+
+        public bool TakesImages { get; }
+
+        public bool PromptRequired { get; }
+
+        public string[] Resolutions { get; }
+    }
+
+    /// <summary>The upload formats WaveSpeed lists, by file extension, with its size limit per kind.</summary>
+    private sealed class MediaFormat
+    {
+        private const long MegaByte = 1024 * 1024;
+
+        private static readonly Dictionary<string, long> Limits = new(StringComparer.Ordinal)
+        {
+            ["image"] = 20 * MegaByte,
+            ["video"] = 100 * MegaByte,
+            ["audio"] = 50 * MegaByte,
+        };
+
+        private static readonly Dictionary<string, MediaFormat> ByExtension = new(StringComparer.OrdinalIgnoreCase)
+        {
+            [".jpg"] = new("image", "image/jpeg"),
+            [".jpeg"] = new("image", "image/jpeg"),
+            [".png"] = new("image", "image/png"),
+            [".webp"] = new("image", "image/webp"),
+            [".gif"] = new("image", "image/gif"),
+            [".bmp"] = new("image", "image/bmp"),
+            [".tif"] = new("image", "image/tiff"),
+            [".tiff"] = new("image", "image/tiff"),
+            [".mp4"] = new("video", "video/mp4"),
+            [".avi"] = new("video", "video/x-msvideo"),
+            [".mov"] = new("video", "video/quicktime"),
+            [".wmv"] = new("video", "video/x-ms-wmv"),
+            [".flv"] = new("video", "video/x-flv"),
+            [".webm"] = new("video", "video/webm"),
+            [".mkv"] = new("video", "video/x-matroska"),
+            [".3gp"] = new("video", "video/3gpp"),
+            [".ogv"] = new("video", "video/ogg"),
+            [".mp3"] = new("audio", "audio/mpeg"),
+            [".wav"] = new("audio", "audio/wav"),
+            [".ogg"] = new("audio", "audio/ogg"),
+            [".aac"] = new("audio", "audio/aac"),
+            [".flac"] = new("audio", "audio/flac"),
+            [".m4a"] = new("audio", "audio/mp4"),
+            [".opus"] = new("audio", "audio/opus"),
+        };
+
+        private MediaFormat(string kind, string contentType)
+        {
+            Kind = kind;
+            ContentType = contentType;
+        }
+
+        /// <summary>image, video or audio.</summary>
+        public string Kind { get; }
+
+        public string ContentType { get; }
+
+        public static MediaFormat? Of(string fileName) =>
+            ByExtension.TryGetValue(System.IO.Path.GetExtension(fileName), out var format) ? format : null;
+
+        public static string Unsupported(string fileName) => $"unsupported file format: {System.IO.Path.GetExtension(fileName)}";
+
+        /// <summary>Why a file of <paramref name="size"/> bytes is refused; null when it is within the limit.</summary>
+        public string? Refuses(long size) =>
+            size > Limits[Kind] ? $"file too large: {Kind} files may be at most {Limits[Kind] / MegaByte} MB" : null;
+    }
 }

@@ -1,7 +1,5 @@
 using System;
 using System.Linq;
-using System.Net;
-using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using Seedance.Connections;
@@ -76,7 +74,7 @@ public sealed class RetryRuleTests
         using var harness = new EmulatorHarness();
         var connection = harness.Session.Connect(new ConnectionOptions("WaveSpeed")
         {
-            BaseUri = new Uri($"http://127.0.0.1:{UnusedPort()}/wavespeed"),
+            BaseUri = new Uri($"http://127.0.0.1:{LoopbackPort.Unused()}/wavespeed"),
             ApiKey = ApiKeySecret.FromPlainText(EmulatorHarness.Key, "test"),
             Http = EmulatorHarness.FastHttp(),
         });
@@ -130,14 +128,5 @@ public sealed class RetryRuleTests
 
         Assert.Equal(SeedanceErrorCategory.NotFound, error.Category);
         Assert.Single(harness.Server.RequestsTo("WaveSpeed"));
-    }
-
-    private static int UnusedPort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
     }
 }

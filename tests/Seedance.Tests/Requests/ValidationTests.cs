@@ -21,7 +21,7 @@ public sealed class ValidationTests : IDisposable
         { "AspectRatioNotSupported", "AspectRatio", request => request.AspectRatio = "16:9" },
         { "ParameterNotSupported", "CameraFixed", request => request.CameraFixed = true },
         { "ParameterNotSupported", "Seed", request => request.Seed = 42 },
-        { "ParameterNotSupported", "LastImage", request => request.LastImage = ImageInput.FromUri(new Uri("https://example.com/end.png")) },
+        { "ParameterNotSupported", "LastImage", request => { request.Model = "seedance-2-0-fast"; request.LastImage = ImageInput.FromUri(new Uri("https://example.com/end.png")); } },
         { "PromptRequired", "Prompt", request => request.Prompt = "   " },
         { "PromptTooLong", "Prompt", request => request.Prompt = new string('a', 7000) },
         { "TooManyShots", "Shot", request => { request.Shots.Add("a"); request.Shots.Add("b"); request.Shots.Add("c"); request.Shots.Add("d"); } },
@@ -61,14 +61,15 @@ public sealed class ValidationTests : IDisposable
     }
 
     [Fact]
-    public void No_image_and_no_text_model_names_the_providers_that_take_text_only()
+    public void No_image_on_an_image_model_names_the_models_that_take_text_only()
     {
-        var request = new VideoRequest { Prompt = "a cat" };
+        var request = new VideoRequest { Prompt = "a cat", Model = "seedance-2-0-fast" };
 
         var error = Assert.Throws<SeedanceException>(() => _harness.Connect().Prepare(request));
 
         Assert.Equal("TooFewImages", error.ErrorId);
         Assert.Contains("takes 1 to 4 images", error.Message);
+        Assert.Contains("bytedance/seedance-2.0-fast/text-to-video", error.Message);
     }
 
     [Fact]
