@@ -1,0 +1,270 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using Seedance.Http;
+using Seedance.Media;
+using Seedance.Requests;
+
+namespace Seedance.Providers;
+
+/// <summary>
+/// Atlas Cloud's unified model API: <c>POST /api/v1/model/generateVideo</c> with a flat body that names the
+/// model, <c>GET /api/v1/model/prediction/{id}</c>, <c>POST /api/v1/model/uploadMedia</c> for local files;
+/// answers come in a <c>{code, message, data}</c> envelope. Atlas Cloud documents no way to cancel a task.
+/// </summary>
+/// <remarks>
+/// What each model does with the images (first frame, references, none) is the model's <see cref="ImageUse"/>,
+/// so the field mapping below is driven by data: <c>image</c>/<c>last_image</c>, <c>reference_images</c>, or
+/// nothing. Seedance 2.0 on Atlas Cloud calls the aspect ratio <c>ratio</c> and takes no seed or camera lock.
+/// </remarks>
+public sealed class AtlasCloudProvider : IVideoProvider, IImageUploader
+{
+    public const string Name = "AtlasCloud";
+
+    private const string SubmitPath = "api/v1/model/generateVideo";
+    private const string PredictionPath = "api/v1/model/prediction/";
+    private const string UploadPath = "api/v1/model/uploadMedia";
+
+    // The model schema's own limit for input images; the inline limit (a choice) is lower, see Info.
+    private const long MaxImageBytes = 30L * 1024 * 1024;
+
+    private static readonly int[] Durations = Enumerable.Range(4, 12).ToArray();
+    private static readonly string[] Ratios = { "16:9", "9:16", "1:1", "4:3", "3:4", "21:9", "adaptive" };
+    private static readonly string[] FastResolutions = { "480p", "720p" };
+    private static readonly string[] StandardResolutions = { "480p", "720p", "1080p" };
+
+    // Seedance 2.0 (standard) is billed by tokens, h x w x seconds x 24 / 1024, at $0.0112 per 1,000: 720p (1280x720)
+    // is the published $0.2419/s; 480p (864x496) works out at $0.1125/s. Atlas Cloud publishes no per-second price
+    // for 1080p, nor for 2.0 Fast at any resolution, so those are left out and estimates say "price not published".
+    private static readonly Dictionary<string, decimal> StandardPrices = new() { ["480p"] = 0.1125m, ["720p"] = 0.2419m };
+    private static readonly Dictionary<string, decimal> NoPublishedPrice = new();
+
+    private const ModelOptions CommonOptions = ModelOptions.GenerateAudio | ModelOptions.Watermark | ModelOptions.Webhook;
+
+    public ProviderInfo Info { get; } = new(Name, new Uri("https://api.atlascloud.ai"), "Bearer", new[] { "ATLASCLOUD_API_KEY" }, new[]
+    {
+        Seedance2("bytedance/seedance-2.0-fast/image-to-video", "Seedance 2.0 Fast", ImageUse.FirstFrame, FastResolutions, NoPublishedPrice, 60,
+            "seedance-2-0-fast", "seedance-2.0-fast", "bytedance/seedance-2.0/fast/image-to-video"),
+        Seedance2("bytedance/seedance-2.0-fast/text-to-video", "Seedance 2.0 Fast", ImageUse.None, FastResolutions, NoPublishedPrice, 60,
+            "bytedance/seedance-2.0/fast/text-to-video"),
+        Seedance2("bytedance/seedance-2.0-fast/reference-to-video", "Seedance 2.0 Fast", ImageUse.References, FastResolutions, NoPublishedPrice, 60,
+            "bytedance/seedance-2.0/fast/reference-to-video"),
+        Seedance2("bytedance/seedance-2.0/image-to-video", "Seedance 2.0", ImageUse.FirstFrame, StandardResolutions, StandardPrices, 150),
+        Seedance2("bytedance/seedance-2.0/text-to-video", "Seedance 2.0", ImageUse.None, StandardResolutions, StandardPrices, 150),
+        Seedance2("bytedance/seedance-2.0/reference-to-video", "Seedance 2.0", ImageUse.References, StandardResolutions, StandardPrices, 150),
+    })
+    {
+        Aliases = new[] { "Atlas" },
+        WebhookBehaviour = "webhook_url in the request; Atlas Cloud posts one signed callback when the task ends and retries it for about 30 minutes",
+        // Local images up to 10 MB travel inline as data: URIs (the model takes them, and it saves a round trip);
+        // larger ones, up to the model's 30 MB, go through uploadMedia first.
+        InlineImageLimitBytes = 10L * 1024 * 1024,
+    };
+
+    public async Task<VideoTask> SubmitAsync(ProviderContext context, PreparedRequest request, CancellationToken cancellationToken)
+    {
+        var response = await context.Http.SendAsync(new ApiRequest(HttpCallKind.Submit, HttpMethod.Post, context.Resolve(SubmitPath))
+        {
+            JsonBody = BodyOf(request).ToJsonString(),
+            Purpose = "submit a video task",
+        }, cancellationToken).ConfigureAwait(false);
+
+        var prediction = DataOf(response, "submit");
+        var id = prediction.Text("id") ?? throw WireJson.Missing(Name, "data.id", "submit");
+        return ReadPrediction(prediction, new VideoTask(id, Name, request.Model.Id) { CreatedAt = DateTimeOffset.UtcNow });
+    }
+
+    public async Task<VideoTask> RefreshAsync(ProviderContext context, VideoTask task, CancellationToken cancellationToken)
+    {
+        var response = await context.Http.SendAsync(new ApiRequest(HttpCallKind.Status, HttpMethod.Get, context.Resolve(PredictionPath + Uri.EscapeDataString(task.Id)))
+        {
+            Purpose = $"report on task {task.Id}",
+        }, cancellationToken).ConfigureAwait(false);
+        return ReadPrediction(DataOf(response, "status request"), task);
+    }
+
+    public Task<CancelOutcome> CancelAsync(ProviderContext context, VideoTask task, CancellationToken cancellationToken)
+    {
+        SeedanceLog.Verbose($"{Name} offers no way to cancel a task: {task.Id} runs to the end (a failed generation is not charged).");
+        return Task.FromResult(CancelOutcome.NotSupported);
+    }
+
+    public async Task<Uri> UploadAsync(ProviderContext context, PreparedImage image, CancellationToken cancellationToken)
+    {
+        var content = image.Content ?? throw new ArgumentException("Only local images are uploaded.", nameof(image));
+        var response = await context.Http.SendAsync(new ApiRequest(HttpCallKind.Upload, HttpMethod.Post, context.Resolve(UploadPath))
+        {
+            ContentFactory = () =>
+            {
+                var file = new ByteArrayContent(content);
+                file.Headers.ContentType = new MediaTypeHeaderValue(image.MediaType ?? "application/octet-stream");
+                return new MultipartFormDataContent { { file, "file", image.FileName } };
+            },
+            Purpose = $"upload {image.FileName}",
+        }, cancellationToken).ConfigureAwait(false);
+
+        return DataOf(response, "upload").Url("download_url") ?? throw WireJson.Missing(Name, "data.download_url", "upload");
+    }
+
+    /// <summary>
+    /// Errors carry their text in <c>msg</c> or <c>message</c> (Atlas Cloud's own client reads msg, then message,
+    /// then error). 402 or a message about the balance means the account is out of credit, as that client
+    /// decides too; a message about moderation means the content was refused.
+    /// </summary>
+    public ApiFailure DescribeFailure(ApiResponse response)
+    {
+        var body = WireJson.TryParse(response.Body);
+        var status = (int)response.StatusCode;
+        var message = body?.Text("msg") ?? body?.Text("message") ?? body?.Text("error") ?? body?.Text("error", "message") ?? $"HTTP {status}";
+        var category = ApiFailure.CategoryOf(status);
+        if (status == 402 || WireJson.Mentions(message, "insufficient", "balance", "top up"))
+        {
+            category = SeedanceErrorCategory.InsufficientBalance;
+        }
+        else if (WireJson.Mentions(message, "nsfw", "sensitive", "content policy", "moderation", "safety"))
+        {
+            category = SeedanceErrorCategory.ContentPolicy;
+        }
+
+        return new ApiFailure(category, message, body?.Text("code"));
+    }
+
+    private static ModelInfo Seedance2(string id, string family, ImageUse imageUse, string[] resolutions, Dictionary<string, decimal> prices, int typicalSeconds, params string[] aliases) =>
+        new(Name, id, family)
+        {
+            Aliases = aliases,
+            ImageUse = imageUse,
+            MinImages = imageUse == ImageUse.None ? 0 : 1,
+            MaxImages = imageUse switch { ImageUse.None => 0, ImageUse.FirstFrame => 1, _ => 9 },
+            // Only text-to-video needs a prompt; with images the model can animate them unprompted.
+            PromptRequired = imageUse == ImageUse.None,
+            Durations = Durations,
+            DefaultDuration = 5,
+            Resolutions = resolutions,
+            DefaultResolution = "720p",
+            AspectRatios = Ratios,
+            Options = imageUse == ImageUse.FirstFrame ? CommonOptions | ModelOptions.LastImage : CommonOptions,
+            PricePerSecond = prices,
+            MaxImageBytes = MaxImageBytes,
+            TypicalGenerationTime = TimeSpan.FromSeconds(typicalSeconds),
+        };
+
+    private static JsonObject BodyOf(PreparedRequest request)
+    {
+        var body = new JsonObject { ["model"] = request.Model.Id };
+        if (request.Prompt is { } prompt)
+        {
+            body["prompt"] = prompt;
+        }
+
+        switch (request.Model.ImageUse)
+        {
+            case ImageUse.FirstFrame:
+                body["image"] = request.Images[0].WireValue;
+                if (request.LastImage is { } lastImage)
+                {
+                    body["last_image"] = lastImage.WireValue;
+                }
+
+                break;
+            case ImageUse.References:
+                body["reference_images"] = new JsonArray(request.Images.Select(image => JsonValue.Create(image.WireValue)).ToArray<JsonNode?>());
+                break;
+        }
+
+        body["duration"] = request.DurationSeconds;
+        AddWhenGiven(body, "resolution", request.Resolution);
+        AddWhenGiven(body, "ratio", request.AspectRatio);
+        AddWhenGiven(body, "generate_audio", request.Source.GenerateAudio);
+        AddWhenGiven(body, "watermark", request.Source.Watermark);
+        AddWhenGiven(body, "webhook_url", request.Source.WebhookUrl?.AbsoluteUri);
+        WireJson.AddExtraFields(body, request.Source.ExtraFields);
+        return body;
+    }
+
+    /// <summary>Sets an optional field only when the user gave it: what is not chosen is left to Atlas Cloud's default.</summary>
+    private static void AddWhenGiven(JsonObject body, string field, JsonNode? value)
+    {
+        if (value is not null)
+        {
+            body[field] = value;
+        }
+    }
+
+    /// <summary>
+    /// The payload of an answer: its <c>data</c>, or the answer itself where it comes flat (one documented example
+    /// shows the prediction at the top level). An envelope whose code is not 200 is a failure even under HTTP 200.
+    /// </summary>
+    private JsonElement DataOf(ApiResponse response, string call)
+    {
+        var root = response.Json;
+        if (root.Integer("code") is { } code and not 200)
+        {
+            var failure = DescribeFailure(new ApiResponse((HttpStatusCode)code, response.Body, null));
+            throw new SeedanceException(failure.Category, "ProviderError", $"{Name} answered the {call} with code {code}: {failure.Message}")
+            {
+                Provider = Name,
+                StatusCode = (int)code,
+                ProviderCode = failure.ProviderCode,
+            };
+        }
+
+        return root.Node("data") is { ValueKind: JsonValueKind.Object } data ? data : root;
+    }
+
+    internal static VideoTask ReadPrediction(JsonElement prediction, VideoTask task)
+    {
+        var status = prediction.Text("status");
+        var output = FirstOutput(prediction);
+        var state = status switch
+        {
+            "starting" or "created" => TaskState.Queued,
+            "processing" => TaskState.Running,
+            // Atlas Cloud's examples accept both words for success; without a video it is no success.
+            "completed" or "succeeded" when output is not null => TaskState.Succeeded,
+            "completed" or "succeeded" or "failed" or "timeout" => TaskState.Failed,
+            _ => StillRunning(task, status),
+        };
+        var error = prediction.Text("error") ?? status switch
+        {
+            "completed" or "succeeded" when output is null => $"{Name} reported the task {status} but gave no video URL.",
+            "timeout" => $"{Name} reported that the task timed out.",
+            "failed" => $"{Name} reported the task failed without giving a reason.",
+            _ => null,
+        };
+        var now = DateTimeOffset.UtcNow;
+        return task with
+        {
+            State = state,
+            CreatedAt = prediction.Time("created_at") ?? task.CreatedAt,
+            CheckedAt = now,
+            CompletedAt = state.IsFinal() ? task.CompletedAt ?? prediction.Time("completed_at") ?? now : null,
+            VideoUrl = output ?? task.VideoUrl,
+            Error = state == TaskState.Succeeded ? null : error ?? task.Error,
+            InferenceMs = prediction.Decimal("metrics", "predict_time") is { } seconds and > 0 ? (long)(seconds * 1000) : task.InferenceMs,
+        };
+    }
+
+    /// <summary>A status word this module does not know is read as "still running", and said so.</summary>
+    private static TaskState StillRunning(VideoTask task, string? status)
+    {
+        SeedanceLog.Verbose($"{Name} reported task {task.Id} as '{status ?? "(no status)"}', a status this module does not know; treating it as still running.");
+        return TaskState.Running;
+    }
+
+    /// <summary>The video URL: <c>outputs[0]</c> as documented, or <c>output</c> (a list or one URL) as some answers have it.</summary>
+    private static Uri? FirstOutput(JsonElement prediction)
+    {
+        var listed = prediction.Items("outputs").Concat(prediction.Items("output"))
+            .Select(item => item.ValueKind == JsonValueKind.String ? item.GetString() : null)
+            .FirstOrDefault(url => !string.IsNullOrEmpty(url));
+        return Uri.TryCreate(listed, UriKind.Absolute, out var url) ? url : prediction.Url("output");
+    }
+}
