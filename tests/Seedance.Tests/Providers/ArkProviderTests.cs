@@ -186,8 +186,7 @@ public sealed class ArkProviderTests : IDisposable
         var finished = harness.SeedTask(Ark);
         var stuck = harness.SeedTask(Ark, "#stuck");
         await Task.Delay(200);
-        using var client = new HttpClient();
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", EmulatorHarness.Key);
+        using var client = TwinClient();
         var tasks = harness.Server.BaseUriFor(Ark).AbsoluteUri + "/contents/generations/tasks/";
 
         using var deleted = await client.DeleteAsync(tasks + finished.Id);
@@ -459,14 +458,21 @@ public sealed class ArkProviderTests : IDisposable
         request.AspectRatio = "9:16";
         request.ExtraFields["return_last_frame"] = true;
         var task = await connection.WaitAsync(await connection.SubmitAsync(connection.Prepare(request), CancellationToken.None), TimeSpan.FromSeconds(30), CancellationToken.None);
-        using var client = new HttpClient();
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", EmulatorHarness.Key);
+        using var client = TwinClient();
 
         using var answer = JsonDocument.Parse(await client.GetStringAsync(_harness.Server.BaseUriFor(Ark).AbsoluteUri + "/contents/generations/tasks/" + task.Id));
         var png = await client.GetByteArrayAsync(answer.RootElement.GetProperty("content").GetProperty("last_frame_url").GetString());
 
         Assert.Equal((480, 854), Seedance.Emulator.Files.ImageDimensions.Of(png));
         Assert.True(answer.RootElement.GetProperty("usage").GetProperty("completion_tokens").GetInt64() > 0);
+    }
+
+    /// <summary>A plain HTTP client with the emulator's key, for what the provider does not expose.</summary>
+    private static HttpClient TwinClient()
+    {
+        var client = new HttpClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", EmulatorHarness.Key);
+        return client;
     }
 
     private EmulatedTask Arrived(VideoTask task) => _harness.Server.Tasks.Peek(task.Id)!;
