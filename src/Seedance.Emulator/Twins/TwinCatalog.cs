@@ -10,5 +10,6 @@ internal static class TwinCatalog
     {
         new WaveSpeedTwin(services),
         new AtlasCloudTwin(services),
+        new ArkTwin(services),
     };
 }

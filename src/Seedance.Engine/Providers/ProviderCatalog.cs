@@ -11,6 +11,7 @@ public static class ProviderCatalog
     {
         new WaveSpeedProvider(),
         new AtlasCloudProvider(),
+        new ArkProvider(),
     };
 
     public static IReadOnlyList<IVideoProvider> All => Providers;

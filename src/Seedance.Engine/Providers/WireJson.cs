@@ -18,6 +18,15 @@ internal static class WireJson
         }
     }
 
+    /// <summary>Sets a field only when the user chose a value, so the provider's own default applies otherwise.</summary>
+    public static void AddIfSet(JsonObject body, string name, JsonNode? value)
+    {
+        if (value is not null)
+        {
+            body[name] = value;
+        }
+    }
+
     public static JsonElement? TryParse(string body)
     {
         try

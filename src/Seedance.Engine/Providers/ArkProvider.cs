@@ -1,0 +1,415 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using Seedance.Http;
+using Seedance.Requests;
+
+namespace Seedance.Providers;
+
+/// <summary>
+/// ByteDance's own API, sold as BytePlus ModelArk (international) and Volcengine Ark (China):
+/// <c>POST {base}/contents/generations/tasks</c> with a <c>content[]</c> array of text and role-tagged images,
+/// <c>GET {base}/contents/generations/tasks/{id}</c>, <c>GET {base}/contents/generations/tasks</c> (list) and
+/// <c>DELETE {base}/contents/generations/tasks/{id}</c>; errors as <c>{"error":{code,message,param,type}}</c>.
+/// </summary>
+public sealed class ArkProvider : IVideoProvider
+{
+    public const string Name = "Ark";
+
+    public const string BytePlusRegion = "BytePlus";
+
+    public const string VolcengineRegion = "Volcengine";
+
+    private const string TasksPath = "contents/generations/tasks";
+
+    private static readonly Uri BytePlusBase = new("https://ark.ap-southeast.bytepluses.com/api/v3");
+
+    private static readonly Uri VolcengineBase = new("https://ark.cn-beijing.volces.com/api/v3");
+
+    // Ark takes images up to 30 MB, inline as data: URIs too; there is no upload endpoint.
+    private const long MaxImageBytes = 30L * 1024 * 1024;
+
+    private const string Fast20 = "dreamina-seedance-2-0-fast-260128";
+    private const string Standard20 = "dreamina-seedance-2-0-260128";
+    private const string Pro15 = "seedance-1-5-pro-251215";
+    private const string Pro10 = "seedance-1-0-pro-250528";
+    private const string ProFast10 = "seedance-1-0-pro-fast-251015";
+    private const string LiteI2v10 = "seedance-1-0-lite-i2v-250428";
+    private const string LiteT2v10 = "seedance-1-0-lite-t2v-250428";
+
+    /// <summary>
+    /// The models' ids where a region spells them differently from BytePlus (whose ids are the
+    /// <see cref="ModelInfo.Id"/>s): Volcengine sells the same models under <c>doubao-</c> ids.
+    /// </summary>
+    private static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> RegionalIds =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.OrdinalIgnoreCase)
+        {
+            [VolcengineRegion] = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                [Fast20] = "doubao-seedance-2-0-fast-260128",
+                [Standard20] = "doubao-seedance-2-0-260128",
+                [Pro15] = "doubao-seedance-1-5-pro-251215",
+                [Pro10] = "doubao-seedance-1-0-pro-250528",
+                [ProFast10] = "doubao-seedance-1-0-pro-fast-251015",
+                [LiteI2v10] = "doubao-seedance-1-0-lite-i2v-250428",
+                [LiteT2v10] = "doubao-seedance-1-0-lite-t2v-250428",
+            },
+        };
+
+    /// <summary>Ark's status words; "succeeded" without a video is read as a failure.</summary>
+    private static readonly IReadOnlyDictionary<string, TaskState> StatusWords = new Dictionary<string, TaskState>(StringComparer.Ordinal)
+    {
+        ["queued"] = TaskState.Queued,
+        ["running"] = TaskState.Running,
+        ["succeeded"] = TaskState.Succeeded,
+        ["failed"] = TaskState.Failed,
+        ["cancelled"] = TaskState.Cancelled,
+        ["expired"] = TaskState.Expired,
+    };
+
+    /// <summary>
+    /// Ark's documented error codes (Volcengine's common error codes), matched as fragments in this order, so
+    /// <c>InvalidParameter.Duration</c> and every <c>Input…RiskDetection</c> / <c>…SensitiveContentDetected</c>
+    /// variant are covered. A code not listed falls back to its HTTP status.
+    /// </summary>
+    private static readonly (string Fragment, SeedanceErrorCategory Category)[] ErrorCodes =
+    {
+        ("AuthenticationError", SeedanceErrorCategory.Authentication),
+        ("AccessDenied", SeedanceErrorCategory.Authentication),
+        ("AccountOverdueError", SeedanceErrorCategory.InsufficientBalance),
+        // Exhausted free quota or a spending limit the account set: 429s that waiting does not cure.
+        ("QuotaExceeded", SeedanceErrorCategory.InsufficientBalance),
+        ("SetLimitExceeded", SeedanceErrorCategory.InsufficientBalance),
+        ("ContentSecurityDetectionError", SeedanceErrorCategory.Server),
+        ("RiskDetection", SeedanceErrorCategory.ContentPolicy),
+        ("SensitiveContentDetected", SeedanceErrorCategory.ContentPolicy),
+        ("InvalidParameter", SeedanceErrorCategory.Validation),
+        ("MissingParameter", SeedanceErrorCategory.Validation),
+        ("OperationDenied", SeedanceErrorCategory.Validation),
+        ("ModelNotOpen", SeedanceErrorCategory.NotFound),
+        ("InvalidEndpointOrModel", SeedanceErrorCategory.NotFound),
+    };
+
+    private static readonly IReadOnlyList<int> FourToFifteen = Enumerable.Range(4, 12).ToArray();
+    private static readonly IReadOnlyList<int> FourToTwelve = Enumerable.Range(4, 9).ToArray();
+    private static readonly IReadOnlyList<int> TwoToTwelve = Enumerable.Range(2, 11).ToArray();
+    private static readonly IReadOnlyList<string> FixedRatios = new[] { "16:9", "4:3", "1:1", "3:4", "9:16", "21:9" };
+    private static readonly IReadOnlyList<string> RatiosWithAdaptive = FixedRatios.Concat(new[] { "adaptive" }).ToArray();
+    private static readonly IReadOnlyList<string> UpTo720p = new[] { "480p", "720p" };
+    private static readonly IReadOnlyList<string> UpTo1080p = new[] { "480p", "720p", "1080p" };
+
+    private const ModelOptions Seedance1Options = ModelOptions.Seed | ModelOptions.CameraFixed | ModelOptions.Watermark | ModelOptions.Webhook;
+    private const ModelOptions WithAudioAndLastFrame = Seedance1Options | ModelOptions.GenerateAudio | ModelOptions.LastImage;
+
+    public ProviderInfo Info { get; } = new(Name, BytePlusBase, "Bearer", new[] { "ARK_API_KEY" }, new[]
+    {
+        // One id covers text, first frame, first+last frame and up to 9 reference images. Prices are derived, not
+        // quoted: tokens = width x height x 24 fps x seconds / 1024 at $5.60 per million tokens (2.0 Fast) and $7.00
+        // (2.0); 480p is 864x496, 720p 1280x720, 1080p 1920x1080 at 16:9 (other ratios differ by about 1%).
+        new ModelInfo(Name, Fast20, "Seedance 2.0 Fast")
+        {
+            Aliases = AlsoKnownAs(Fast20, "seedance-2-0-fast", "seedance-2.0-fast"),
+            ImageUse = ImageUse.FirstFrameOrReferences,
+            MinImages = 0,
+            MaxImages = 9,
+            Durations = FourToFifteen,
+            DefaultDuration = 5,
+            Resolutions = UpTo720p,
+            DefaultResolution = "720p",
+            AspectRatios = RatiosWithAdaptive,
+            Options = WithAudioAndLastFrame,
+            PricePerSecond = new Dictionary<string, decimal> { ["480p"] = 0.0562464m, ["720p"] = 0.12096m },
+            MaxImageBytes = MaxImageBytes,
+            TypicalGenerationTime = TimeSpan.FromSeconds(35),
+        },
+        new ModelInfo(Name, Standard20, "Seedance 2.0")
+        {
+            Aliases = AlsoKnownAs(Standard20, "seedance-2-0", "seedance-2.0"),
+            ImageUse = ImageUse.FirstFrameOrReferences,
+            MinImages = 0,
+            MaxImages = 9,
+            Durations = FourToFifteen,
+            DefaultDuration = 5,
+            Resolutions = UpTo1080p,
+            DefaultResolution = "720p",
+            AspectRatios = RatiosWithAdaptive,
+            Options = WithAudioAndLastFrame,
+            PricePerSecond = new Dictionary<string, decimal> { ["480p"] = 0.070308m, ["720p"] = 0.1512m, ["1080p"] = 0.3402m },
+            MaxImageBytes = MaxImageBytes,
+            TypicalGenerationTime = TimeSpan.FromSeconds(80),
+        },
+        // The 1.x models: no published per-second price on Ark, so none is encoded.
+        new ModelInfo(Name, Pro15, "Seedance 1.5 Pro")
+        {
+            Aliases = AlsoKnownAs(Pro15),
+            ImageUse = ImageUse.FirstFrame,
+            MinImages = 0,
+            MaxImages = 1,
+            Durations = FourToTwelve,
+            DefaultDuration = 5,
+            Resolutions = UpTo1080p,
+            DefaultResolution = "720p",
+            AspectRatios = RatiosWithAdaptive,
+            Options = WithAudioAndLastFrame,
+            MaxImageBytes = MaxImageBytes,
+        },
+        new ModelInfo(Name, Pro10, "Seedance 1.0 Pro")
+        {
+            Aliases = AlsoKnownAs(Pro10),
+            ImageUse = ImageUse.FirstFrame,
+            MinImages = 0,
+            MaxImages = 1,
+            Durations = TwoToTwelve,
+            DefaultDuration = 5,
+            Resolutions = UpTo1080p,
+            DefaultResolution = "1080p",
+            AspectRatios = RatiosWithAdaptive,
+            Options = Seedance1Options,
+            MaxImageBytes = MaxImageBytes,
+        },
+        new ModelInfo(Name, ProFast10, "Seedance 1.0 Pro Fast")
+        {
+            Aliases = AlsoKnownAs(ProFast10),
+            ImageUse = ImageUse.FirstFrame,
+            MinImages = 0,
+            MaxImages = 1,
+            Durations = TwoToTwelve,
+            DefaultDuration = 5,
+            Resolutions = UpTo1080p,
+            DefaultResolution = "1080p",
+            AspectRatios = RatiosWithAdaptive,
+            Options = Seedance1Options,
+            MaxImageBytes = MaxImageBytes,
+        },
+        new ModelInfo(Name, LiteI2v10, "Seedance 1.0 Lite")
+        {
+            Aliases = AlsoKnownAs(LiteI2v10),
+            ImageUse = ImageUse.FirstFrameOrReferences,
+            MinImages = 1,
+            MaxImages = 4,
+            Durations = TwoToTwelve,
+            DefaultDuration = 5,
+            Resolutions = UpTo1080p,
+            DefaultResolution = "720p",
+            AspectRatios = RatiosWithAdaptive,
+            Options = Seedance1Options | ModelOptions.LastImage,
+            MaxImageBytes = MaxImageBytes,
+        },
+        new ModelInfo(Name, LiteT2v10, "Seedance 1.0 Lite")
+        {
+            Aliases = AlsoKnownAs(LiteT2v10),
+            ImageUse = ImageUse.None,
+            MinImages = 0,
+            MaxImages = 0,
+            Durations = TwoToTwelve,
+            DefaultDuration = 5,
+            Resolutions = UpTo1080p,
+            DefaultResolution = "720p",
+            AspectRatios = FixedRatios,
+            Options = Seedance1Options,
+        },
+    })
+    {
+        Aliases = new[] { "BytePlus", "ModelArk", "Volcengine" },
+        Regions = new Dictionary<string, Uri>(StringComparer.OrdinalIgnoreCase)
+        {
+            [BytePlusRegion] = BytePlusBase,
+            [VolcengineRegion] = VolcengineBase,
+        },
+        CancelBehaviour = "Only a queued task can be cancelled; once running it runs to the end and is billed.",
+        WebhookBehaviour = "callback_url: Ark POSTs the task, shaped like a status answer, on each status change; unsigned, so re-query before trusting it",
+        OutputRetention = "24 hours (task records 7 days)",
+        InlineImageLimitBytes = MaxImageBytes,
+    };
+
+    public async Task<VideoTask> SubmitAsync(ProviderContext context, PreparedRequest request, CancellationToken cancellationToken)
+    {
+        // Ark takes one scenario per task: a first frame, a first and a last frame, or reference images.
+        if (request.LastImage is not null && request.Images.Count > 1)
+        {
+            throw new SeedanceException(SeedanceErrorCategory.Validation, "LastImageWithReferences",
+                $"-LastImage cannot be combined with {request.Images.Count} -Image values on {Name}: one -Image with -LastImage is first+last-frame generation, several -Image values are reference images, and a task is one or the other. Give one -Image with -LastImage, or leave -LastImage out.")
+            { ParameterName = "LastImage", Provider = Name };
+        }
+
+        var model = WireModelId(context, request.Model);
+        var body = new JsonObject
+        {
+            ["model"] = model,
+            ["content"] = Content(request),
+            ["duration"] = request.DurationSeconds,
+        };
+        WireJson.AddIfSet(body, "resolution", request.Resolution);
+        WireJson.AddIfSet(body, "ratio", request.AspectRatio);
+        WireJson.AddIfSet(body, "seed", request.Source.Seed);
+        WireJson.AddIfSet(body, "camera_fixed", request.Source.CameraFixed);
+        WireJson.AddIfSet(body, "generate_audio", request.Source.GenerateAudio);
+        WireJson.AddIfSet(body, "watermark", request.Source.Watermark);
+        WireJson.AddIfSet(body, "callback_url", request.Source.WebhookUrl?.AbsoluteUri);
+        WireJson.AddExtraFields(body, request.Source.ExtraFields);
+
+        var response = await context.Http.SendAsync(new ApiRequest(HttpCallKind.Submit, HttpMethod.Post, context.Resolve(TasksPath))
+        {
+            JsonBody = body.ToJsonString(),
+            Purpose = "submit a video task",
+        }, cancellationToken).ConfigureAwait(false);
+
+        var id = response.Json.Text("id") ?? throw WireJson.Missing(Name, "id", "submit");
+        return new VideoTask(id, Name, model) { State = TaskState.Queued, CreatedAt = DateTimeOffset.UtcNow };
+    }
+
+    public async Task<VideoTask> RefreshAsync(ProviderContext context, VideoTask task, CancellationToken cancellationToken)
+    {
+        var response = await context.Http.SendAsync(new ApiRequest(HttpCallKind.Status, HttpMethod.Get, context.Resolve($"{TasksPath}/{Uri.EscapeDataString(task.Id)}"))
+        {
+            Purpose = $"report on task {task.Id}",
+        }, cancellationToken).ConfigureAwait(false);
+        return ReadTask(response.Json, task);
+    }
+
+    public async Task<CancelOutcome> CancelAsync(ProviderContext context, VideoTask task, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await context.Http.SendAsync(new ApiRequest(HttpCallKind.Cancel, HttpMethod.Delete, context.Resolve($"{TasksPath}/{Uri.EscapeDataString(task.Id)}"))
+            {
+                Purpose = $"cancel task {task.Id}",
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SeedanceException refused) when (refused.Category == SeedanceErrorCategory.Validation)
+        {
+            // Ark refuses to delete a running task: it runs to the end and is billed.
+            SeedanceLog.Verbose(refused.Message);
+            return CancelOutcome.NotSupported;
+        }
+
+        return CancelOutcome.Cancelled;
+    }
+
+    /// <summary>
+    /// Ark's own record of this key's tasks of the last 7 days, one page of them, optionally only those in
+    /// <paramref name="state"/> or with the given ids: what to check before submitting a task again whose submit
+    /// may or may not have arrived.
+    /// </summary>
+    public async Task<IReadOnlyList<VideoTask>> ListRecentAsync(ProviderContext context, TaskState? state = null, IEnumerable<string>? taskIds = null, int pageSize = 100, CancellationToken cancellationToken = default)
+    {
+        if (pageSize is < 1 or > 500)
+        {
+            throw new ArgumentOutOfRangeException(nameof(pageSize), pageSize, "Ark lists 1 to 500 tasks per page.");
+        }
+
+        var query = new List<string> { "page_num=1", $"page_size={pageSize}" };
+        if (state is { } wanted)
+        {
+            query.Add("filter.status=" + StatusWords.First(pair => pair.Value == wanted).Key);
+        }
+
+        query.AddRange((taskIds ?? Enumerable.Empty<string>()).Select(id => "filter.task_ids=" + Uri.EscapeDataString(id)));
+        var response = await context.Http.SendAsync(new ApiRequest(HttpCallKind.List, HttpMethod.Get, context.Resolve($"{TasksPath}?{string.Join("&", query)}"))
+        {
+            Purpose = "list recent tasks",
+        }, cancellationToken).ConfigureAwait(false);
+
+        return response.Json.Items("items")
+            .Where(item => item.Text("id") is not null)
+            .Select(item => ReadTask(item, new VideoTask(item.Text("id")!, Name, item.Text("model") ?? string.Empty)))
+            .ToList();
+    }
+
+    public ApiFailure DescribeFailure(ApiResponse response)
+    {
+        var body = WireJson.TryParse(response.Body);
+        var code = body?.Text("error", "code");
+        var message = body?.Text("error", "message") ?? body?.Text("message") ?? response.StatusCode.ToString();
+        var category = ErrorCodes.Where(entry => code?.IndexOf(entry.Fragment, StringComparison.Ordinal) >= 0).Select(entry => (SeedanceErrorCategory?)entry.Category).FirstOrDefault()
+            ?? ApiFailure.CategoryOf((int)response.StatusCode);
+        if (code is "ModelNotOpen" or "InvalidEndpointOrModel.NotFound")
+        {
+            message += $" Activate the model in the {Name} console; model ids differ by region (BytePlus dreamina-…/seedance-…, Volcengine doubao-…), so connect with the -Region the key belongs to.";
+        }
+
+        return new ApiFailure(category, message, code);
+    }
+
+    /// <summary>A snapshot from a status answer, a list item, or a callback body (all the same shape).</summary>
+    internal static VideoTask ReadTask(JsonElement data, VideoTask task)
+    {
+        var status = data.Text("status");
+        var video = data.Url("content", "video_url");
+        var state = status is not null && StatusWords.TryGetValue(status, out var known) ? known : task.State;
+        if (state == TaskState.Succeeded && video is null)
+        {
+            state = TaskState.Failed;
+        }
+
+        var error = data.Text("error", "message") ?? status switch
+        {
+            "succeeded" when video is null => $"{Name} reported the task succeeded but gave no video_url.",
+            "failed" => $"{Name} reported the task failed without giving a reason.",
+            "expired" => $"{Name} expired the task: it did not finish within its execution_expires_after window (48 hours unless set).",
+            _ => null,
+        };
+        var now = DateTimeOffset.UtcNow;
+        return task with
+        {
+            State = state,
+            CreatedAt = data.Time("created_at") ?? task.CreatedAt,
+            CheckedAt = now,
+            CompletedAt = state.IsFinal() ? task.CompletedAt ?? data.Time("updated_at") ?? now : null,
+            VideoUrl = video ?? task.VideoUrl,
+            Error = state == TaskState.Succeeded ? null : error ?? task.Error,
+            ErrorCode = state == TaskState.Succeeded ? null : data.Text("error", "code") ?? task.ErrorCode,
+            DurationSeconds = task.DurationSeconds ?? (int?)data.Integer("duration"),
+            Resolution = task.Resolution ?? data.Text("resolution"),
+            AspectRatio = task.AspectRatio ?? data.Text("ratio"),
+        };
+    }
+
+    /// <summary>
+    /// The region a connection talks to: the one whose host its base URI is (a -BaseUri of Ark's own Volcengine
+    /// host is Volcengine whatever -Region said), else the connection's -Region, else BytePlus.
+    /// </summary>
+    internal string RegionOf(ProviderContext context) =>
+        Info.Regions.Where(region => string.Equals(region.Value.Host, context.BaseUri.Host, StringComparison.OrdinalIgnoreCase)).Select(region => region.Key).FirstOrDefault()
+        ?? context.Region
+        ?? BytePlusRegion;
+
+    /// <summary>The model's id as the connection's region spells it.</summary>
+    internal string WireModelId(ProviderContext context, ModelInfo model) =>
+        RegionalIds.TryGetValue(RegionOf(context), out var ids) && ids.TryGetValue(model.Id, out var regional) ? regional : model.Id;
+
+    /// <summary>A text item for the prompt, then the images by role: one is the first frame, several are references.</summary>
+    private static JsonArray Content(PreparedRequest request)
+    {
+        var content = new JsonArray();
+        if (request.Prompt is { } prompt)
+        {
+            content.Add(new JsonObject { ["type"] = "text", ["text"] = prompt });
+        }
+
+        var role = request.Images.Count > 1 ? "reference_image" : "first_frame";
+        foreach (var image in request.Images)
+        {
+            content.Add(Image(image.WireValue, role));
+        }
+
+        if (request.LastImage is { } last)
+        {
+            content.Add(Image(last.WireValue, "last_frame"));
+        }
+
+        return content;
+    }
+
+    private static JsonObject Image(string url, string role) =>
+        new() { ["type"] = "image_url", ["image_url"] = new JsonObject { ["url"] = url }, ["role"] = role };
+
+    /// <summary>Names users may type for a model: the given ones, plus its ids in the other regions.</summary>
+    private static IReadOnlyList<string> AlsoKnownAs(string id, params string[] names) =>
+        names.Concat(RegionalIds.Values.Where(ids => ids.ContainsKey(id)).Select(ids => ids[id])).ToArray();
+}

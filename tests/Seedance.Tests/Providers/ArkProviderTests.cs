@@ -1,0 +1,563 @@
+using System;
+using System.Collections.Concurrent;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using Seedance.Connections;
+using Seedance.Emulator.Faults;
+using Seedance.Emulator.Media;
+using Seedance.Emulator.Tasks;
+using Seedance.Http;
+using Seedance.Media;
+using Seedance.Providers;
+using Seedance.Tests.Support;
+using Xunit;
+
+namespace Seedance.Tests.Providers;
+
+/// <summary>The Ark wire mapping, checked against what arrives at its emulator twin over real HTTP.</summary>
+public sealed class ArkProviderTests : IDisposable
+{
+    private const string Ark = ArkProvider.Name;
+    private const string FastId = "dreamina-seedance-2-0-fast-260128";
+
+    private readonly EmulatorHarness _harness = new();
+
+    [Fact]
+    public async Task Text_to_video_sends_only_the_chosen_fields()
+    {
+        var connection = _harness.Connect(Ark);
+        var request = new VideoRequest
+        {
+            Prompt = "a lighthouse at dusk, slow dolly in",
+            DurationSeconds = 8,
+            Resolution = "480p",
+            AspectRatio = "21:9",
+            Seed = 42,
+            CameraFixed = true,
+            GenerateAudio = false,
+            Watermark = false,
+        };
+
+        var task = await connection.SubmitAsync(connection.Prepare(request), CancellationToken.None);
+
+        Golden.AssertMatches("ark", "text-to-video", Arrived(task).Spec.RawBody);
+        Assert.Equal(FastId, task.Model);
+        Assert.Equal(0.45m, task.EstimatedCost);
+    }
+
+    [Fact]
+    public async Task One_image_is_the_first_frame_and_the_webhook_is_the_callback_url()
+    {
+        var connection = _harness.Connect(Ark);
+        var request = Support.Requests.FromUrl();
+        request.WebhookUrl = new Uri("https://hooks.example.com/ark?token=abc");
+
+        var task = await connection.SubmitAsync(connection.Prepare(request), CancellationToken.None);
+
+        Golden.AssertMatches("ark", "image-to-video", Arrived(task).Spec.RawBody);
+        Assert.Equal(0.60m, task.EstimatedCost);
+    }
+
+    [Fact]
+    public async Task A_first_and_a_last_frame_go_with_their_roles()
+    {
+        var connection = _harness.Connect(Ark);
+        var request = Support.Requests.FromUrl("https://images.example.com/start.jpg", "the door opens");
+        request.LastImage = ImageInput.FromUri(new Uri("https://images.example.com/end.jpg"));
+        request.AspectRatio = "adaptive";
+        request.DurationSeconds = 6;
+
+        var task = await connection.SubmitAsync(connection.Prepare(request), CancellationToken.None);
+
+        Golden.AssertMatches("ark", "first-last-frame", Arrived(task).Spec.RawBody);
+    }
+
+    [Fact]
+    public async Task Several_images_are_reference_images_and_extra_fields_reach_the_body()
+    {
+        var connection = _harness.Connect(Ark);
+        var request = new VideoRequest { Prompt = "[Image 1] the baker walks into [Image 2], holding [Image 3]", Resolution = "720p", GenerateAudio = true };
+        foreach (var name in new[] { "baker", "bakery", "bread" })
+        {
+            request.Images.Add(ImageInput.FromUri(new Uri($"https://images.example.com/{name}.png")));
+        }
+
+        request.ExtraFields["return_last_frame"] = true;
+
+        var task = await connection.SubmitAsync(connection.Prepare(request), CancellationToken.None);
+
+        Golden.AssertMatches("ark", "reference-images", Arrived(task).Spec.RawBody);
+        Assert.Equal(3, Arrived(task).Spec.ImageCount);
+    }
+
+    [Fact]
+    public async Task A_local_image_travels_inline_and_the_finished_video_downloads_as_a_valid_mp4()
+    {
+        var connection = _harness.Connect(Ark);
+
+        var task = await connection.SubmitAsync(connection.Prepare(Support.Requests.ImageToVideo(ArkSizedImage("shot.png"))), CancellationToken.None);
+        var finished = await connection.WaitAsync(task, TimeSpan.FromSeconds(30), CancellationToken.None);
+        var file = await connection.SaveAsync(finished, _harness.Folder.File("ark.mp4"), overwrite: false, null, CancellationToken.None);
+
+        using var body = JsonDocument.Parse(Arrived(task).Spec.RawBody);
+        var image = body.RootElement.GetProperty("content")[1];
+        Assert.StartsWith("data:image/png;base64,iVBORw0KGgo", image.GetProperty("image_url").GetProperty("url").GetString());
+        Assert.Equal("first_frame", image.GetProperty("role").GetString());
+        Assert.Matches(new Regex("^cgt-[0-9]{14}-[a-z0-9]{5}$"), task.Id);
+        Assert.Equal(TaskState.Succeeded, finished.State);
+        Assert.Equal("720p", finished.Resolution);
+        Assert.True(Mp4Inspector.Inspect(file.Path).IsValid);
+        Assert.Equal((1280, 720), (file.Width, file.Height));
+    }
+
+    [Fact]
+    public async Task The_volcengine_region_sends_its_own_model_id()
+    {
+        var connection = _harness.Connect(Ark, configure: options => options.Region = "volcengine");
+
+        var task = await connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None);
+
+        Golden.AssertMatches("ark", "volcengine", Arrived(task).Spec.RawBody);
+        Assert.Equal("doubao-seedance-2-0-fast-260128", task.Model);
+        Assert.Equal(ArkProvider.VolcengineRegion, connection.Region);
+    }
+
+    [Theory]
+    [InlineData("https://ark.cn-beijing.volces.com/api/v3", null, "doubao-seedance-2-0-fast-260128")]
+    [InlineData("https://ark.cn-beijing.volces.com/api/v3", "BytePlus", "doubao-seedance-2-0-fast-260128")]
+    [InlineData("https://ark.ap-southeast.bytepluses.com/api/v3", null, FastId)]
+    [InlineData("https://gateway.example.com/v1", "Volcengine", "doubao-seedance-2-0-fast-260128")]
+    [InlineData("https://gateway.example.com/v1", null, FastId)]
+    public void The_wire_model_id_follows_the_host_then_the_region(string baseUri, string? region, string expected)
+    {
+        var provider = new ArkProvider();
+        using var http = new SeedanceHttp(Ark, "Bearer", ApiKeySecret.FromPlainText("k", "test"), provider.DescribeFailure, new HttpSettings());
+        var context = new ProviderContext(http, new Uri(baseUri)) { Region = region };
+
+        Assert.Equal(expected, provider.WireModelId(context, provider.Info.DefaultModel));
+    }
+
+    [Theory]
+    [InlineData("seedance-2-0-fast", FastId)]
+    [InlineData("doubao-seedance-2-0-fast-260128", FastId)]
+    [InlineData("doubao-seedance-1-5-pro-251215", "seedance-1-5-pro-251215")]
+    public void Models_are_found_by_the_brief_name_and_by_their_volcengine_id(string name, string expected) =>
+        Assert.Equal(expected, new ArkProvider().Info.FindModel(name)!.Id);
+
+    [Theory]
+    [InlineData("BytePlus")]
+    [InlineData("ModelArk")]
+    [InlineData("volcengine")]
+    public void The_provider_answers_to_its_aliases(string alias) =>
+        Assert.IsType<ArkProvider>(ProviderCatalog.Get(alias));
+
+    [Fact]
+    public async Task A_queued_task_is_cancelled_and_a_running_one_cannot_be()
+    {
+        using var harness = new EmulatorHarness(options => { options.ConcurrencyLimit = 1; options.Latency = TimeSpan.FromSeconds(30); });
+        var connection = harness.Connect(Ark);
+        var running = await connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None);
+        var queued = await connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None);
+
+        var (queuedOutcome, queuedTask) = await connection.CancelAsync(queued, CancellationToken.None);
+        var (runningOutcome, runningTask) = await connection.CancelAsync(running, CancellationToken.None);
+
+        Assert.Equal(CancelOutcome.Cancelled, queuedOutcome);
+        Assert.Equal(TaskState.Cancelled, queuedTask.State);
+        Assert.Equal(EmulatedTaskState.Cancelled, harness.Server.Tasks.Peek(queued.Id)!.State); // Ark keeps a cancelled record
+        Assert.Equal(CancelOutcome.NotSupported, runningOutcome);
+        Assert.Equal(TaskState.Running, runningTask.State);
+        Assert.Equal(EmulatedTaskState.Running, harness.Server.Tasks.Peek(running.Id)!.State);
+        Assert.Equal(2, harness.Server.Requests.Count(request => request.Method == "DELETE"));
+    }
+
+    [Fact]
+    public async Task The_twin_deletes_a_finished_task_and_refuses_a_running_one_in_arks_error_shape()
+    {
+        using var harness = new EmulatorHarness(options => options.Latency = TimeSpan.FromMilliseconds(50));
+        var finished = harness.SeedTask(Ark);
+        var stuck = harness.SeedTask(Ark, "#stuck");
+        await Task.Delay(200);
+        using var client = TwinClient();
+        var tasks = harness.Server.BaseUriFor(Ark).AbsoluteUri + "/contents/generations/tasks/";
+
+        using var deleted = await client.DeleteAsync(tasks + finished.Id);
+        using var refused = await client.DeleteAsync(tasks + stuck.Id);
+
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+        Assert.Equal("{}", await deleted.Content.ReadAsStringAsync());
+        Assert.Null(harness.Server.Tasks.Peek(finished.Id));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        using var error = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
+        Assert.Equal("OperationDenied.InvalidState", error.RootElement.GetProperty("error").GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task A_failed_generation_carries_arks_reason_and_code()
+    {
+        var connection = _harness.Connect(Ark);
+        var task = await connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl(prompt: "a cat #fail")), CancellationToken.None);
+
+        var final = await connection.WaitAsync(task, TimeSpan.FromSeconds(30), CancellationToken.None);
+
+        Assert.Equal(TaskState.Failed, final.State);
+        Assert.Equal("InternalServiceError", final.ErrorCode);
+        Assert.Contains("Generation failed", final.Error);
+        Assert.Null(final.VideoUrl);
+    }
+
+    [Fact]
+    public async Task A_moderation_refusal_is_a_failure_with_arks_moderation_code()
+    {
+        var connection = _harness.Connect(Ark);
+        var task = await connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl(prompt: "a cat #nsfw")), CancellationToken.None);
+
+        var final = await connection.WaitAsync(task, TimeSpan.FromSeconds(30), CancellationToken.None);
+
+        Assert.Equal(TaskState.Failed, final.State);
+        Assert.Equal("OutputVideoSensitiveContentDetected", final.ErrorCode);
+        Assert.Contains("sensitive", final.Error);
+    }
+
+    [Fact]
+    public async Task A_wrong_key_is_an_authentication_error_that_never_shows_the_key()
+    {
+        const string wrongKey = "ark-live-this-is-not-the-key-0c71";
+        var connection = _harness.Connect(Ark, key: wrongKey);
+
+        var error = await Assert.ThrowsAsync<SeedanceException>(() => connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None));
+
+        Assert.Equal(SeedanceErrorCategory.Authentication, error.Category);
+        Assert.Equal("AuthenticationError", error.ProviderCode);
+        Assert.Equal(401, error.StatusCode);
+        Assert.DoesNotContain(wrongKey, error.ToString());
+        Assert.Equal(0, _harness.Submits(Ark));
+    }
+
+    [Theory]
+    [InlineData(403, "AccountOverdueError", "Forbidden", SeedanceErrorCategory.InsufficientBalance)]
+    [InlineData(400, "InputImageRiskDetection", "BadRequest", SeedanceErrorCategory.ContentPolicy)]
+    [InlineData(400, "InputTextRiskDetection", "BadRequest", SeedanceErrorCategory.ContentPolicy)]
+    [InlineData(404, "ModelNotOpen", "NotFound", SeedanceErrorCategory.NotFound)]
+    [InlineData(429, "QuotaExceeded", "TooManyRequests", SeedanceErrorCategory.InsufficientBalance)]
+    public async Task Arks_documented_error_bodies_on_submit_map_to_categories(int status, string code, string type, SeedanceErrorCategory expected)
+    {
+        var body = $"{{\"error\":{{\"code\":\"{code}\",\"message\":\"refused by the emulated Ark. Request id: 021\",\"param\":\"\",\"type\":\"{type}\"}}}}";
+        using var harness = new EmulatorHarness(options => options.Faults.Add(new FaultRule { Endpoint = "submit", Action = FaultAction.Status, StatusCode = status, Body = body }));
+        var connection = harness.Connect(Ark);
+
+        var error = await Assert.ThrowsAsync<SeedanceException>(() => connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None));
+
+        Assert.Equal(expected, error.Category);
+        Assert.Equal(code, error.ProviderCode);
+        Assert.Contains("refused by the emulated Ark", error.Message);
+        Assert.Equal(1, harness.Server.Options.Faults.CallsTo("submit")); // not even the 429: an exhausted quota does not pass by waiting
+    }
+
+    [Theory]
+    [InlineData(401, "{\"error\":{\"code\":\"AuthenticationError\",\"message\":\"The API key is invalid.\",\"param\":\"\",\"type\":\"Unauthorized\"}}", SeedanceErrorCategory.Authentication)]
+    [InlineData(403, "{\"error\":{\"code\":\"AccessDenied\",\"message\":\"no access\",\"param\":\"\",\"type\":\"Forbidden\"}}", SeedanceErrorCategory.Authentication)]
+    [InlineData(403, "{\"error\":{\"code\":\"AccountOverdueError\",\"message\":\"overdue\",\"param\":\"\",\"type\":\"Forbidden\"}}", SeedanceErrorCategory.InsufficientBalance)]
+    [InlineData(400, "{\"error\":{\"code\":\"MissingParameter\",\"message\":\"Missing parameter: content\",\"param\":\"content\",\"type\":\"BadRequest\"}}", SeedanceErrorCategory.Validation)]
+    [InlineData(400, "{\"error\":{\"code\":\"InvalidParameter.Duration\",\"message\":\"bad duration\",\"param\":\"duration\",\"type\":\"BadRequest\"}}", SeedanceErrorCategory.Validation)]
+    [InlineData(400, "{\"error\":{\"code\":\"InputImageSensitiveContentDetected.PrivacyInformation\",\"message\":\"real person\",\"param\":\"\",\"type\":\"BadRequest\"}}", SeedanceErrorCategory.ContentPolicy)]
+    [InlineData(404, "{\"error\":{\"code\":\"InvalidEndpointOrModel.NotFound\",\"message\":\"no such model\",\"param\":\"model\",\"type\":\"NotFound\"}}", SeedanceErrorCategory.NotFound)]
+    [InlineData(429, "{\"error\":{\"code\":\"RateLimitExceeded.EndpointRPMExceeded\",\"message\":\"slow down\",\"param\":\"\",\"type\":\"TooManyRequests\"}}", SeedanceErrorCategory.RateLimited)]
+    [InlineData(429, "{\"error\":{\"code\":\"SetLimitExceeded\",\"message\":\"inference limit reached\",\"param\":\"\",\"type\":\"TooManyRequests\"}}", SeedanceErrorCategory.InsufficientBalance)]
+    [InlineData(500, "{\"error\":{\"code\":\"InternalServiceError\",\"message\":\"oops\",\"param\":\"\",\"type\":\"InternalServerError\"}}", SeedanceErrorCategory.Server)]
+    [InlineData(502, "<html>Bad Gateway</html>", SeedanceErrorCategory.Server)]
+    public void Error_bodies_map_to_categories(int status, string body, SeedanceErrorCategory expected) =>
+        Assert.Equal(expected, new ArkProvider().DescribeFailure(new ApiResponse((HttpStatusCode)status, body, null)).Category);
+
+    [Fact]
+    public void A_model_not_found_says_that_ids_differ_by_region()
+    {
+        var failure = new ArkProvider().DescribeFailure(new ApiResponse(HttpStatusCode.NotFound, "{\"error\":{\"code\":\"ModelNotOpen\",\"message\":\"Your account has not activated the model.\"}}", null));
+
+        Assert.Equal("ModelNotOpen", failure.ProviderCode);
+        Assert.Contains("-Region", failure.Message);
+    }
+
+    [Fact]
+    public async Task A_429_rate_limit_on_submit_is_retried_and_goes_through_once()
+    {
+        using var harness = new EmulatorHarness(options => options.Faults.Add(new FaultRule { Endpoint = "submit", Calls = { 1 }, Action = FaultAction.Status, StatusCode = 429, RetryAfterSeconds = 0 }));
+        var connection = harness.Connect(Ark);
+
+        await connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None);
+
+        Assert.Equal(2, harness.Server.Options.Faults.CallsTo("submit"));
+        Assert.Equal(1, harness.Submits(Ark));
+    }
+
+    [Fact]
+    public async Task The_twin_refuses_what_ark_refuses_in_its_own_error_shape()
+    {
+        var connection = _harness.Connect(Ark);
+        var request = Support.Requests.FromUrl();
+        request.ExtraFields["duration"] = 20;
+
+        var error = await Assert.ThrowsAsync<SeedanceException>(() => connection.SubmitAsync(connection.Prepare(request), CancellationToken.None));
+
+        Assert.Equal(SeedanceErrorCategory.Validation, error.Category);
+        Assert.Equal("InvalidParameter", error.ProviderCode);
+        Assert.Contains("`duration`", error.Message);
+        Assert.Equal(0, _harness.Submits(Ark));
+    }
+
+    [Fact]
+    public async Task The_twin_refuses_an_image_smaller_than_arks_300_pixels()
+    {
+        var connection = _harness.Connect(Ark);
+
+        var error = await Assert.ThrowsAsync<SeedanceException>(() => connection.SubmitAsync(connection.Prepare(Support.Requests.ImageToVideo(_harness.NewImage())), CancellationToken.None));
+
+        Assert.Equal(SeedanceErrorCategory.Validation, error.Category);
+        Assert.Contains("320x180", error.Message);
+    }
+
+    public static TheoryData<string, string, Action<VideoRequest>> Unsupported => new()
+    {
+        { "DurationNotSupported", "Duration", request => request.DurationSeconds = 3 },
+        { "DurationNotSupported", "Duration", request => request.DurationSeconds = 16 },
+        { "ResolutionNotSupported", "Resolution", request => request.Resolution = "1080p" },
+        { "AspectRatioNotSupported", "AspectRatio", request => request.AspectRatio = "5:4" },
+        { "ParameterNotSupported", "MotionStrength", request => request.MotionStrength = 0.7 },
+        { "TooManyImages", "Image", request => AddImages(request, 9) },
+        { "ModelNotKnown", "Model", request => request.Model = "dreamina-seedance-2-5-260628" },
+        { "TooManyImages", "Image", request => { request.Model = "seedance-1-5-pro-251215"; AddImages(request, 1); } },
+        { "TooManyImages", "Image", request => request.Model = "seedance-1-0-lite-t2v-250428" },
+        { "ParameterNotSupported", "LastImage", request => { request.Model = "seedance-1-0-pro-250528"; request.LastImage = ImageInput.FromUri(new Uri("https://images.example.com/end.jpg")); } },
+        { "ParameterNotSupported", "GenerateAudio", request => { request.Model = "seedance-1-0-pro-fast-251015"; request.GenerateAudio = true; } },
+        { "DurationNotSupported", "Duration", request => { request.Model = "seedance-1-5-pro-251215"; request.DurationSeconds = 15; } },
+        { "ResolutionNotSupported", "Resolution", request => { request.Model = "dreamina-seedance-2-0-260128"; request.Resolution = "4k"; } },
+        { "LastImageWithoutFirst", "LastImage", request => { request.Images.Clear(); request.LastImage = ImageInput.FromUri(new Uri("https://images.example.com/end.jpg")); } },
+    };
+
+    [Theory]
+    [MemberData(nameof(Unsupported))]
+    public void What_the_models_do_not_offer_is_refused_before_any_request(string errorId, string parameter, Action<VideoRequest> spoil)
+    {
+        var connection = _harness.Connect(Ark);
+        var request = Support.Requests.FromUrl();
+        spoil(request);
+
+        var error = Assert.Throws<SeedanceException>(() => connection.Prepare(request));
+
+        Assert.Equal(errorId, error.ErrorId);
+        Assert.Equal(parameter, error.ParameterName);
+        Assert.Equal(0, _harness.ApiRequests(Ark));
+    }
+
+    [Fact]
+    public async Task A_last_frame_with_reference_images_is_refused_before_any_request()
+    {
+        var connection = _harness.Connect(Ark);
+        var request = Support.Requests.FromUrl();
+        AddImages(request, 1);
+        request.LastImage = ImageInput.FromUri(new Uri("https://images.example.com/end.jpg"));
+
+        var error = await Assert.ThrowsAsync<SeedanceException>(() => connection.SubmitAsync(connection.Prepare(request), CancellationToken.None));
+
+        Assert.Equal("LastImageWithReferences", error.ErrorId);
+        Assert.Equal(SeedanceErrorCategory.Validation, error.Category);
+        Assert.Equal(0, _harness.ApiRequests(Ark));
+    }
+
+    [Fact]
+    public void The_derived_prices_follow_the_token_formula()
+    {
+        var fast = new ArkProvider().Info.DefaultModel;
+
+        // 1280 x 720 x 24 / 1024 = 21,600 tokens a second at $5.60 per million; 864 x 496 gives 10,044.
+        Assert.Equal(21600m * 5.60m / 1_000_000m, fast.PriceAt("720p"));
+        Assert.Equal(10044m * 5.60m / 1_000_000m, fast.PriceAt("480p"));
+    }
+
+    [Theory]
+    [InlineData("queued", null, TaskState.Queued)]
+    [InlineData("running", null, TaskState.Running)]
+    [InlineData("succeeded", "https://ark-content.example.com/v.mp4", TaskState.Succeeded)]
+    [InlineData("succeeded", null, TaskState.Failed)]
+    [InlineData("failed", null, TaskState.Failed)]
+    [InlineData("cancelled", null, TaskState.Cancelled)]
+    [InlineData("expired", null, TaskState.Expired)]
+    public void Statuses_map_to_one_vocabulary(string status, string? video, TaskState expected)
+    {
+        var content = video is null ? "null" : $"{{\"video_url\":\"{video}\"}}";
+        using var data = JsonDocument.Parse($"{{\"id\":\"cgt-1\",\"status\":\"{status}\",\"content\":{content},\"error\":null,\"created_at\":1787869631,\"updated_at\":1787869648,\"duration\":5}}");
+
+        var task = ArkProvider.ReadTask(data.RootElement, new VideoTask("cgt-1", Ark, FastId));
+
+        Assert.Equal(expected, task.State);
+        Assert.Equal(expected == TaskState.Succeeded, task.VideoUrl is not null);
+        Assert.Equal(expected.IsFinal(), task.CompletedAt is not null);
+        Assert.Equal(expected is TaskState.Failed or TaskState.Expired, task.Error is not null);
+        Assert.Equal(5, task.DurationSeconds);
+    }
+
+    [Fact]
+    public async Task Recent_tasks_are_listed_by_ark_with_filters()
+    {
+        using var harness = new EmulatorHarness(options => options.Latency = TimeSpan.FromMilliseconds(100));
+        var connection = harness.Connect(Ark);
+        var provider = (ArkProvider)ProviderCatalog.Get(Ark);
+        var submitted = new[]
+        {
+            await connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None),
+            await connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl(prompt: "#stuck")), CancellationToken.None),
+            await connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None),
+        };
+        await connection.WaitAsync(submitted[2], TimeSpan.FromSeconds(30), CancellationToken.None);
+
+        var byId = await provider.ListRecentAsync(connection.Context, taskIds: new[] { submitted[0].Id, submitted[1].Id });
+        var running = await provider.ListRecentAsync(connection.Context, TaskState.Running);
+        var all = await provider.ListRecentAsync(connection.Context, pageSize: 2);
+
+        Assert.Equal(new[] { submitted[1].Id, submitted[0].Id }, byId.Select(task => task.Id));
+        Assert.Equal(submitted[1].Id, Assert.Single(running).Id);
+        Assert.Equal(new[] { submitted[2].Id, submitted[1].Id }, all.Select(task => task.Id));
+        Assert.Equal(TaskState.Succeeded, all[0].State);
+        Assert.NotNull(all[0].VideoUrl);
+        Assert.Equal(FastId, all[0].Model);
+        Assert.Contains(harness.Server.Requests, request => request.Method == "GET" && request.Path.EndsWith("/contents/generations/tasks", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Callbacks_post_the_task_as_a_status_answer_shows_it()
+    {
+        using var receiver = new CallbackReceiver();
+        var connection = _harness.Connect(Ark);
+        var request = Support.Requests.FromUrl();
+        request.WebhookUrl = receiver.Url;
+
+        var task = await connection.SubmitAsync(connection.Prepare(request), CancellationToken.None);
+        var final = await receiver.WaitForAsync("succeeded", TimeSpan.FromSeconds(20));
+
+        var snapshot = ArkProvider.ReadTask(final.RootElement, new VideoTask(task.Id, Ark, task.Model));
+        Assert.Equal(TaskState.Succeeded, snapshot.State);
+        Assert.Equal(task.Id, final.RootElement.GetProperty("id").GetString());
+        Assert.NotNull(snapshot.VideoUrl);
+        Assert.Contains(receiver.Statuses, status => status is "queued" or "running");
+    }
+
+    [Fact]
+    public async Task A_last_frame_asked_for_comes_back_as_a_png_the_size_of_the_video()
+    {
+        var connection = _harness.Connect(Ark);
+        var request = Support.Requests.FromUrl();
+        request.Resolution = "480p";
+        request.AspectRatio = "9:16";
+        request.ExtraFields["return_last_frame"] = true;
+        var task = await connection.WaitAsync(await connection.SubmitAsync(connection.Prepare(request), CancellationToken.None), TimeSpan.FromSeconds(30), CancellationToken.None);
+        using var client = TwinClient();
+
+        using var answer = JsonDocument.Parse(await client.GetStringAsync(_harness.Server.BaseUriFor(Ark).AbsoluteUri + "/contents/generations/tasks/" + task.Id));
+        var png = await client.GetByteArrayAsync(answer.RootElement.GetProperty("content").GetProperty("last_frame_url").GetString());
+
+        Assert.Equal((480, 854), Seedance.Emulator.Files.ImageDimensions.Of(png));
+        Assert.True(answer.RootElement.GetProperty("usage").GetProperty("completion_tokens").GetInt64() > 0);
+    }
+
+    /// <summary>A plain HTTP client with the emulator's key, for what the provider does not expose.</summary>
+    private static HttpClient TwinClient()
+    {
+        var client = new HttpClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", EmulatorHarness.Key);
+        return client;
+    }
+
+    private EmulatedTask Arrived(VideoTask task) => _harness.Server.Tasks.Peek(task.Id)!;
+
+    /// <summary>A PNG within Ark's 300 to 6000 pixel sides (the harness's own images are 320x180).</summary>
+    private string ArkSizedImage(string name)
+    {
+        var path = _harness.Folder.File(name);
+        SampleImage.WritePng(path, 640, 360, 3);
+        return path;
+    }
+
+    private static void AddImages(VideoRequest request, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            request.Images.Add(ImageInput.FromUri(new Uri($"https://images.example.com/extra-{i}.png")));
+        }
+    }
+
+    public void Dispose() => _harness.Dispose();
+
+    /// <summary>A loopback endpoint that records the callbacks the twin posts to it.</summary>
+    private sealed class CallbackReceiver : IDisposable
+    {
+        private readonly HttpListener _listener = new();
+        private readonly ConcurrentQueue<string> _bodies = new();
+
+        public CallbackReceiver()
+        {
+            var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            Url = new Uri($"http://127.0.0.1:{port}/ark-callback/");
+            _listener.Prefixes.Add(Url.AbsoluteUri);
+            _listener.Start();
+            _ = Task.Run(ReceiveAsync);
+        }
+
+        public Uri Url { get; }
+
+        public string[] Statuses => _bodies.Select(body => JsonDocument.Parse(body).RootElement.GetProperty("status").GetString()!).ToArray();
+
+        public async Task<JsonDocument> WaitForAsync(string status, TimeSpan timeout)
+        {
+            var deadline = DateTime.UtcNow + timeout;
+            while (DateTime.UtcNow < deadline)
+            {
+                var body = _bodies.FirstOrDefault(candidate => JsonDocument.Parse(candidate).RootElement.GetProperty("status").GetString() == status);
+                if (body is not null)
+                {
+                    return JsonDocument.Parse(body);
+                }
+
+                await Task.Delay(50);
+            }
+
+            throw new TimeoutException($"No '{status}' callback arrived; got: {string.Join(", ", Statuses)}.");
+        }
+
+        private async Task ReceiveAsync()
+        {
+            while (_listener.IsListening)
+            {
+                HttpListenerContext context;
+                try
+                {
+                    context = await _listener.GetContextAsync();
+                }
+                catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+                {
+                    return;
+                }
+
+                using (var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8))
+                {
+                    _bodies.Enqueue(await reader.ReadToEndAsync());
+                }
+
+                context.Response.StatusCode = 200;
+                context.Response.Close();
+            }
+        }
+
+        public void Dispose() => _listener.Close();
+    }
+}
