@@ -55,6 +55,9 @@ internal sealed class AimlApiTwin : IProviderTwin
 
     private readonly EmulatorServices _services;
 
+    /// <summary>Checks one submit shape: the problem in zod's words (null when none), what was asked, and the route.</summary>
+    private delegate string? Validator(JsonObject body, out EmulatedTaskSpec spec, out string route);
+
     public AimlApiTwin(EmulatorServices services) => _services = services;
 
     public string Provider => "AIMLAPI";
@@ -83,16 +86,16 @@ internal sealed class AimlApiTwin : IProviderTwin
         switch (context.Method)
         {
             case "POST" when path is Generations:
-                await SubmitAsync(context, 200).ConfigureAwait(false);
+                await SubmitAsync(context, Validate, Created, 200).ConfigureAwait(false);
                 return;
             case "POST" when path is LegacyGenerations:
-                await SubmitAsync(context, 201).ConfigureAwait(false);
+                await SubmitAsync(context, Validate, Created, 201).ConfigureAwait(false);
                 return;
             case "GET" when path is Generations or LegacyGenerations:
                 await StatusAsync(context).ConfigureAwait(false);
                 return;
             case "POST" when path is BriefGenerate:
-                await BriefSubmitAsync(context).ConfigureAwait(false);
+                await SubmitAsync(context, ValidateBrief, task => new JsonObject { ["task_id"] = task.Id }, 200).ConfigureAwait(false);
                 return;
             case "GET" when path.StartsWith(BriefGenerate + "/", StringComparison.Ordinal) && path.IndexOf('/', BriefGenerate.Length + 1) < 0:
                 await BriefStatusAsync(context, Uri.UnescapeDataString(path.Substring(BriefGenerate.Length + 1))).ConfigureAwait(false);
@@ -103,7 +106,8 @@ internal sealed class AimlApiTwin : IProviderTwin
         }
     }
 
-    private async Task SubmitAsync(EmulatorContext context, int createdStatus)
+    /// <summary>Checks a submit body against <paramref name="validate"/>, creates the task, and answers with <paramref name="answer"/>.</summary>
+    private async Task SubmitAsync(EmulatorContext context, Validator validate, Func<EmulatedTask, JsonObject> answer, int createdStatus)
     {
         if (await ReadSubmitAsync(context).ConfigureAwait(false) is not { } submitted)
         {
@@ -111,8 +115,7 @@ internal sealed class AimlApiTwin : IProviderTwin
         }
 
         var (raw, body) = submitted;
-
-        var problem = Validate(body, out var spec, out var route);
+        var problem = validate(body, out var spec, out var route);
         if (problem is not null)
         {
             await Error(context, 400, BodyValidationError + "\n" + problem).ConfigureAwait(false);
@@ -121,15 +124,16 @@ internal sealed class AimlApiTwin : IProviderTwin
 
         spec.RawBody = raw;
         var task = _services.Tasks.Create(NewId(route), context.Credential("Bearer")!, spec);
-
-        // The charge is reported at once, in the submit answer.
-        await context.RespondJsonAsync(createdStatus, new JsonObject
-        {
-            ["id"] = task.Id,
-            ["status"] = "queued",
-            ["meta"] = new JsonObject { ["usage"] = Usage(spec) },
-        }).ConfigureAwait(false);
+        await context.RespondJsonAsync(createdStatus, answer(task)).ConfigureAwait(false);
     }
+
+    /// <summary>The create answer; the charge is reported at once, in it.</summary>
+    private static JsonObject Created(EmulatedTask task) => new()
+    {
+        ["id"] = task.Id,
+        ["status"] = "queued",
+        ["meta"] = new JsonObject { ["usage"] = Usage(task.Spec) },
+    };
 
     private async Task StatusAsync(EmulatorContext context)
     {
@@ -145,27 +149,6 @@ internal sealed class AimlApiTwin : IProviderTwin
         {
             await context.RespondJsonAsync(200, Generation(task)).ConfigureAwait(false);
         }
-    }
-
-    private async Task BriefSubmitAsync(EmulatorContext context)
-    {
-        if (await ReadSubmitAsync(context).ConfigureAwait(false) is not { } submitted)
-        {
-            return;
-        }
-
-        var (raw, body) = submitted;
-
-        var problem = ValidateBrief(body, out var spec);
-        if (problem is not null)
-        {
-            await Error(context, 400, BodyValidationError + "\n" + problem).ConfigureAwait(false);
-            return;
-        }
-
-        spec.RawBody = raw;
-        var task = _services.Tasks.Create(NewId("auto"), context.Credential("Bearer")!, spec);
-        await context.RespondJsonAsync(200, new JsonObject { ["task_id"] = task.Id }).ConfigureAwait(false);
     }
 
     private async Task BriefStatusAsync(EmulatorContext context, string id)
@@ -254,9 +237,10 @@ internal sealed class AimlApiTwin : IProviderTwin
         return problem;
     }
 
-    private static string? ValidateBrief(JsonObject body, out EmulatedTaskSpec spec)
+    private static string? ValidateBrief(JsonObject body, out EmulatedTaskSpec spec, out string route)
     {
         spec = new EmulatedTaskSpec { Provider = "AIMLAPI", Model = "bytedance/seedance-2-0-fast" };
+        route = "auto";
         string? model = null, image = null, resolution = null, aspectRatio = null;
         var problem = Choice(body, "model", BriefModels, out model)
             ?? (model is null ? Required("model") : null)
