@@ -11,5 +11,6 @@ internal static class TwinCatalog
         new WaveSpeedTwin(services),
         new AtlasCloudTwin(services),
         new ArkTwin(services),
+        new AimlApiTwin(services),
     };
 }

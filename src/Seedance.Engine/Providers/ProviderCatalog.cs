@@ -12,6 +12,7 @@ public static class ProviderCatalog
         new WaveSpeedProvider(),
         new AtlasCloudProvider(),
         new ArkProvider(),
+        new AimlApiProvider(),
     };
 
     public static IReadOnlyList<IVideoProvider> All => Providers;

@@ -1,0 +1,427 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Seedance.Emulator.Faults;
+using Seedance.Http;
+using Seedance.Media;
+using Seedance.Providers;
+using Seedance.Tests.Support;
+using Xunit;
+
+namespace Seedance.Tests.Providers;
+
+/// <summary>The AI/ML API wire mapping, checked against what arrives at its emulator twin over real HTTP.</summary>
+public sealed class AimlApiProviderTests : IDisposable
+{
+    private const string Provider = AimlApiProvider.Name;
+    private const string Shot = "https://images.example.com/shot.jpg";
+
+    private readonly EmulatorHarness _harness = new();
+
+    public static TheoryData<string, Func<VideoRequest>> GoldenScenarios => new()
+    {
+        { "text-to-video", () => new VideoRequest { Prompt = "A dragon rises above the tallest mountain and rushes toward the camera" } },
+        { "image-to-video", () => WithModel(null, request => { request.DurationSeconds = 5; request.Resolution = "480"; request.AspectRatio = "9:16"; request.GenerateAudio = false; request.Seed = 42; }) },
+        { "first-last-frame", () => FirstAndLast() },
+        { "reference-images", () => References() },
+        { "seedance-2-0", () => WithModel("bytedance/seedance-2-0", request => { request.Resolution = "4K"; request.AspectRatio = "21:9"; request.Watermark = true; }) },
+        { "seedance-1-5-pro", () => WithModel("seedance-1-5-pro", request => { request.DurationSeconds = 12; request.Resolution = "1080p"; request.AspectRatio = "adaptive"; request.GenerateAudio = true; request.Seed = -1; request.CameraFixed = true; request.Watermark = false; }) },
+        { "seedance-1-0-lite-i2v", () => WithModel("bytedance/seedance-1-0-lite-i2v", request => { request.DurationSeconds = 10; request.Resolution = "720p"; request.CameraFixed = true; }) },
+        { "provider-routing", () => WithModel(null, request => request.ExtraFields["provider"] = "bytedance") },
+    };
+
+    [Theory]
+    [MemberData(nameof(GoldenScenarios))]
+    public async Task Submit_bodies_match_the_golden_files(string scenario, Func<VideoRequest> build)
+    {
+        var connection = _harness.Connect(Provider);
+
+        var task = await connection.SubmitAsync(connection.Prepare(build()), CancellationToken.None);
+
+        Golden.AssertMatches("aimlapi", scenario, _harness.Server.Tasks.Peek(task.Id)!.Spec.RawBody);
+    }
+
+    [Fact]
+    public async Task A_local_image_travels_inline_as_the_first_frame()
+    {
+        var connection = _harness.Connect(Provider);
+
+        var task = await connection.SubmitAsync(connection.Prepare(Support.Requests.ImageToVideo(_harness.NewImage())), CancellationToken.None);
+
+        using var body = JsonDocument.Parse(_harness.Server.Tasks.Peek(task.Id)!.Spec.RawBody);
+        Assert.StartsWith("data:image/png;base64,iVBORw0KGgo", body.RootElement.GetProperty("image_url").GetString());
+        Assert.False(body.RootElement.TryGetProperty("image_urls", out _));
+        Assert.Equal(1, _harness.Server.Tasks.Peek(task.Id)!.Spec.ImageCount);
+    }
+
+    [Fact]
+    public async Task A_submitted_task_is_queued_with_the_charge_the_provider_reported()
+    {
+        var connection = _harness.Connect(Provider);
+
+        var task = await connection.SubmitAsync(connection.Prepare(Support.Requests.ImageToVideo(_harness.NewImage(name: "cat.png"), duration: null)), CancellationToken.None);
+
+        Assert.Equal(TaskState.Queued, task.State);
+        Assert.Equal(21, task.Id.Length);
+        Assert.Equal("bytedance/seedance-2-0-fast", task.Model);
+        Assert.Equal(8, task.DurationSeconds);
+        Assert.Equal(2.52m, task.EstimatedCost);
+        Assert.Equal(2.515968m, task.ReportedCost);
+        Assert.Equal("cat.png", task.SourceImage);
+    }
+
+    [Fact]
+    public async Task A_generation_routed_to_ByteDance_has_an_Ark_task_id()
+    {
+        var connection = _harness.Connect(Provider);
+        var request = Support.Requests.FromUrl();
+        request.ExtraFields["provider"] = "ByteDance";
+
+        var task = await connection.SubmitAsync(connection.Prepare(request), CancellationToken.None);
+
+        Assert.Matches("^cgt-[0-9]{14}-[a-z0-9]{5}$", task.Id);
+    }
+
+    [Fact]
+    public async Task A_generation_runs_from_submit_to_a_valid_downloaded_video()
+    {
+        using var harness = new EmulatorHarness(options => options.Latency = TimeSpan.FromMilliseconds(100));
+        var connection = harness.Connect(Provider);
+        var request = Support.Requests.ImageToVideo(harness.NewImage());
+        request.Resolution = "480p";
+
+        var task = await connection.SubmitAsync(connection.Prepare(request), CancellationToken.None);
+        var finished = await connection.WaitAsync(task, TimeSpan.FromSeconds(20), CancellationToken.None);
+        var file = await connection.SaveAsync(finished, Path.Combine(harness.Folder.Path, "video.mp4"), overwrite: false, null, CancellationToken.None);
+
+        Assert.Equal(TaskState.Succeeded, finished.State);
+        Assert.NotNull(finished.CompletedAt);
+        Assert.Equal(0.699426m, finished.ReportedCost);
+        var info = Mp4Inspector.Inspect(file.Path);
+        Assert.True(info.IsValid, string.Join("; ", info.Problems));
+        Assert.Equal(5.0, info.DurationSeconds, 2);
+        Assert.Equal((854, 480), (file.Width, file.Height));
+        Assert.True(file.HasAudio);
+    }
+
+    [Theory]
+    [InlineData("a cat #fail", "GenerationError", "Generation failed")]
+    [InlineData("a cat #nsfw", "OutputVideoSensitiveContentDetected", "moderation")]
+    public async Task A_failed_generation_carries_the_providers_error_name_and_message(string prompt, string errorName, string errorText)
+    {
+        using var harness = new EmulatorHarness(options => options.Latency = TimeSpan.FromMilliseconds(100));
+        var connection = harness.Connect(Provider);
+        var task = await connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl(prompt: prompt)), CancellationToken.None);
+
+        var final = await connection.WaitAsync(task, TimeSpan.FromSeconds(20), CancellationToken.None);
+
+        Assert.Equal(TaskState.Failed, final.State);
+        Assert.Equal(errorName, final.ErrorCode);
+        Assert.Contains(errorText, final.Error);
+        Assert.Null(final.VideoUrl);
+    }
+
+    [Fact]
+    public async Task Cancel_is_not_supported_and_the_generation_keeps_running()
+    {
+        using var harness = new EmulatorHarness(options => options.Latency = TimeSpan.FromSeconds(30));
+        var connection = harness.Connect(Provider);
+        var task = await connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None);
+
+        var (outcome, current) = await connection.CancelAsync(task, CancellationToken.None);
+
+        Assert.Equal(CancelOutcome.NotSupported, outcome);
+        Assert.Equal(TaskState.Running, current.State);
+        Assert.Equal(Seedance.Emulator.Tasks.EmulatedTaskState.Running, harness.Server.Tasks.Peek(task.Id)!.State);
+        Assert.All(harness.Server.RequestsTo(Provider).Skip(1), request => Assert.Equal("GET", request.Method));
+        Assert.Null(connection.ProviderInfo.CancelBehaviour);
+    }
+
+    [Fact]
+    public async Task A_wrong_key_is_an_authentication_error_that_never_shows_the_key()
+    {
+        const string wrongKey = "aiml-live-this-is-not-the-key-52d9";
+        var connection = _harness.Connect(Provider, key: wrongKey);
+
+        var error = await Assert.ThrowsAsync<SeedanceException>(() => connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None));
+
+        Assert.Equal(SeedanceErrorCategory.Authentication, error.Category);
+        Assert.Equal(401, error.StatusCode);
+        Assert.Contains("requires a valid API key", error.Message);
+        Assert.DoesNotContain(wrongKey, error.ToString());
+        Assert.Equal(0, _harness.Submits(Provider));
+    }
+
+    [Theory]
+    [InlineData("queued", null, TaskState.Queued)]
+    [InlineData("waiting", null, TaskState.Queued)]
+    [InlineData("generating", null, TaskState.Running)]
+    [InlineData("active", null, TaskState.Running)]
+    [InlineData("completed", "https://cdn.aimlapi.com/flamingo/files/b/v.mp4", TaskState.Succeeded)]
+    [InlineData("completed", null, TaskState.Failed)]
+    [InlineData("error", null, TaskState.Failed)]
+    public void Statuses_map_to_one_vocabulary(string status, string? url, TaskState expected)
+    {
+        var video = url is null ? "null" : $"{{\"url\":\"{url}\"}}";
+        using var generation = JsonDocument.Parse($"{{\"id\":\"x\",\"status\":\"{status}\",\"video\":{video},\"error\":null}}");
+
+        var task = AimlApiProvider.ReadGeneration(generation.RootElement, new VideoTask("x", Provider, "m"));
+
+        Assert.Equal(expected, task.State);
+        Assert.Equal(expected == TaskState.Succeeded, task.VideoUrl is not null);
+        Assert.Equal(expected.IsFinal(), task.CompletedAt is not null);
+        Assert.Equal(expected == TaskState.Failed, task.Error is not null);
+    }
+
+    [Fact]
+    public void A_completed_generation_without_a_video_is_a_failure_with_a_reason()
+    {
+        using var generation = JsonDocument.Parse("{\"id\":\"x\",\"status\":\"completed\",\"video\":null}");
+
+        var task = AimlApiProvider.ReadGeneration(generation.RootElement, new VideoTask("x", Provider, "m"));
+
+        Assert.Contains("no video URL", task.Error);
+    }
+
+    [Fact]
+    public void A_status_answer_without_usage_keeps_the_charge_reported_at_submit()
+    {
+        using var generation = JsonDocument.Parse("{\"id\":\"x\",\"status\":\"generating\"}");
+
+        var task = AimlApiProvider.ReadGeneration(generation.RootElement, new VideoTask("x", Provider, "m") { ReportedCost = 2.515968m });
+
+        Assert.Equal(2.515968m, task.ReportedCost);
+    }
+
+    [Theory]
+    [InlineData(400, "Body validation error!\nInvalid enum value. Expected '480p' | '720p', received '1080p'", SeedanceErrorCategory.Validation)]
+    [InlineData(400, "The request failed because the input image may contain sensitive content", SeedanceErrorCategory.ContentPolicy)]
+    [InlineData(401, "This request requires a valid API key. You can create a new API key on the Billing page: https://aimlapi.com/app/keys", SeedanceErrorCategory.Authentication)]
+    [InlineData(403, "You've run out of credits. Please top up your balance or update your payment method to continue: https://aimlapi.com/app/billing/", SeedanceErrorCategory.InsufficientBalance)]
+    [InlineData(403, "Forbidden", SeedanceErrorCategory.Authentication)]
+    [InlineData(404, "Cannot GET /v2/video/generation", SeedanceErrorCategory.NotFound)]
+    [InlineData(429, "Too Many Requests", SeedanceErrorCategory.RateLimited)]
+    [InlineData(429, "Free-tier limit: You've reached your free limit for the hour. Get AI/ML Subscription to use API, visit https://aimlapi.com/app/billing/ !", SeedanceErrorCategory.InsufficientBalance)]
+    [InlineData(500, "The model is under maintenance, please contact us at help@aimlapi.com.", SeedanceErrorCategory.Server)]
+    [InlineData(503, "Service unavailable", SeedanceErrorCategory.Server)]
+    [InlineData(504, "Generation timeout", SeedanceErrorCategory.Timeout)]
+    public void Documented_error_bodies_map_to_categories(int status, string message, SeedanceErrorCategory expected)
+    {
+        var body = JsonSerializer.Serialize(new { message, path = "/v2/video/generations", requestId = "798b860e-98c2-4e8e-8c50-550bcfc2eccc", statusCode = status.ToString(), timestamp = "2025-03-11T07:13:27.813Z" });
+
+        var failure = new AimlApiProvider().DescribeFailure(new ApiResponse((HttpStatusCode)status, body, null));
+
+        Assert.Equal(expected, failure.Category);
+        Assert.Contains("798b860e-98c2-4e8e-8c50-550bcfc2eccc", failure.Message);
+        Assert.DoesNotContain("\n", failure.Message);
+    }
+
+    [Fact]
+    public void A_body_that_is_not_json_falls_back_to_the_status()
+    {
+        var failure = new AimlApiProvider().DescribeFailure(new ApiResponse(HttpStatusCode.BadGateway, "<html>Bad Gateway</html>", null));
+
+        Assert.Equal(SeedanceErrorCategory.Server, failure.Category);
+        Assert.Equal("BadGateway", failure.Message);
+    }
+
+    [Fact]
+    public async Task Exhausted_credit_on_submit_is_an_insufficient_balance_error_sent_once()
+    {
+        const string body = "{\"message\":\"You've run out of credits. Please top up your balance or update your payment method to continue: https://aimlapi.com/app/billing/\",\"path\":\"/v2/video/generations\",\"requestId\":\"4a1c\",\"statusCode\":403,\"timestamp\":\"2026-08-21T10:00:00.000Z\"}";
+        using var harness = new EmulatorHarness(options => options.Faults.Add(new FaultRule { Endpoint = "submit", Action = FaultAction.Status, StatusCode = 403, Body = body }));
+        var connection = harness.Connect(Provider);
+
+        var error = await Assert.ThrowsAsync<SeedanceException>(() => connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None));
+
+        Assert.Equal(SeedanceErrorCategory.InsufficientBalance, error.Category);
+        Assert.Contains("top up your balance", error.Message);
+        Assert.Equal(1, harness.Server.Options.Faults.CallsTo("submit"));
+        Assert.False(error.SubmitMayHaveSucceeded);
+    }
+
+    [Fact]
+    public async Task The_free_tier_limit_is_final_and_not_retried()
+    {
+        const string body = "{\"message\":\"Free-tier limit: You've reached your free limit for the hour. Get AI/ML Subscription to use API, visit https://aimlapi.com/app/billing/ !\",\"path\":\"/v2/video/generations\",\"requestId\":\"798b\",\"statusCode\":\"429\",\"timestamp\":\"2025-03-11T07:13:27.813Z\"}";
+        using var harness = new EmulatorHarness(options => options.Faults.Add(new FaultRule { Endpoint = "submit", Action = FaultAction.Status, StatusCode = 429, Body = body }));
+        var connection = harness.Connect(Provider);
+
+        var error = await Assert.ThrowsAsync<SeedanceException>(() => connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None));
+
+        Assert.Equal(SeedanceErrorCategory.InsufficientBalance, error.Category);
+        Assert.Equal("FreeTierLimit", error.ProviderCode);
+        Assert.Contains("wait for the next hour", error.Message);
+        Assert.Equal(1, harness.Server.Options.Faults.CallsTo("submit"));
+    }
+
+    [Fact]
+    public async Task A_rate_limited_submit_is_repeated_and_goes_through_once()
+    {
+        using var harness = new EmulatorHarness(options => options.Faults.Add(new FaultRule { Endpoint = "submit", Calls = { 1 }, Action = FaultAction.Status, StatusCode = 429 }));
+        var connection = harness.Connect(Provider);
+
+        var task = await connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None);
+
+        Assert.Equal(2, harness.Server.Options.Faults.CallsTo("submit"));
+        Assert.Equal(1, harness.Submits(Provider));
+        Assert.NotNull(harness.Server.Tasks.Peek(task.Id));
+    }
+
+    [Fact]
+    public async Task More_generations_than_the_concurrency_limit_are_refused_with_429_and_end_rate_limited()
+    {
+        using var harness = new EmulatorHarness(options => { options.ConcurrencyLimit = 1; options.Latency = TimeSpan.FromSeconds(30); });
+        var connection = harness.Connect(Provider, configure: options => options.ThrottleLimit = 0);
+        await connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<SeedanceException>(() => connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None));
+
+        Assert.Equal(SeedanceErrorCategory.RateLimited, error.Category);
+        Assert.Equal(429, error.StatusCode);
+        Assert.Equal(1, harness.Submits(Provider));
+        Assert.Equal(2 + EmulatorHarness.FastHttp().MaxRetries, harness.Server.Options.Faults.CallsTo("submit"));
+    }
+
+    [Fact]
+    public async Task A_body_the_provider_rejects_is_a_validation_error_with_its_detail()
+    {
+        var connection = _harness.Connect(Provider);
+        var request = Support.Requests.FromUrl();
+        request.ExtraFields["duration"] = 99;
+
+        var error = await Assert.ThrowsAsync<SeedanceException>(() => connection.SubmitAsync(connection.Prepare(request), CancellationToken.None));
+
+        Assert.Equal(SeedanceErrorCategory.Validation, error.Category);
+        Assert.Equal(400, error.StatusCode);
+        Assert.Contains("Body validation error! Invalid enum value.", error.Message);
+        Assert.Contains("received 99 at \"duration\"", error.Message);
+        Assert.Equal(0, _harness.Submits(Provider));
+    }
+
+    [Fact]
+    public async Task A_duration_sent_as_a_string_like_the_docs_example_is_accepted()
+    {
+        var connection = _harness.Connect(Provider);
+        var request = Support.Requests.FromUrl();
+        request.ExtraFields["duration"] = "8";
+
+        var task = await connection.SubmitAsync(connection.Prepare(request), CancellationToken.None);
+
+        Assert.Equal(8, _harness.Server.Tasks.Peek(task.Id)!.Spec.DurationSeconds);
+    }
+
+    [Fact]
+    public async Task Reference_images_with_a_last_frame_are_refused_before_any_request()
+    {
+        var connection = _harness.Connect(Provider);
+        var request = References();
+        request.LastImage = ImageInput.FromUri(new Uri("https://images.example.com/end.jpg"));
+
+        var error = await Assert.ThrowsAsync<SeedanceException>(() => connection.SubmitAsync(connection.Prepare(request), CancellationToken.None));
+
+        Assert.Equal("LastImageWithReferences", error.ErrorId);
+        Assert.Equal("LastImage", error.ParameterName);
+        Assert.Equal(0, _harness.ApiRequests(Provider));
+    }
+
+    public static TheoryData<string?, string, string, Action<VideoRequest>> Unsupported => new()
+    {
+        { null, "DurationNotSupported", "Duration", request => request.DurationSeconds = 3 },
+        { null, "DurationNotSupported", "Duration", request => request.DurationSeconds = 16 },
+        { null, "ResolutionNotSupported", "Resolution", request => request.Resolution = "1080p" },
+        { null, "AspectRatioNotSupported", "AspectRatio", request => request.AspectRatio = "adaptive" },
+        { null, "ParameterNotSupported", "Watermark", request => request.Watermark = true },
+        { null, "ParameterNotSupported", "CameraFixed", request => request.CameraFixed = false },
+        { null, "ParameterNotSupported", "MotionStrength", request => request.MotionStrength = 0.7 },
+        { null, "ParameterNotSupported", "WebhookUrl", request => request.WebhookUrl = new Uri("https://hooks.example.com/done") },
+        { null, "TooManyImages", "Image", request => AddImages(request, 9) },
+        { "bytedance/seedance-2-0", "ResolutionNotSupported", "Resolution", request => request.Resolution = "2k" },
+        { "bytedance/seedance-2-0", "ParameterNotSupported", "CameraFixed", request => request.CameraFixed = true },
+        { "bytedance/seedance-1-5-pro", "ResolutionNotSupported", "Resolution", request => request.Resolution = "4k" },
+        { "bytedance/seedance-1-5-pro", "DurationNotSupported", "Duration", request => request.DurationSeconds = 13 },
+        { "bytedance/seedance-1-5-pro", "TooManyImages", "Image", request => AddImages(request, 1) },
+        { "bytedance/seedance-1-0-pro-fast", "DurationNotSupported", "Duration", request => request.DurationSeconds = 8 },
+        { "bytedance/seedance-1-0-pro-fast", "ParameterNotSupported", "GenerateAudio", request => request.GenerateAudio = true },
+        { "bytedance/seedance-1-0-pro-i2v", "TooFewImages", "Image", request => request.Images.Clear() },
+        { "bytedance/seedance-1-0-pro-i2v", "AspectRatioNotSupported", "AspectRatio", request => request.AspectRatio = "16:9" },
+        { "bytedance/seedance-1-0-lite-i2v", "ParameterNotSupported", "LastImage", request => request.LastImage = ImageInput.FromUri(new Uri("https://images.example.com/end.jpg")) },
+        { "bytedance/seedance-1-0-lite-t2v", "TooManyImages", "Image", request => { } },
+        { "bytedance/seedance-1-0-lite-t2v", "AspectRatioNotSupported", "AspectRatio", request => { request.Images.Clear(); request.AspectRatio = "2:1"; } },
+    };
+
+    [Theory]
+    [MemberData(nameof(Unsupported))]
+    public void What_a_model_does_not_offer_is_refused_before_any_request(string? model, string errorId, string parameter, Action<VideoRequest> spoil)
+    {
+        var request = WithModel(model, spoil);
+
+        var error = Assert.Throws<SeedanceException>(() => _harness.Connect(Provider).Prepare(request));
+
+        Assert.Equal(errorId, error.ErrorId);
+        Assert.Equal(parameter, error.ParameterName);
+        Assert.Equal(SeedanceErrorCategory.Validation, error.Category);
+        Assert.Equal(0, _harness.ApiRequests(Provider));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(9)]
+    public void Seedance_2_0_Fast_is_chosen_for_text_one_image_or_up_to_nine_references(int images)
+    {
+        var request = new VideoRequest { Prompt = "a cat" };
+        AddImages(request, images);
+
+        Assert.Equal("bytedance/seedance-2-0-fast", _harness.Connect(Provider).Prepare(request).Model.Id);
+    }
+
+    [Theory]
+    [InlineData("AIML")]
+    [InlineData("aimlapi.com")]
+    public void The_provider_answers_to_its_aliases(string alias) =>
+        Assert.Equal(Provider, ProviderCatalog.Get(alias).Info.Name);
+
+    private static VideoRequest WithModel(string? model, Action<VideoRequest> configure)
+    {
+        var request = Support.Requests.FromUrl(Shot, "slow orbital pan, soft studio light");
+        request.Model = model;
+        configure(request);
+        return request;
+    }
+
+    private static void AddImages(VideoRequest request, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            request.Images.Add(ImageInput.FromUri(new Uri($"https://images.example.com/extra-{i}.jpg")));
+        }
+    }
+
+    private static VideoRequest FirstAndLast()
+    {
+        var request = Support.Requests.FromUrl("https://images.example.com/bud.jpg", "the flower opens");
+        request.LastImage = ImageInput.FromUri(new Uri("https://images.example.com/bloom.jpg"));
+        request.DurationSeconds = 10;
+        return request;
+    }
+
+    private static VideoRequest References()
+    {
+        var request = new VideoRequest { Prompt = "@Image1 walks into the bakery of @Image2 and buys @Image3", DurationSeconds = 12 };
+        foreach (var name in new[] { "baker", "bakery", "bread" })
+        {
+            request.Images.Add(ImageInput.FromUri(new Uri($"https://images.example.com/{name}.jpg")));
+        }
+
+        request.Shots.Add("wide shot of the street");
+        request.Shots.Add("close-up of the bread");
+        return request;
+    }
+
+    public void Dispose() => _harness.Dispose();
+}
