@@ -77,9 +77,9 @@ internal sealed class FalEndpoint
     {
         var errors = new List<(string Field, string Message, string Type)>();
         var prompt = JsonFields.Text(body, "prompt");
-        if (string.IsNullOrEmpty(prompt))
+        if (prompt is null)
         {
-            errors.Add(("prompt", body["prompt"] is null ? "Field required" : "Input should be a valid string", body["prompt"] is null ? "missing" : "string_type"));
+            errors.Add(body["prompt"] is null ? ("prompt", "Field required", "missing") : ("prompt", "Input should be a valid string", "string_type"));
         }
 
         spec.Prompt = prompt ?? string.Empty;
