@@ -12,5 +12,6 @@ internal static class TwinCatalog
         new AtlasCloudTwin(services),
         new ArkTwin(services),
         new AimlApiTwin(services),
+        new FalTwin(services),
     };
 }

@@ -13,6 +13,7 @@ public static class ProviderCatalog
         new AtlasCloudProvider(),
         new ArkProvider(),
         new AimlApiProvider(),
+        new FalProvider(),
     };
 
     public static IReadOnlyList<IVideoProvider> All => Providers;

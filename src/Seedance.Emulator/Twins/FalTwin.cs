@@ -1,0 +1,376 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Seedance.Emulator.Media;
+using Seedance.Emulator.Server;
+using Seedance.Emulator.Tasks;
+
+namespace Seedance.Emulator.Twins;
+
+/// <summary>
+/// fal.ai's queue (<c>queue.fal.run</c>) and storage upload: <c>POST /{endpoint-id}</c> (webhook as
+/// <c>?fal_webhook=</c>) answers IN_QUEUE with a request id; status, result and cancel live under the app's path
+/// <c>/{owner}/{alias}/requests/{id}</c> only. Auth is <c>Authorization: Key …</c>. Like fal, the queue takes any
+/// JSON object and the app checks it when it runs: a bad input, a moderation refusal or a failed generation all
+/// reach COMPLETED, and the result then answers with the error (422 <c>detail</c> array, or 5xx with
+/// <c>error_type</c>). Requests over the concurrency limit wait in the queue with a growing
+/// <c>queue_position</c>; none is refused.
+/// </summary>
+internal sealed class FalTwin : IProviderTwin
+{
+    private const string UploadInitiate = "/storage/upload/initiate";
+
+    /// <summary>Sent as X-Fal-Webhook-User-Id: the emulator has no fal user, and must not derive one from the key.</summary>
+    private const string WebhookUserId = "emulator";
+
+    private const long MaxImageBytes = 30 * 1024 * 1024;
+
+    private const string ContentFlagged = "The content could not be processed because it contained material flagged by a content checker.";
+
+    private static readonly Dictionary<string, FalEndpoint> Endpoints = FalEndpoint.All();
+
+    private readonly EmulatorServices _services;
+
+    /// <summary>Inputs the app refused, by request id: their result answers 422 with these errors.</summary>
+    private readonly ConcurrentDictionary<string, JsonArray> _refusedInputs = new(StringComparer.Ordinal);
+
+    public FalTwin(EmulatorServices services)
+    {
+        _services = services;
+        _services.Tasks.Finished += SendWebhook;
+    }
+
+    public string Provider => "fal";
+
+    public string Prefix => "fal";
+
+    public string EndpointOf(string method, string path) => (method, path) switch
+    {
+        ("POST", UploadInitiate) => "upload",
+        ("GET", _) when path.Contains("/requests/") => "status",
+        ("PUT", _) when path.Contains("/requests/") => "cancel",
+        ("POST", _) => "submit",
+        _ => "other",
+    };
+
+    public JsonNode ErrorBody(int status, string message) => new JsonObject { ["detail"] = message };
+
+    public async Task HandleAsync(EmulatorContext context)
+    {
+        var key = context.Credential("Key");
+        if (!_services.Accepts(key))
+        {
+            await context.RespondJsonAsync(401, ErrorBody(401, "No user found for Key ID and Secret")).ConfigureAwait(false);
+            return;
+        }
+
+        var path = context.Path;
+        var segments = path.Trim('/').Split('/');
+        if (context.Method == "POST" && path == UploadInitiate)
+        {
+            await InitiateUploadAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        if (segments.Length >= 4 && segments[2] == "requests")
+        {
+            var app = segments[0] + "/" + segments[1];
+            var id = Uri.UnescapeDataString(segments[3]);
+            switch (context.Method, string.Join("/", segments.Skip(4)))
+            {
+                case ("GET", "status"):
+                    await StatusAsync(context, app, id).ConfigureAwait(false);
+                    return;
+                case ("GET", ""):
+                    await ResultAsync(context, app, id).ConfigureAwait(false);
+                    return;
+                case ("PUT", "cancel"):
+                    await CancelAsync(context, app, id).ConfigureAwait(false);
+                    return;
+            }
+        }
+        else if (context.Method == "POST" && Endpoints.TryGetValue(path.Trim('/'), out var endpoint))
+        {
+            await SubmitAsync(context, path.Trim('/'), endpoint, key!).ConfigureAwait(false);
+            return;
+        }
+
+        await context.RespondJsonAsync(404, ErrorBody(404, "Not Found")).ConfigureAwait(false);
+    }
+
+    private async Task SubmitAsync(EmulatorContext context, string endpointId, FalEndpoint endpoint, string key)
+    {
+        var raw = await context.ReadBodyAsync().ConfigureAwait(false);
+        var body = EmulatorContext.ParseObject(raw);
+        if (body is null)
+        {
+            await context.RespondJsonAsync(422, new JsonObject { ["detail"] = Errors(("body", "Input should be a valid JSON object", "json_invalid")) }).ConfigureAwait(false);
+            return;
+        }
+
+        var spec = new EmulatedTaskSpec { Provider = Provider, Model = endpointId, RawBody = raw, WebhookUrl = context.Query["fal_webhook"] };
+        var refused = endpoint.Read(body, spec, ImageProblem);
+        var id = Guid.NewGuid().ToString();
+        var task = _services.Tasks.Create(id, key, spec);
+        if (refused.Count > 0)
+        {
+            _refusedInputs[id] = refused;
+        }
+
+        var queued = Links(task, context.TwinBase);
+        queued["status"] = "IN_QUEUE";
+        queued["queue_position"] = task.State == EmulatedTaskState.Queued ? task.QueuePosition : 0;
+        await context.RespondJsonAsync(200, queued).ConfigureAwait(false);
+    }
+
+    private async Task StatusAsync(EmulatorContext context, string app, string id)
+    {
+        if (await FindAsync(context, _services.Tasks.Observe(id), app).ConfigureAwait(false) is not { } task)
+        {
+            return;
+        }
+
+        var status = Links(task, context.TwinBase);
+        var logs = context.Query["logs"] == "1" ? new JsonArray() : null;
+        switch (task.State)
+        {
+            case EmulatedTaskState.Queued:
+                status["status"] = "IN_QUEUE";
+                status["queue_position"] = task.QueuePosition;
+                break;
+            case EmulatedTaskState.Running:
+                status["status"] = "IN_PROGRESS";
+                logs?.Add(Log("Generating video", task.StartedAt ?? task.CreatedAt));
+                status["logs"] = logs;
+                break;
+            default:
+                status["status"] = "COMPLETED";
+                status["logs"] = logs;
+                status["metrics"] = new JsonObject
+                {
+                    ["inference_time"] = task.StartedAt is { } start && task.CompletedAt is { } done ? (done - start).TotalSeconds : null,
+                };
+                break;
+        }
+
+        await context.RespondJsonAsync(200, status).ConfigureAwait(false);
+    }
+
+    private async Task ResultAsync(EmulatorContext context, string app, string id)
+    {
+        if (await FindAsync(context, _services.Tasks.Peek(id), app).ConfigureAwait(false) is not { } task)
+        {
+            return;
+        }
+
+        if (!task.IsFinal)
+        {
+            await context.RespondJsonAsync(400, ErrorBody(400, "Request is still in progress")).ConfigureAwait(false);
+            return;
+        }
+
+        var outcome = Outcome(task);
+        context.SetHeader("x-fal-request-id", task.Id);
+        foreach (var header in outcome.Headers)
+        {
+            context.SetHeader(header.Key, header.Value);
+        }
+
+        await context.RespondJsonAsync(outcome.Status, outcome.Body).ConfigureAwait(false);
+    }
+
+    private async Task CancelAsync(EmulatorContext context, string app, string id)
+    {
+        // A queued request is dropped; a running one only gets the signal, and Seedance's upstream job runs on.
+        var before = BelongsTo(_services.Tasks.Peek(id), app) ? _services.Tasks.Cancel(id, runningToo: false) : null;
+        var (status, word) = before switch
+        {
+            null => (404, "NOT_FOUND"),
+            EmulatedTaskState.Queued or EmulatedTaskState.Running => (202, "CANCELLATION_REQUESTED"),
+            _ => (400, "ALREADY_COMPLETED"),
+        };
+        await context.RespondJsonAsync(status, new JsonObject { ["status"] = word }).ConfigureAwait(false);
+    }
+
+    private async Task InitiateUploadAsync(EmulatorContext context)
+    {
+        var body = EmulatorContext.ParseObject(await context.ReadBodyAsync().ConfigureAwait(false));
+        var fileName = body is null ? null : JsonFields.Text(body, "file_name");
+        if (string.IsNullOrWhiteSpace(fileName))
+        {
+            await context.RespondJsonAsync(422, new JsonObject { ["detail"] = Errors(("file_name", "Field required", "missing")) }).ConfigureAwait(false);
+            return;
+        }
+
+        var (uploadUrl, fileUrl) = _services.Uploads.Reserve(fileName!, JsonFields.Text(body!, "content_type") ?? "application/octet-stream");
+        await context.RespondJsonAsync(200, new JsonObject { ["upload_url"] = uploadUrl.AbsoluteUri, ["file_url"] = fileUrl.AbsoluteUri }).ConfigureAwait(false);
+    }
+
+    /// <summary>What the result of a finished request answers: the output, or the error that ended it.</summary>
+    private Answer Outcome(EmulatedTask task)
+    {
+        if (_refusedInputs.TryGetValue(task.Id, out var refused))
+        {
+            return Answer.ModelError(422, refused.DeepClone());
+        }
+
+        return task.State switch
+        {
+            EmulatedTaskState.Succeeded => new Answer(200, Output(task)),
+            EmulatedTaskState.Cancelled => Answer.RequestError(499, "Request was cancelled by the client.", "client_cancelled"),
+            _ when task.RefusedByPolicy => Answer.ModelError(422, Errors(("prompt", ContentFlagged, "content_policy_violation"))),
+            _ => Answer.RequestError(500, task.Error ?? "The runner failed.", "runner_server_error"),
+        };
+    }
+
+    private JsonObject Output(EmulatedTask task) => new()
+    {
+        ["video"] = new JsonObject
+        {
+            ["url"] = _services.VideoUrl(task).AbsoluteUri,
+            ["content_type"] = "video/mp4",
+            ["file_name"] = "output.mp4",
+            ["file_size"] = SyntheticVideo.ComputeLength(_services.Files.SpecFor(task)),
+        },
+        ["seed"] = task.Id.Aggregate(17, (hash, character) => unchecked((hash * 31) + character)) & 0x7fffffff,
+    };
+
+    /// <summary>The request's handle: its id and the URLs fal returns for it (on the app's path, not the endpoint's).</summary>
+    private static JsonObject Links(EmulatedTask task, Uri twinBase)
+    {
+        var request = $"{twinBase.AbsoluteUri.TrimEnd('/')}/{AppOf(task.Spec.Model)}/requests/{task.Id}";
+        return new JsonObject
+        {
+            ["request_id"] = task.Id,
+            ["gateway_request_id"] = task.Id,
+            ["response_url"] = request,
+            ["status_url"] = request + "/status",
+            ["cancel_url"] = request + "/cancel",
+        };
+    }
+
+    /// <summary>The task when it is one of this app's requests; otherwise answers 404 and returns null.</summary>
+    private async Task<EmulatedTask?> FindAsync(EmulatorContext context, EmulatedTask? task, string app)
+    {
+        if (BelongsTo(task, app))
+        {
+            return task;
+        }
+
+        await context.RespondJsonAsync(404, ErrorBody(404, "Request not found")).ConfigureAwait(false);
+        return null;
+    }
+
+    private bool BelongsTo(EmulatedTask? task, string app) =>
+        task is not null && task.Spec.Provider == Provider && AppOf(task.Spec.Model) == app;
+
+    private static string AppOf(string endpointId) => string.Join("/", endpointId.Split('/').Take(2));
+
+    /// <summary>Why fal could not read an image input, or null: an upload slot never filled, a broken data: URI, over 30 MB.</summary>
+    private string? ImageProblem(string value)
+    {
+        if (value.StartsWith("data:", StringComparison.Ordinal))
+        {
+            var comma = value.IndexOf(',');
+            if (comma < 0 || !value.Substring(0, comma).EndsWith(";base64", StringComparison.Ordinal) || !value.StartsWith("data:image/", StringComparison.Ordinal))
+            {
+                return FalEndpoint.ImageLoadError;
+            }
+
+            try
+            {
+                return Convert.FromBase64String(value.Substring(comma + 1)).LongLength > MaxImageBytes ? FalEndpoint.ImageTooLarge : null;
+            }
+            catch (FormatException)
+            {
+                return FalEndpoint.ImageLoadError;
+            }
+        }
+
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        {
+            return FalEndpoint.FileDownloadError;
+        }
+
+        // Our own storage is the only host the emulator can vouch for; other URLs are taken on trust, never fetched.
+        var ours = url.Authority == _services.Root.Authority;
+        return ours && !_services.Uploads.Holds(value) ? FalEndpoint.FileDownloadError : null;
+    }
+
+    private void SendWebhook(EmulatedTask task)
+    {
+        if (task.Spec.Provider != Provider || string.IsNullOrEmpty(task.Spec.WebhookUrl) || task.State == EmulatedTaskState.Cancelled)
+        {
+            return;
+        }
+
+        var outcome = Outcome(task);
+        var body = new JsonObject { ["request_id"] = task.Id, ["gateway_request_id"] = task.Id };
+        if (outcome.Status == 200)
+        {
+            body["status"] = "OK";
+            body["payload"] = outcome.Body;
+        }
+        else
+        {
+            body["status"] = "ERROR";
+            body["error"] = $"Invalid status code: {outcome.Status}";
+            body["payload"] = outcome.Body;
+        }
+
+        // fal signs with ED25519, which the emulator cannot do on every runtime it targets. It sends the headers it
+        // can fill truthfully and leaves X-Fal-Webhook-Signature out, so a verifying receiver sees it unsigned.
+        _services.Webhooks.Send(task.Spec.WebhookUrl!, body.ToJsonString(), new Dictionary<string, string>
+        {
+            ["X-Fal-Webhook-Request-Id"] = task.Id,
+            ["X-Fal-Webhook-User-Id"] = WebhookUserId,
+            ["X-Fal-Webhook-Timestamp"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+        });
+    }
+
+    private static JsonObject Log(string message, DateTimeOffset at) => new()
+    {
+        ["message"] = message,
+        ["level"] = "INFO",
+        ["source"] = "USER",
+        ["timestamp"] = at.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>A model error's <c>detail</c> array: one <c>{loc, msg, type}</c> per problem, located in the body.</summary>
+    internal static JsonArray Errors(params (string Field, string Message, string Type)[] errors) =>
+        new(errors.Select(error => (JsonNode)new JsonObject
+        {
+            ["loc"] = error.Field == "body" ? new JsonArray("body") : new JsonArray("body", error.Field),
+            ["msg"] = error.Message,
+            ["type"] = error.Type,
+        }).ToArray());
+
+    /// <summary>An HTTP answer with fal's error headers.</summary>
+    private sealed class Answer
+    {
+        public Answer(int status, JsonNode body, IReadOnlyDictionary<string, string>? headers = null)
+        {
+            Status = status;
+            Body = body;
+            Headers = headers ?? new Dictionary<string, string>();
+        }
+
+        public int Status { get; }
+
+        public JsonNode Body { get; }
+
+        public IReadOnlyDictionary<string, string> Headers { get; }
+
+        /// <summary>A model error: <c>detail</c> is an array; retrying the same input will not help.</summary>
+        public static Answer ModelError(int status, JsonNode errors) =>
+            new(status, new JsonObject { ["detail"] = errors }, new Dictionary<string, string> { ["X-Fal-Retryable"] = "false" });
+
+        /// <summary>A request error: <c>detail</c> is text, <c>error_type</c> (also a header) says which.</summary>
+        public static Answer RequestError(int status, string detail, string errorType) =>
+            new(status, new JsonObject { ["detail"] = detail, ["error_type"] = errorType }, new Dictionary<string, string> { ["X-Fal-Error-Type"] = errorType });
+    }
+}

@@ -1,0 +1,339 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using Seedance.Http;
+using Seedance.Media;
+using Seedance.Requests;
+
+namespace Seedance.Providers;
+
+/// <summary>
+/// fal.ai's queue: <c>POST {base}/{endpoint-id}</c> (webhook as <c>?fal_webhook=</c>), then status, result and
+/// cancel under the app's own path <c>{owner}/{alias}/requests/{id}</c> — never under the endpoint's sub-path.
+/// A request that failed still reaches COMPLETED; the failure is the HTTP error its result answers with.
+/// Local images up to <see cref="InlineLimit"/> travel as data: URIs, larger ones through fal's storage upload.
+/// </summary>
+public sealed class FalProvider : IVideoProvider, IImageUploader
+{
+    public const string Name = "fal";
+
+    /// <summary>
+    /// Small images go inline: one request, nothing stored. Larger ones are uploaded first, because the submit is
+    /// the one call never repeated, and a submit carrying megabytes of base64 is the likeliest to time out with
+    /// its outcome unknown (fal also keeps request payloads with the request).
+    /// </summary>
+    public const long InlineLimit = 1024 * 1024;
+
+    /// <summary>fal's REST host, where uploads are reserved when the connection talks to fal itself.</summary>
+    private static readonly Uri RestApi = new("https://rest.fal.ai/");
+
+    private const string UploadInitiatePath = "storage/upload/initiate?storage_type=fal-cdn-v3";
+
+    private const long SeedanceTwoImageBytes = 30 * 1024 * 1024;
+
+    private static readonly int[] FourToFifteen = Enumerable.Range(4, 12).ToArray();
+    private static readonly int[] FourToTwelve = Enumerable.Range(4, 9).ToArray();
+    private static readonly int[] TwoToTwelve = Enumerable.Range(2, 11).ToArray();
+    private static readonly string[] FastResolutions = { "480p", "720p" };
+    private static readonly string[] StandardResolutions = { "480p", "720p", "1080p", "4k" };
+    private static readonly string[] SeedanceOneResolutions = { "480p", "720p", "1080p" };
+    private static readonly string[] AspectRatios = { "auto", "21:9", "16:9", "4:3", "1:1", "3:4", "9:16" };
+    private static readonly string[] FixedAspectRatios = { "21:9", "16:9", "4:3", "1:1", "3:4", "9:16" };
+
+    // Prices per second. fal publishes 720p for 2.0 and a per-token price; the other resolutions are derived
+    // with fal's formula tokens = width x height x 24 x seconds / 1024 (480p taken as 864x480, 720p 1280x720,
+    // 1080p 1920x1080; Seedance 1.0 renders 1248x704 and 1920x1088). 2.0 standard at 4k has no price: its token
+    // price at that size is not published.
+    private static readonly Dictionary<string, decimal> FastPrices = new() { ["480p"] = 0.108864m, ["720p"] = 0.2419m };
+    private static readonly Dictionary<string, decimal> StandardPrices = new() { ["480p"] = 0.13608m, ["720p"] = 0.3024m, ["1080p"] = 0.6804m };
+    private static readonly Dictionary<string, decimal> OneFiveProPrices = new() { ["480p"] = 0.023328m, ["720p"] = 0.05184m, ["1080p"] = 0.11664m };
+    private static readonly Dictionary<string, decimal> OneProPrices = new() { ["480p"] = 0.0243m, ["720p"] = 0.05148m, ["1080p"] = 0.1224m };
+    private static readonly Dictionary<string, decimal> OneProFastPrices = new() { ["480p"] = 0.00972m, ["720p"] = 0.020592m, ["1080p"] = 0.04896m };
+
+    public ProviderInfo Info { get; } = new(Name, new Uri("https://queue.fal.run"), "Key", new[] { "FAL_KEY" }, new[]
+    {
+        SeedanceTwo("bytedance/seedance-2.0/fast/image-to-video", "Seedance 2.0 Fast", ImageUse.FirstFrame, FastResolutions, FastPrices, 35, "seedance-2-0-fast", "seedance-2.0-fast"),
+        SeedanceTwo("bytedance/seedance-2.0/fast/text-to-video", "Seedance 2.0 Fast", ImageUse.None, FastResolutions, FastPrices, 35),
+        SeedanceTwo("bytedance/seedance-2.0/fast/reference-to-video", "Seedance 2.0 Fast", ImageUse.References, FastResolutions, FastPrices, 35),
+        SeedanceTwo("bytedance/seedance-2.0/image-to-video", "Seedance 2.0", ImageUse.FirstFrame, StandardResolutions, StandardPrices, 80),
+        SeedanceTwo("bytedance/seedance-2.0/text-to-video", "Seedance 2.0", ImageUse.None, StandardResolutions, StandardPrices, 80),
+        SeedanceTwo("bytedance/seedance-2.0/reference-to-video", "Seedance 2.0", ImageUse.References, StandardResolutions, StandardPrices, 80),
+        SeedanceOne("fal-ai/bytedance/seedance/v1.5/pro/image-to-video", "Seedance 1.5 Pro", 1, FourToTwelve, "720p", AspectRatios, OneFiveProPrices, ModelOptions.LastImage | ModelOptions.GenerateAudio),
+        SeedanceOne("fal-ai/bytedance/seedance/v1.5/pro/text-to-video", "Seedance 1.5 Pro", 0, FourToTwelve, "720p", AspectRatios, OneFiveProPrices, ModelOptions.GenerateAudio),
+        SeedanceOne("fal-ai/bytedance/seedance/v1/pro/image-to-video", "Seedance 1.0 Pro", 1, TwoToTwelve, "1080p", AspectRatios, OneProPrices, ModelOptions.None),
+        SeedanceOne("fal-ai/bytedance/seedance/v1/pro/text-to-video", "Seedance 1.0 Pro", 0, TwoToTwelve, "1080p", FixedAspectRatios, OneProPrices, ModelOptions.None),
+        SeedanceOne("fal-ai/bytedance/seedance/v1/pro/fast/image-to-video", "Seedance 1.0 Pro Fast", 1, TwoToTwelve, "1080p", AspectRatios, OneProFastPrices, ModelOptions.None),
+        SeedanceOne("fal-ai/bytedance/seedance/v1/pro/fast/text-to-video", "Seedance 1.0 Pro Fast", 0, TwoToTwelve, "1080p", FixedAspectRatios, OneProFastPrices, ModelOptions.None),
+    })
+    {
+        Aliases = new[] { "fal.ai" },
+        CancelBehaviour = "Removes a queued request; a running one only receives a cancellation signal and may still finish and be billed.",
+        WebhookBehaviour = "?fal_webhook=<url> on submit; fal posts {request_id, status: OK|ERROR, payload}, signed with ED25519 (check it against fal's JWKS).",
+        OutputRetention = "at least 7 days on fal's CDN (settable per account); the queue result itself only about an hour",
+        InlineImageLimitBytes = InlineLimit,
+    };
+
+    public async Task<VideoTask> SubmitAsync(ProviderContext context, PreparedRequest request, CancellationToken cancellationToken)
+    {
+        var path = request.Model.Id;
+        if (request.Source.WebhookUrl is { } webhook)
+        {
+            path += "?fal_webhook=" + Uri.EscapeDataString(webhook.AbsoluteUri);
+        }
+
+        var response = await context.Http.SendAsync(new ApiRequest(HttpCallKind.Submit, HttpMethod.Post, context.Resolve(path))
+        {
+            JsonBody = Body(request).ToJsonString(),
+            Purpose = "submit a video request",
+        }, cancellationToken).ConfigureAwait(false);
+
+        var queued = response.Json;
+        var id = queued.Text("request_id") ?? throw WireJson.Missing(Name, "request_id", "submit");
+        return ReadQueueStatus(queued, new VideoTask(id, Name, request.Model.Id) { CreatedAt = DateTimeOffset.UtcNow });
+    }
+
+    public async Task<VideoTask> RefreshAsync(ProviderContext context, VideoTask task, CancellationToken cancellationToken)
+    {
+        var response = await context.Http.SendAsync(new ApiRequest(HttpCallKind.Status, HttpMethod.Get, context.Resolve(RequestPath(task, "/status")))
+        {
+            Purpose = $"report on request {task.Id}",
+        }, cancellationToken).ConfigureAwait(false);
+
+        var status = response.Json;
+        return status.Text("status") == "COMPLETED"
+            ? await ReadResultAsync(context, task, status, cancellationToken).ConfigureAwait(false)
+            : ReadQueueStatus(status, task);
+    }
+
+    public async Task<CancelOutcome> CancelAsync(ProviderContext context, VideoTask task, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await context.Http.SendAsync(new ApiRequest(HttpCallKind.Cancel, HttpMethod.Put, context.Resolve(RequestPath(task, "/cancel")))
+            {
+                Purpose = $"cancel request {task.Id}",
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SeedanceException ex) when (ex.ProviderCode == "ALREADY_COMPLETED")
+        {
+            return CancelOutcome.AlreadyFinished;
+        }
+
+        // fal drops a queued request; a running one is only asked to stop.
+        return task.State == TaskState.Queued ? CancelOutcome.Cancelled : CancelOutcome.Requested;
+    }
+
+    public ApiFailure DescribeFailure(ApiResponse response)
+    {
+        var status = (int)response.StatusCode;
+        var body = WireJson.TryParse(response.Body);
+        var errors = body?.Items("detail").Where(item => item.ValueKind == JsonValueKind.Object).ToList() ?? new List<JsonElement>();
+
+        // Model errors carry `detail: [{loc, msg, type}]`; request errors `{detail: "...", error_type}`; the cancel
+        // endpoint answers `{status: "ALREADY_COMPLETED" | "NOT_FOUND"}`.
+        var code = errors.Select(error => error.Text("type")).FirstOrDefault(type => type is not null)
+            ?? body?.Text("error_type") ?? body?.Text("status");
+        var message = errors.Count > 0
+            ? string.Join("; ", errors.Select(DescribeError))
+            : body?.Text("detail") ?? body?.Text("status") ?? $"HTTP {status}";
+
+        if (code == "content_policy_violation")
+        {
+            return new ApiFailure(SeedanceErrorCategory.ContentPolicy, "Refused by fal's content policy: " + message, code);
+        }
+
+        if (WireJson.Mentions(message, "exhausted balance", "top_up", "top up", "insufficient"))
+        {
+            return new ApiFailure(SeedanceErrorCategory.InsufficientBalance, message + " (fal locks an account whose balance runs out; top it up at fal.ai/dashboard/billing)", code);
+        }
+
+        var category = code is "request_timeout" or "startup_timeout" ? SeedanceErrorCategory.Timeout : ApiFailure.CategoryOf(status);
+        return new ApiFailure(category, message, code);
+    }
+
+    public async Task<Uri> UploadAsync(ProviderContext context, PreparedImage image, CancellationToken cancellationToken)
+    {
+        var ticket = await context.Http.SendAsync(new ApiRequest(HttpCallKind.Upload, HttpMethod.Post, UploadInitiateUri(context))
+        {
+            JsonBody = new JsonObject { ["content_type"] = image.MediaType, ["file_name"] = image.FileName }.ToJsonString(),
+            Purpose = $"reserve storage for {image.FileName}",
+        }, cancellationToken).ConfigureAwait(false);
+
+        var slot = ticket.Json;
+        var uploadUrl = slot.Url("upload_url") ?? throw WireJson.Missing(Name, "upload_url", "upload");
+        var fileUrl = slot.Url("file_url") ?? throw WireJson.Missing(Name, "file_url", "upload");
+        var content = image.Content ?? throw new InvalidOperationException($"{image.Source} has no local content to upload.");
+        await context.Http.SendAsync(new ApiRequest(HttpCallKind.Upload, HttpMethod.Put, uploadUrl)
+        {
+            ContentFactory = () => new ByteArrayContent(content) { Headers = { ContentType = new MediaTypeHeaderValue(image.MediaType ?? "application/octet-stream") } },
+            Authenticated = false,
+            Purpose = $"upload {image.FileName}",
+        }, cancellationToken).ConfigureAwait(false);
+        return fileUrl;
+    }
+
+    /// <summary>
+    /// Where uploads are reserved: fal's REST host when the connection talks to fal itself; otherwise (the
+    /// emulator, a gateway) the same path under the connection's base URI, so no call leaves that host.
+    /// </summary>
+    internal Uri UploadInitiateUri(ProviderContext context) =>
+        context.IsProvidersOwnHost(Info) ? new Uri(RestApi, UploadInitiatePath) : context.Resolve(UploadInitiatePath);
+
+    /// <summary>The app a request belongs to: the endpoint id's owner and alias ("bytedance/seedance-2.0").</summary>
+    internal static string AppOf(string endpointId) => string.Join("/", endpointId.Split('/').Take(2));
+
+    internal static VideoTask ReadQueueStatus(JsonElement status, VideoTask task)
+    {
+        var state = status.Text("status") switch
+        {
+            "IN_QUEUE" => TaskState.Queued,
+            "IN_PROGRESS" => TaskState.Running,
+            _ => task.State,
+        };
+        return task with
+        {
+            State = state,
+            CheckedAt = DateTimeOffset.UtcNow,
+            QueuePosition = state == TaskState.Queued && status.Integer("queue_position") is { } position ? (int)position : null,
+        };
+    }
+
+    private static JsonObject Body(PreparedRequest request)
+    {
+        var body = new JsonObject { ["prompt"] = request.Prompt };
+        switch (request.Model.ImageUse)
+        {
+            case ImageUse.FirstFrame:
+                body["image_url"] = request.Images[0].WireValue;
+                break;
+            case ImageUse.References:
+                body["image_urls"] = new JsonArray(request.Images.Select(image => (JsonNode)JsonValue.Create(image.WireValue)!).ToArray());
+                break;
+        }
+
+        if (request.LastImage is { } last)
+        {
+            body["end_image_url"] = last.WireValue;
+        }
+
+        // Always explicit, never fal's "auto": the estimate shown before submitting assumes this length.
+        body["duration"] = request.DurationSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (request.Resolution is { } resolution)
+        {
+            body["resolution"] = resolution;
+        }
+
+        if (request.AspectRatio is { } aspectRatio)
+        {
+            body["aspect_ratio"] = aspectRatio;
+        }
+
+        if (request.Source.GenerateAudio is { } audio)
+        {
+            body["generate_audio"] = audio;
+        }
+
+        if (request.Source.Seed is { } seed)
+        {
+            body["seed"] = seed;
+        }
+
+        if (request.Source.CameraFixed is { } cameraFixed)
+        {
+            body["camera_fixed"] = cameraFixed;
+        }
+
+        WireJson.AddExtraFields(body, request.Source.ExtraFields);
+        return body;
+    }
+
+    private async Task<VideoTask> ReadResultAsync(ProviderContext context, VideoTask task, JsonElement status, CancellationToken cancellationToken)
+    {
+        var completed = task with
+        {
+            CheckedAt = DateTimeOffset.UtcNow,
+            CompletedAt = task.CompletedAt ?? DateTimeOffset.UtcNow,
+            QueuePosition = null,
+            InferenceMs = status.Decimal("metrics", "inference_time") is { } seconds and > 0 ? (long)(seconds * 1000) : task.InferenceMs,
+        };
+
+        JsonElement result;
+        try
+        {
+            var response = await context.Http.SendAsync(new ApiRequest(HttpCallKind.Status, HttpMethod.Get, context.Resolve(RequestPath(task, string.Empty)))
+            {
+                Purpose = $"deliver the result of request {task.Id}",
+            }, cancellationToken).ConfigureAwait(false);
+            result = response.Json;
+        }
+        catch (SeedanceException ex) when (ex.StatusCode is not null && ex.Category is SeedanceErrorCategory.Validation or SeedanceErrorCategory.ContentPolicy or SeedanceErrorCategory.Server or SeedanceErrorCategory.Timeout)
+        {
+            // COMPLETED is not success: the result's error is how fal reports a failed (or cancelled) generation.
+            return completed with
+            {
+                State = ex.ProviderCode == "client_cancelled" ? TaskState.Cancelled : TaskState.Failed,
+                Error = ex.Message,
+                ErrorCode = ex.ProviderCode,
+            };
+        }
+
+        var video = result.Url("video", "url");
+        return video is null
+            ? completed with { State = TaskState.Failed, Error = $"fal reported request {task.Id} completed, but its result has no video." }
+            : completed with { State = TaskState.Succeeded, VideoUrl = video, Error = null, ErrorCode = null };
+    }
+
+    private static string RequestPath(VideoTask task, string suffix) =>
+        $"{AppOf(task.Model)}/requests/{Uri.EscapeDataString(task.Id)}{suffix}";
+
+    private static string DescribeError(JsonElement error)
+    {
+        var where = string.Join(".", error.Items("loc").Select(part => part.ValueKind == JsonValueKind.String ? part.GetString() : part.GetRawText()));
+        var type = error.Text("type");
+        var context = (type, where) switch
+        {
+            (null, "") => string.Empty,
+            (null, _) => $" (at {where})",
+            (_, "") => $" ({type})",
+            _ => $" ({type} at {where})",
+        };
+        return (error.Text("msg") ?? "error") + context;
+    }
+
+    private static ModelInfo SeedanceTwo(string id, string family, ImageUse use, string[] resolutions, Dictionary<string, decimal> prices, int typicalSeconds, params string[] aliases) => new(Name, id, family)
+    {
+        Aliases = aliases,
+        ImageUse = use,
+        MinImages = use == ImageUse.FirstFrame ? 1 : 0,
+        MaxImages = use switch { ImageUse.FirstFrame => 1, ImageUse.References => 9, _ => 0 },
+        Durations = FourToFifteen,
+        DefaultDuration = 5,
+        Resolutions = resolutions,
+        DefaultResolution = "720p",
+        AspectRatios = AspectRatios,
+        Options = ModelOptions.GenerateAudio | ModelOptions.Webhook | (use == ImageUse.FirstFrame ? ModelOptions.LastImage : ModelOptions.None),
+        PricePerSecond = prices,
+        MaxImageBytes = SeedanceTwoImageBytes,
+        TypicalGenerationTime = TimeSpan.FromSeconds(typicalSeconds),
+    };
+
+    private static ModelInfo SeedanceOne(string id, string family, int images, int[] durations, string defaultResolution, string[] aspectRatios, Dictionary<string, decimal> prices, ModelOptions options) => new(Name, id, family)
+    {
+        ImageUse = images == 0 ? ImageUse.None : ImageUse.FirstFrame,
+        MinImages = images,
+        MaxImages = images,
+        Durations = durations,
+        DefaultDuration = 5,
+        Resolutions = SeedanceOneResolutions,
+        DefaultResolution = defaultResolution,
+        AspectRatios = aspectRatios,
+        Options = options | ModelOptions.Seed | ModelOptions.CameraFixed | ModelOptions.Webhook,
+        PricePerSecond = prices,
+    };
+}
