@@ -21,6 +21,12 @@ public sealed class EmulatorOptions
     /// <summary>Generations running at once per key; the rest wait in the provider's queue. 0 means no limit.</summary>
     public int ConcurrencyLimit { get; set; } = 10;
 
+    /// <summary>
+    /// Task creations each key may make per minute where the provider documents a create-rate limit (Replicate:
+    /// 600); the next one is answered 429 with Retry-After. 0 means no limit.
+    /// </summary>
+    public int CreatesPerMinute { get; set; } = 600;
+
     /// <summary>When set, every video file is padded to exactly this many bytes (for download benchmarks).</summary>
     public long? OutputBytes { get; set; }
 

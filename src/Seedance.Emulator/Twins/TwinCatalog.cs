@@ -9,5 +9,6 @@ internal static class TwinCatalog
     public static IEnumerable<IProviderTwin> Create(EmulatorServices services) => new IProviderTwin[]
     {
         new WaveSpeedTwin(services),
+        new ReplicateTwin(services),
     };
 }
