@@ -10,6 +10,7 @@ public static class ProviderCatalog
     private static readonly IReadOnlyList<IVideoProvider> Providers = new IVideoProvider[]
     {
         new WaveSpeedProvider(),
+        new ReplicateProvider(),
     };
 
     public static IReadOnlyList<IVideoProvider> All => Providers;
