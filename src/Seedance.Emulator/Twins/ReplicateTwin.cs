@@ -38,7 +38,7 @@ internal sealed class ReplicateTwin : IProviderTwin
 
     private readonly EmulatorServices _services;
     private readonly Uri _base;
-    private readonly byte[] _signingKey = Guid.NewGuid().ToByteArray().Concat(Guid.NewGuid().ToByteArray()).ToArray();
+    private readonly byte[] _signingKey = new byte[32];
     private readonly ConcurrentDictionary<string, Prediction> _predictions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StoredFile> _files = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, FixedWindowRateLimiter> _createLimits = new(StringComparer.Ordinal);
@@ -47,6 +47,11 @@ internal sealed class ReplicateTwin : IProviderTwin
     {
         _services = services;
         _base = new Uri(services.Root, Prefix);
+        using (var random = RandomNumberGenerator.Create())
+        {
+            random.GetBytes(_signingKey);
+        }
+
         _services.Tasks.Finished += OnFinished;
     }
 
@@ -93,12 +98,11 @@ internal sealed class ReplicateTwin : IProviderTwin
             ("POST", "predictions", 3) when route[2] == "cancel" => CancelAsync(context, key, id),
             ("POST", "files", 1) => UploadAsync(context, key),
             ("GET", "files", 1) => Page(context, _files.Values.Where(file => file.Key == key).Select(file => file.Body.DeepClone())),
-            ("GET", "files", 2) when _files.TryGetValue(id, out var file) && file.Key == key => context.RespondJsonAsync(200, file.Body.DeepClone()),
-            ("DELETE", "files", 2) when _files.TryGetValue(id, out var file) && file.Key == key && _files.TryRemove(id, out _) => context.RespondAsync(204, "application/json", new byte[0]),
+            ("GET" or "DELETE", "files", 2) => FileAsync(context, key, id),
             ("GET", "webhooks", 3) when route[1] == "default" && route[2] == "secret" => context.RespondJsonAsync(200, new JsonObject { ["key"] = "whsec_" + Convert.ToBase64String(_signingKey) }),
             _ => null,
         };
-        await (handled ?? Problem(context, 404, "The requested resource could not be found.")).ConfigureAwait(false);
+        await (handled ?? NotFound(context)).ConfigureAwait(false);
     }
 
     private async Task CreateAsync(EmulatorContext context, string key, ReplicateModelSchema? schema)
@@ -108,7 +112,7 @@ internal sealed class ReplicateTwin : IProviderTwin
         {
             var seconds = (int)Math.Ceiling(retryAfter.TotalSeconds);
             context.SetHeader("Retry-After", seconds.ToString(CultureInfo.InvariantCulture));
-            await context.RespondJsonAsync(429, ErrorBody(429, $"Request was throttled. Your rate limit resets in ~{seconds}s.")).ConfigureAwait(false);
+            await Problem(context, 429, $"Request was throttled. Your rate limit resets in ~{seconds}s.").ConfigureAwait(false);
             return;
         }
 
@@ -122,10 +126,16 @@ internal sealed class ReplicateTwin : IProviderTwin
         }
 
         var version = JsonFields.Text(body, "version");
-        schema ??= ReplicateModelSchema.FindVersion(version);
-        if (schema is null)
+        var problems = CheckEnvelope(body, versionEndpoint);
+        if (versionEndpoint && version is null)
         {
-            await context.RespondJsonAsync(422, new JsonObject
+            problems.Add(new InvalidField("required", string.Empty, "version is required"));
+        }
+
+        schema ??= ReplicateModelSchema.FindVersion(version);
+        if (schema is null && problems.Count == 0)
+        {
+            await SendProblem(context, 422, new JsonObject
             {
                 ["title"] = "Invalid version or not permitted",
                 ["detail"] = "The specified version does not exist (or perhaps you don't have permission to use it?)",
@@ -134,19 +144,18 @@ internal sealed class ReplicateTwin : IProviderTwin
             return;
         }
 
-        var problems = CheckEnvelope(body, versionEndpoint);
         var input = body["input"] as JsonObject;
-        if (input is not null)
+        if (schema is not null && input is not null)
         {
             problems.AddRange(schema.Validate(input));
+            if (problems.Count == 0 && schema.Conflict(input) is { } conflict)
+            {
+                problems.Add(new InvalidField("invalid", "input", conflict));
+            }
         }
 
-        if (problems.Count == 0 && schema.Conflict(input!) is { } conflict)
-        {
-            problems.Add(new InvalidField("invalid", "input", conflict));
-        }
-
-        if (problems.Count > 0)
+        // A missing schema or input has been listed as a problem already.
+        if (problems.Count > 0 || schema is null || input is null)
         {
             await Invalid(context, problems).ConfigureAwait(false);
             return;
@@ -161,11 +170,11 @@ internal sealed class ReplicateTwin : IProviderTwin
         var id = NewId();
         var webhook = JsonFields.Text(body, "webhook");
         var filter = JsonFields.Array(body, "webhook_events_filter")?.Select(item => item!.GetValue<string>()).ToArray();
-        var prediction = new Prediction(schema.Model, versionEndpoint ? schema.Version : "hidden", input!, webhook, filter, DateTimeOffset.UtcNow + lifetime);
+        var prediction = new Prediction(schema.Model, versionEndpoint ? schema.Version : "hidden", input, webhook, filter, DateTimeOffset.UtcNow + lifetime);
 
         // Known before the task exists, so that a finish (and its webhook) can never miss it.
         _predictions[id] = prediction;
-        var spec = schema.ToSpec(input!);
+        var spec = schema.ToSpec(input);
         spec.RawBody = raw;
         spec.WebhookUrl = webhook;
         var task = _services.Tasks.Create(id, key, spec);
@@ -195,14 +204,14 @@ internal sealed class ReplicateTwin : IProviderTwin
         var task = _services.Tasks.Observe(id);
         await (task is not null && task.Key == key && _predictions.ContainsKey(id)
             ? context.RespondJsonAsync(200, Render(task))
-            : Problem(context, 404, "The requested resource could not be found.")).ConfigureAwait(false);
+            : NotFound(context)).ConfigureAwait(false);
     }
 
     private async Task CancelAsync(EmulatorContext context, string key, string id)
     {
         if (_services.Tasks.Peek(id) is not { } task || task.Key != key || !_predictions.ContainsKey(id))
         {
-            await Problem(context, 404, "The requested resource could not be found.").ConfigureAwait(false);
+            await NotFound(context).ConfigureAwait(false);
             return;
         }
 
@@ -244,6 +253,24 @@ internal sealed class ReplicateTwin : IProviderTwin
         };
         _files[id] = new StoredFile(key, file);
         await context.RespondJsonAsync(201, file.DeepClone()).ConfigureAwait(false);
+    }
+
+    /// <summary>GET answers the file object, DELETE removes it (204).</summary>
+    private async Task FileAsync(EmulatorContext context, string key, string id)
+    {
+        if (!_files.TryGetValue(id, out var file) || file.Key != key)
+        {
+            await NotFound(context).ConfigureAwait(false);
+        }
+        else if (context.Method == "DELETE")
+        {
+            _files.TryRemove(id, out _);
+            await context.RespondAsync(204, "application/json", new byte[0]).ConfigureAwait(false);
+        }
+        else
+        {
+            await context.RespondJsonAsync(200, file.Body.DeepClone()).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The request body's own fields (the model's are checked by its schema).</summary>
@@ -405,11 +432,15 @@ internal sealed class ReplicateTwin : IProviderTwin
     private static Task Page(EmulatorContext context, IEnumerable<JsonNode> results) =>
         context.RespondJsonAsync(200, new JsonObject { ["next"] = null, ["previous"] = null, ["results"] = new JsonArray(results.ToArray()) });
 
-    private Task Problem(EmulatorContext context, int status, string detail) =>
-        context.RespondAsync(status, "application/problem+json", Encoding.UTF8.GetBytes(ErrorBody(status, detail).ToJsonString()));
+    private Task Problem(EmulatorContext context, int status, string detail) => SendProblem(context, status, ErrorBody(status, detail));
+
+    private static Task SendProblem(EmulatorContext context, int status, JsonNode problem) =>
+        context.RespondAsync(status, "application/problem+json", Encoding.UTF8.GetBytes(problem.ToJsonString()));
+
+    private Task NotFound(EmulatorContext context) => Problem(context, 404, "The requested resource could not be found.");
 
     private static Task Invalid(EmulatorContext context, IReadOnlyList<InvalidField> problems) =>
-        context.RespondAsync(422, "application/problem+json", Encoding.UTF8.GetBytes(new JsonObject
+        SendProblem(context, 422, new JsonObject
         {
             ["detail"] = string.Concat(problems.Select(problem => problem.Field.Length == 0 ? $"- {problem.Description}\n" : $"- {problem.Field}: {problem.Description}\n")),
             ["status"] = 422,
@@ -420,7 +451,7 @@ internal sealed class ReplicateTwin : IProviderTwin
                 ["field"] = problem.Field,
                 ["description"] = problem.Description,
             }).ToArray()),
-        }.ToJsonString()));
+        });
 
     private static string TitleOf(int status) => status switch
     {

@@ -181,19 +181,21 @@ public sealed class ReplicateTwinTests
     }
 
     [Fact]
-    public async Task A_pinned_version_runs_through_predictions_and_an_unknown_one_is_refused()
+    public async Task A_pinned_version_runs_through_predictions_and_an_unknown_or_missing_one_is_refused()
     {
         using var harness = new EmulatorHarness();
         using var client = Client(harness);
         const string version = "f22bbc7d965c70af30ba3b157e3bb05d232136555885e934b92878ad773f48c1";
 
         using var created = await PostAsync(client, "predictions", $"{{\"version\":\"bytedance/seedance-1-lite:{version}\",\"input\":{{\"prompt\":\"a cat\"}}}}");
-        using var refused = await PostAsync(client, "predictions", "{\"version\":\"0000\",\"input\":{\"prompt\":\"a cat\"}}");
+        using var unknown = await PostAsync(client, "predictions", "{\"version\":\"0000\",\"input\":{\"prompt\":\"a cat\"}}");
+        using var missing = await PostAsync(client, "predictions", "{\"input\":{\"prompt\":\"a cat\"}}");
         var prediction = await JsonAsync(created);
 
         Assert.Equal("bytedance/seedance-1-lite", prediction.GetProperty("model").GetString());
         Assert.Equal(version, prediction.GetProperty("version").GetString());
-        Assert.Equal("Invalid version or not permitted", (await JsonAsync(refused)).GetProperty("title").GetString());
+        Assert.Equal("Invalid version or not permitted", (await JsonAsync(unknown)).GetProperty("title").GetString());
+        Assert.Equal("- version is required\n", (await JsonAsync(missing)).GetProperty("detail").GetString());
     }
 
     private static HttpClient Client(EmulatorHarness harness, string? key = EmulatorHarness.Key)
