@@ -16,7 +16,7 @@ namespace Seedance.Emulator.Host;
 internal static class Program
 {
     private const string Usage =
-        "usage: seedance-emulator [--port N] [--latency SECONDS] [--concurrency N] [--api-key KEY] [--output-bytes N] [--keyframe-interval SECONDS] [--faults PLAN.json] [--url-lifetime SECONDS]";
+        "usage: seedance-emulator [--port N] [--latency SECONDS] [--concurrency N] [--api-key KEY] [--output-bytes N] [--keyframe-interval SECONDS] [--faults PLAN.json] [--url-lifetime SECONDS] [--submits-per-minute N]";
 
     private static int Main(string[] args)
     {
@@ -63,6 +63,7 @@ internal static class Program
                 case "--api-key": options.ApiKey = value; break;
                 case "--output-bytes": options.OutputBytes = long.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--keyframe-interval": options.KeyframeIntervalSeconds = double.Parse(value, CultureInfo.InvariantCulture); break;
+                case "--submits-per-minute": options.SubmitsPerMinute = int.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--url-lifetime": options.OutputUrlLifetime = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)); break;
                 case "--faults": options.Faults = FaultPlan.FromJson(File.ReadAllText(value)); break;
                 default: throw new ArgumentException($"Unknown option {args[i]}.");

@@ -22,10 +22,11 @@ public sealed class EmulatorOptions
     public int ConcurrencyLimit { get; set; } = 10;
 
     /// <summary>
-    /// Video submits one key may make per minute before a twin answers the way its provider answers a per-minute
-    /// quota (WaveSpeed: 429; its Bronze tier allows 5). 0 means no limit.
+    /// Submits one key may make per minute before a twin answers as its provider answers an exhausted quota
+    /// (429). Null keeps each provider's documented figure (Replicate: 600; WaveSpeed's depends on the account
+    /// tier, so none); 0 turns every quota off.
     /// </summary>
-    public int SubmitsPerMinute { get; set; }
+    public int? SubmitsPerMinute { get; set; }
 
     /// <summary>When set, every video file is padded to exactly this many bytes (for download benchmarks).</summary>
     public long? OutputBytes { get; set; }

@@ -23,6 +23,9 @@ public sealed class EmulatorServices
 
     public VideoFiles Files { get; }
 
+    /// <summary>Per-minute submit quotas, for twins whose providers have one.</summary>
+    public SubmitQuota Quota { get; } = new();
+
     /// <summary>Files uploaded through the twins' upload endpoints.</summary>
     public UploadedFiles Uploads { get; }
 

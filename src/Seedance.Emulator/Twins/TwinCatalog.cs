@@ -13,5 +13,6 @@ internal static class TwinCatalog
         new ArkTwin(services),
         new AimlApiTwin(services),
         new FalTwin(services),
+        new ReplicateTwin(services),
     };
 }

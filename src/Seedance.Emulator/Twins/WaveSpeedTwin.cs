@@ -6,7 +6,6 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using System.Threading.RateLimiting;
 using System.Threading.Tasks;
 using Seedance.Emulator.Server;
 using Seedance.Emulator.Tasks;
@@ -54,22 +53,10 @@ internal sealed class WaveSpeedTwin : IProviderTwin
     private readonly EmulatorServices _services;
     private readonly ConcurrentDictionary<string, string> _webhookSecrets = new(StringComparer.Ordinal);
 
-    // WaveSpeed's per-tier "videos per minute" quota; its concurrency limit queues instead (the shared store).
-    private readonly PartitionedRateLimiter<string>? _videosPerMinute;
-
     public WaveSpeedTwin(EmulatorServices services)
     {
         _services = services;
         _services.Tasks.Finished += SendWebhook;
-        if (services.Options.SubmitsPerMinute > 0)
-        {
-            _videosPerMinute = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = services.Options.SubmitsPerMinute,
-                Window = TimeSpan.FromMinutes(1),
-                QueueLimit = 0,
-            }));
-        }
     }
 
     public string Provider => "WaveSpeed";
@@ -164,14 +151,13 @@ internal sealed class WaveSpeedTwin : IProviderTwin
             return;
         }
 
-        if (_videosPerMinute is not null)
+        // WaveSpeed's "videos per minute" depends on the account tier, so it is off unless configured; its
+        // concurrency limit queues tasks instead (the shared store).
+        var perMinute = _services.Options.SubmitsPerMinute ?? 0;
+        if (!_services.Quota.TryAdmit(Provider, key, perMinute, out _))
         {
-            using var lease = _videosPerMinute.AttemptAcquire(key);
-            if (!lease.IsAcquired)
-            {
-                await Error(context, 429, $"Too Many Requests: your account level allows {_services.Options.SubmitsPerMinute} videos per minute. Limits reset every minute.").ConfigureAwait(false);
-                return;
-            }
+            await Error(context, 429, $"Too Many Requests: your account level allows {perMinute} videos per minute. Limits reset every minute.").ConfigureAwait(false);
+            return;
         }
 
         spec.RawBody = raw;

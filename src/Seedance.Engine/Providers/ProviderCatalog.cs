@@ -14,6 +14,7 @@ public static class ProviderCatalog
         new ArkProvider(),
         new AimlApiProvider(),
         new FalProvider(),
+        new ReplicateProvider(),
     };
 
     public static IReadOnlyList<IVideoProvider> All => Providers;

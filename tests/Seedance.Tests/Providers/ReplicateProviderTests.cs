@@ -1,0 +1,376 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Seedance.Emulator.Faults;
+using Seedance.Emulator.Tasks;
+using Seedance.Http;
+using Seedance.Media;
+using Seedance.Providers;
+using Seedance.Tests.Support;
+using Xunit;
+
+namespace Seedance.Tests.Providers;
+
+/// <summary>The Replicate wire mapping, checked against what arrives at its emulator twin over real HTTP.</summary>
+public sealed class ReplicateProviderTests : IDisposable
+{
+    private const string Provider = "Replicate";
+
+    private readonly EmulatorHarness _harness = new();
+
+    [Fact]
+    public async Task Text_to_video_sends_the_golden_body_and_ends_in_a_valid_video()
+    {
+        var connection = _harness.Connect(Provider);
+        var request = new VideoRequest { Prompt = "a lighthouse at dusk, slow dolly in", DurationSeconds = 6, Resolution = "480p", AspectRatio = "9:16", GenerateAudio = false, Seed = 42 };
+
+        var task = await connection.SubmitAsync(connection.Prepare(request), CancellationToken.None);
+        var finished = await connection.WaitAsync(task, TimeSpan.FromSeconds(30), CancellationToken.None);
+        var file = await connection.SaveAsync(finished, _harness.Folder.File("lighthouse.mp4"), overwrite: false, null, CancellationToken.None);
+
+        var arrived = _harness.Server.Tasks.Peek(task.Id)!;
+        Golden.AssertMatches("replicate", "text-to-video", arrived.Spec.RawBody);
+        Assert.Equal("bytedance/seedance-2.0-fast", arrived.Spec.Model);
+        Assert.Equal(TaskState.Succeeded, finished.State);
+        Assert.NotNull(finished.InferenceMs);
+        var info = Mp4Inspector.Inspect(file.Path);
+        Assert.True(info.IsValid, string.Join("; ", info.Problems));
+        Assert.Equal(6.0, info.DurationSeconds, 2);
+        Assert.Equal((480, 854), (file.Width, file.Height));
+        Assert.False(file.HasAudio);
+    }
+
+    [Fact]
+    public async Task An_image_url_is_the_first_frame_and_the_webhook_asks_for_completion_only()
+    {
+        var connection = _harness.Connect(Provider);
+        var request = Support.Requests.FromUrl("https://images.example.com/shot.jpg", "slow orbital pan");
+        request.WebhookUrl = new Uri("https://hooks.example.com/replicate?job=7");
+
+        var task = await connection.SubmitAsync(connection.Prepare(request), CancellationToken.None);
+
+        Golden.AssertMatches("replicate", "image-to-video", _harness.Server.Tasks.Peek(task.Id)!.Spec.RawBody);
+        Assert.Equal(TaskState.Queued, task.State);
+        Assert.Equal(26, task.Id.Length);
+    }
+
+    [Fact]
+    public async Task A_small_local_image_travels_inline_as_a_data_uri_and_the_video_is_made()
+    {
+        var connection = _harness.Connect(Provider);
+        var image = _harness.NewImage(name: "cat.png");
+        Assert.True(new FileInfo(image).Length <= connection.ProviderInfo.InlineImageLimitBytes);
+
+        var task = await connection.SubmitAsync(connection.Prepare(Support.Requests.ImageToVideo(image)), CancellationToken.None);
+        var finished = await connection.WaitAsync(task, TimeSpan.FromSeconds(30), CancellationToken.None);
+
+        using var body = JsonDocument.Parse(_harness.Server.Tasks.Peek(task.Id)!.Spec.RawBody);
+        Assert.StartsWith("data:image/png;base64,iVBORw0KGgo", body.RootElement.GetProperty("input").GetProperty("image").GetString());
+        Assert.Equal(TaskState.Succeeded, finished.State);
+        Assert.Equal("cat.png", finished.SourceImage);
+        Assert.Equal(0, _harness.Server.Uploads.Count);
+    }
+
+    [Fact]
+    public async Task A_large_local_image_is_uploaded_through_files_and_sent_as_the_files_url()
+    {
+        var connection = _harness.Connect(Provider);
+        var image = _harness.NewImage(name: "large.png");
+        using (var file = new FileStream(image, FileMode.Append))
+        {
+            // Bytes after IEND are ignored by decoders; they only make the file too large to go inline.
+            file.Write(new byte[300 * 1024], 0, 300 * 1024);
+        }
+
+        var task = await connection.SubmitAsync(connection.Prepare(Support.Requests.ImageToVideo(image)), CancellationToken.None);
+
+        using var body = JsonDocument.Parse(_harness.Server.Tasks.Peek(task.Id)!.Spec.RawBody);
+        var sent = body.RootElement.GetProperty("input").GetProperty("image").GetString();
+        Assert.StartsWith(connection.BaseUri.AbsoluteUri.TrimEnd('/') + "/files/", sent);
+        Assert.Equal(1, _harness.Server.Uploads.Count);
+        Assert.Contains(_harness.Server.RequestsTo(Provider), call => call.Method == "POST" && call.Path.EndsWith("/files", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task First_and_last_frames_go_as_image_and_last_frame_image()
+    {
+        var connection = _harness.Connect(Provider);
+        var request = Support.Requests.FromUrl("https://images.example.com/start.jpg", "the door opens");
+        request.LastImage = ImageInput.FromUri(new Uri("https://images.example.com/end.jpg"));
+        request.DurationSeconds = 8;
+
+        var task = await connection.SubmitAsync(connection.Prepare(request), CancellationToken.None);
+
+        Golden.AssertMatches("replicate", "first-last-frame", _harness.Server.Tasks.Peek(task.Id)!.Spec.RawBody);
+    }
+
+    [Fact]
+    public async Task Several_images_go_as_reference_images()
+    {
+        var connection = _harness.Connect(Provider);
+        var request = new VideoRequest { Prompt = "[Image1] walks into [Image2]", AspectRatio = "adaptive" };
+        foreach (var name in new[] { "hero", "street", "style" })
+        {
+            request.Images.Add(ImageInput.FromUri(new Uri($"https://images.example.com/{name}.jpg")));
+        }
+
+        var task = await connection.SubmitAsync(connection.Prepare(request), CancellationToken.None);
+
+        Golden.AssertMatches("replicate", "reference-images", _harness.Server.Tasks.Peek(task.Id)!.Spec.RawBody);
+    }
+
+    [Fact]
+    public async Task Seedance_1_pro_takes_camera_fixed_and_1080p()
+    {
+        var connection = _harness.Connect(Provider);
+        var request = Support.Requests.FromUrl("https://images.example.com/shot.jpg", "steady product shot");
+        request.Model = "seedance-1-pro";
+        request.CameraFixed = true;
+        request.DurationSeconds = 10;
+
+        var prepared = connection.Prepare(request);
+        var task = await connection.SubmitAsync(prepared, CancellationToken.None);
+
+        Assert.Equal("1080p", prepared.EffectiveResolution);
+        Golden.AssertMatches("replicate", "seedance-1-pro", _harness.Server.Tasks.Peek(task.Id)!.Spec.RawBody);
+    }
+
+    public static TheoryData<string, string, Action<VideoRequest>> UnsupportedRequests => new()
+    {
+        { "DurationNotSupported", "Duration", request => request.DurationSeconds = 3 },
+        { "DurationNotSupported", "Duration", request => request.DurationSeconds = 16 },
+        { "ResolutionNotSupported", "Resolution", request => request.Resolution = "1080p" },
+        { "AspectRatioNotSupported", "AspectRatio", request => request.AspectRatio = "5:4" },
+        { "ParameterNotSupported", "CameraFixed", request => request.CameraFixed = true },
+        { "ParameterNotSupported", "Watermark", request => request.Watermark = true },
+        { "ParameterNotSupported", "MotionStrength", request => request.MotionStrength = 0.7 },
+        { "TooManyImages", "Image", request => AddImages(request, 9) },
+        { "ResolutionNotSupported", "Resolution", request => { request.Model = "seedance-2-0"; request.Resolution = "4k"; } },
+        { "ParameterNotSupported", "GenerateAudio", request => { request.Model = "seedance-1-pro"; request.GenerateAudio = true; } },
+        { "TooManyImages", "Image", request => { request.Model = "seedance-1-pro"; AddImages(request, 1); } },
+        { "DurationNotSupported", "Duration", request => { request.Model = "seedance-1-pro"; request.DurationSeconds = 13; } },
+        { "TooManyImages", "Image", request => { request.Model = "seedance-1-lite"; AddImages(request, 4); } },
+        { "AspectRatioNotSupported", "AspectRatio", request => { request.Model = "seedance-1-lite"; request.AspectRatio = "adaptive"; } },
+        { "ModelNotKnown", "Model", request => request.Model = "bytedance/seedance-1.5-pro" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnsupportedRequests))]
+    public void What_the_models_do_not_offer_is_refused_before_any_request(string errorId, string parameter, Action<VideoRequest> spoil)
+    {
+        var connection = _harness.Connect(Provider);
+        var request = Support.Requests.FromUrl();
+        spoil(request);
+
+        var error = Assert.Throws<SeedanceException>(() => connection.Prepare(request));
+
+        Assert.Equal(errorId, error.ErrorId);
+        Assert.Equal(parameter, error.ParameterName);
+        Assert.Equal(0, _harness.ApiRequests(Provider));
+    }
+
+    [Fact]
+    public void Without_a_model_named_the_seedance_2_fast_model_takes_text_a_frame_or_references()
+    {
+        var connection = _harness.Connect(Provider);
+        var textOnly = connection.Prepare(new VideoRequest { Prompt = "a cat" });
+        var references = new VideoRequest { Prompt = "a cat", Model = "seedance-2-0-fast" };
+        AddImages(references, 9);
+
+        Assert.Equal("bytedance/seedance-2.0-fast", textOnly.Model.Id);
+        Assert.Equal("bytedance/seedance-2.0-fast", connection.Prepare(references).Model.Id);
+        Assert.Null(textOnly.EstimatedCost);
+        Assert.EndsWith("price not published", textOnly.Summary);
+    }
+
+    [Theory]
+    [InlineData("LastImage")]
+    [InlineData("Resolution")]
+    public async Task Combinations_replicate_refuses_are_refused_before_any_request(string parameter)
+    {
+        var connection = _harness.Connect(Provider);
+        var request = new VideoRequest { Prompt = "two references" };
+        request.Images.Add(ImageInput.FromUri(new Uri("https://images.example.com/a.jpg")));
+        request.Images.Add(ImageInput.FromUri(new Uri("https://images.example.com/b.jpg")));
+        if (parameter == "LastImage")
+        {
+            request.LastImage = ImageInput.FromUri(new Uri("https://images.example.com/end.jpg"));
+        }
+        else
+        {
+            request.Model = "bytedance/seedance-1-lite";
+            request.Resolution = "1080p";
+        }
+
+        var error = await Assert.ThrowsAsync<SeedanceException>(() => connection.SubmitAsync(connection.Prepare(request), CancellationToken.None));
+
+        Assert.Equal("ParameterCombinationNotSupported", error.ErrorId);
+        Assert.Equal(parameter, error.ParameterName);
+        Assert.Equal(SeedanceErrorCategory.Validation, error.Category);
+        Assert.Equal(0, _harness.ApiRequests(Provider));
+    }
+
+    [Fact]
+    public async Task Starting_and_processing_predictions_are_both_cancelled()
+    {
+        using var harness = new EmulatorHarness(options => { options.ConcurrencyLimit = 1; options.Latency = TimeSpan.FromSeconds(30); });
+        var connection = harness.Connect(Provider);
+        var running = await connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None);
+        var queued = await connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None);
+
+        var (queuedOutcome, _) = await connection.CancelAsync(queued, CancellationToken.None);
+        var (runningOutcome, runningTask) = await connection.CancelAsync(running, CancellationToken.None);
+        var refreshed = await connection.RefreshAsync(queued, CancellationToken.None);
+
+        Assert.Equal(CancelOutcome.Cancelled, queuedOutcome);
+        Assert.Equal(CancelOutcome.Cancelled, runningOutcome);
+        Assert.Equal(TaskState.Cancelled, runningTask.State);
+        Assert.Equal(TaskState.Cancelled, refreshed.State);
+        Assert.Equal(EmulatedTaskState.Cancelled, harness.Server.Tasks.Peek(running.Id)!.State);
+    }
+
+    [Fact]
+    public async Task A_failed_prediction_ends_the_wait_with_replicates_reason()
+    {
+        var connection = _harness.Connect(Provider);
+        var task = await connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl(prompt: "a cat #fail")), CancellationToken.None);
+
+        var final = await connection.WaitAsync(task, TimeSpan.FromSeconds(30), CancellationToken.None);
+
+        Assert.Equal(TaskState.Failed, final.State);
+        Assert.Contains("Generation failed", final.Error);
+        Assert.Null(final.VideoUrl);
+    }
+
+    [Fact]
+    public async Task A_moderation_refusal_carries_replicates_sensitive_content_code()
+    {
+        var connection = _harness.Connect(Provider);
+        var task = await connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl(prompt: "a cat #nsfw")), CancellationToken.None);
+
+        var final = await connection.WaitAsync(task, TimeSpan.FromSeconds(30), CancellationToken.None);
+
+        Assert.Equal(TaskState.Failed, final.State);
+        Assert.Equal("E005", final.ErrorCode);
+        Assert.Contains("flagged as sensitive", final.Error);
+    }
+
+    [Fact]
+    public async Task A_wrong_token_is_an_authentication_error_that_never_shows_the_token()
+    {
+        const string wrongKey = "r8_this-is-not-the-token-4d1e";
+        var connection = _harness.Connect(Provider, key: wrongKey);
+
+        var error = await Assert.ThrowsAsync<SeedanceException>(() => connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None));
+
+        Assert.Equal(SeedanceErrorCategory.Authentication, error.Category);
+        Assert.Equal(401, error.StatusCode);
+        Assert.Contains("valid authentication token", error.Message);
+        Assert.DoesNotContain(wrongKey, error.ToString());
+        Assert.Equal(0, _harness.Submits(Provider));
+    }
+
+    [Fact]
+    public async Task Creates_beyond_the_per_minute_limit_are_rate_limited_and_not_waited_out()
+    {
+        using var harness = new EmulatorHarness(options => options.SubmitsPerMinute = 1);
+        var connection = harness.Connect(Provider, configure: options => options.Http.MaxRetryAfter = TimeSpan.FromSeconds(1));
+        await connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<SeedanceException>(() => connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None));
+
+        Assert.Equal(SeedanceErrorCategory.RateLimited, error.Category);
+        Assert.Contains("Request was throttled", error.Message);
+        Assert.InRange(error.RetryAfter!.Value.TotalSeconds, 1, 60);
+        Assert.False(error.SubmitMayHaveSucceeded);
+        Assert.Equal(1, harness.Submits(Provider));
+    }
+
+    [Theory]
+    [InlineData(402, "{\"title\":\"Insufficient credit\",\"detail\":\"You have insufficient credit to run this model. Go to https://replicate.com/account/billing#billing to purchase credit. Once you purchase credit, please wait a few minutes before trying again.\",\"status\":402}", SeedanceErrorCategory.InsufficientBalance)]
+    [InlineData(422, "{\"detail\":\"- input.duration: Must be less than or equal to 15\\n\",\"status\":422,\"title\":\"Input validation failed\",\"invalid_fields\":[{\"type\":\"number_lte\",\"field\":\"input.duration\",\"description\":\"Must be less than or equal to 15\"}]}", SeedanceErrorCategory.Validation)]
+    [InlineData(500, "{\"title\":\"Internal server error\",\"detail\":\"emulated outage\",\"status\":500}", SeedanceErrorCategory.Server)]
+    public async Task Submit_errors_in_replicates_own_shape_reach_the_user_in_their_category(int status, string body, SeedanceErrorCategory expected)
+    {
+        using var harness = new EmulatorHarness(options => options.Faults.Add(new FaultRule { Provider = Provider, Endpoint = "submit", Action = FaultAction.Status, StatusCode = status, Body = body }));
+        var connection = harness.Connect(Provider);
+
+        var error = await Assert.ThrowsAsync<SeedanceException>(() => connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None));
+
+        Assert.Equal(expected, error.Category);
+        Assert.Equal(status, error.StatusCode);
+        Assert.Contains(JsonDocument.Parse(body).RootElement.GetProperty("detail").GetString()!.TrimEnd('\n'), error.Message);
+    }
+
+    [Fact]
+    public async Task An_unknown_prediction_is_not_found()
+    {
+        var connection = _harness.Connect(Provider);
+
+        var error = await Assert.ThrowsAsync<SeedanceException>(() => connection.RefreshAsync(new VideoTask("nosuchprediction0000000000", Provider, "bytedance/seedance-2.0-fast"), CancellationToken.None));
+
+        Assert.Equal(SeedanceErrorCategory.NotFound, error.Category);
+    }
+
+    [Theory]
+    [InlineData(401, "{\"title\":\"Unauthenticated\",\"detail\":\"You did not pass a valid authentication token\",\"status\":401}", SeedanceErrorCategory.Authentication)]
+    [InlineData(402, "{\"title\":\"Insufficient credit\",\"detail\":\"You have insufficient credit to run this model.\",\"status\":402}", SeedanceErrorCategory.InsufficientBalance)]
+    [InlineData(403, "{\"title\":\"Insufficient credit\",\"detail\":\"You have insufficient credit to run this model.\",\"status\":403}", SeedanceErrorCategory.InsufficientBalance)]
+    [InlineData(404, "{\"title\":\"Not found\",\"detail\":\"The requested resource could not be found.\",\"status\":404}", SeedanceErrorCategory.NotFound)]
+    [InlineData(422, "{\"title\":\"Input validation failed\",\"detail\":\"- input: prompt is required\\n\",\"status\":422}", SeedanceErrorCategory.Validation)]
+    [InlineData(422, "{\"title\":\"Input validation failed\",\"detail\":\"The input or output was flagged as sensitive. (E005)\",\"status\":422}", SeedanceErrorCategory.ContentPolicy)]
+    [InlineData(429, "{\"detail\":\"Request was throttled. Your rate limit resets in ~30s.\"}", SeedanceErrorCategory.RateLimited)]
+    [InlineData(502, "<html>Bad Gateway</html>", SeedanceErrorCategory.Server)]
+    public void Error_bodies_map_to_categories(int status, string body, SeedanceErrorCategory expected) =>
+        Assert.Equal(expected, new ReplicateProvider().DescribeFailure(new ApiResponse((HttpStatusCode)status, body, null)).Category);
+
+    [Theory]
+    [InlineData("starting", "null", false, TaskState.Queued)]
+    [InlineData("processing", "null", false, TaskState.Running)]
+    [InlineData("succeeded", "\"https://replicate.delivery/xezq/output.mp4\"", false, TaskState.Succeeded)]
+    [InlineData("succeeded", "[\"https://replicate.delivery/xezq/output.mp4\"]", false, TaskState.Succeeded)]
+    [InlineData("succeeded", "null", false, TaskState.Failed)]
+    [InlineData("succeeded", "null", true, TaskState.Expired)]
+    [InlineData("failed", "null", false, TaskState.Failed)]
+    [InlineData("canceled", "null", false, TaskState.Cancelled)]
+    [InlineData("aborted", "null", false, TaskState.Cancelled)]
+    public void Statuses_map_to_one_vocabulary(string status, string output, bool dataRemoved, TaskState expected)
+    {
+        using var prediction = JsonDocument.Parse($"{{\"id\":\"x\",\"status\":\"{status}\",\"output\":{output},\"data_removed\":{(dataRemoved ? "true" : "false")},\"error\":null,\"metrics\":{{\"predict_time\":12.5}}}}");
+
+        var task = ReplicateProvider.ReadPrediction(prediction.RootElement, new VideoTask("x", Provider, "m"));
+
+        Assert.Equal(expected, task.State);
+        Assert.Equal(expected == TaskState.Succeeded, task.VideoUrl is not null);
+        Assert.Equal(expected.IsFinal(), task.CompletedAt is not null);
+        Assert.Equal(expected is TaskState.Failed or TaskState.Expired || status == "aborted", task.Error is not null);
+    }
+
+    [Fact]
+    public void An_aborted_prediction_says_it_missed_its_deadline_and_a_failure_keeps_its_code()
+    {
+        using var aborted = JsonDocument.Parse("{\"id\":\"x\",\"status\":\"aborted\",\"output\":null,\"error\":null}");
+        using var failed = JsonDocument.Parse("{\"id\":\"x\",\"status\":\"failed\",\"error\":\"Prediction interrupted; please retry (code: PA) (E6716)\",\"metrics\":{\"predict_time\":2.25}}");
+
+        var abortedTask = ReplicateProvider.ReadPrediction(aborted.RootElement, new VideoTask("x", Provider, "m"));
+        var failedTask = ReplicateProvider.ReadPrediction(failed.RootElement, new VideoTask("x", Provider, "m"));
+
+        Assert.Contains("not started before its deadline", abortedTask.Error);
+        Assert.Equal("E6716", failedTask.ErrorCode);
+        Assert.Equal(2250, failedTask.InferenceMs);
+    }
+
+    private static void AddImages(VideoRequest request, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            request.Images.Add(ImageInput.FromUri(new Uri($"https://images.example.com/reference-{i}.jpg")));
+        }
+    }
+
+    public void Dispose() => _harness.Dispose();
+}
