@@ -8,6 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Seedance.Http;
 using Seedance.Requests;
+using Seedance.Tasks;
 
 namespace Seedance.Providers;
 
@@ -254,22 +255,14 @@ public sealed class AimlApiProvider : IVideoProvider
         {
             "queued" or "waiting" => TaskState.Queued,
             "generating" or "active" => TaskState.Running,
-            "completed" when video is not null => TaskState.Succeeded,
-            "completed" or "error" => TaskState.Failed,
+            "completed" => TaskState.Succeeded,
+            "error" => TaskState.Failed,
             _ => task.State,
         };
-        var failed = state == TaskState.Failed;
         var error = generation.Text("error", "message") ?? generation.Text("error")
-            ?? (status == "completed" ? $"{Name} reported the generation completed but gave no video URL." : $"{Name} reported the generation failed without a reason.");
-        var now = DateTimeOffset.UtcNow;
-        return task with
+            ?? (status == "error" ? $"{Name} reported the generation failed without a reason." : null);
+        return task.Next(state, video, error, generation.Text("error", "name")) with
         {
-            State = state,
-            CheckedAt = now,
-            CompletedAt = state.IsFinal() ? task.CompletedAt ?? now : null,
-            VideoUrl = video ?? task.VideoUrl,
-            Error = failed ? error : state == TaskState.Succeeded ? null : task.Error,
-            ErrorCode = failed ? generation.Text("error", "name") ?? task.ErrorCode : task.ErrorCode,
             ReportedCost = generation.Decimal("meta", "usage", "usd_spent") ?? task.ReportedCost,
         };
     }

@@ -8,6 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Seedance.Http;
 using Seedance.Requests;
+using Seedance.Tasks;
 
 namespace Seedance.Providers;
 
@@ -342,28 +343,14 @@ public sealed class ArkProvider : IVideoProvider
         var status = data.Text("status");
         var video = data.Url("content", "video_url");
         var state = status is not null && StatusWords.TryGetValue(status, out var known) ? known : task.State;
-        if (state == TaskState.Succeeded && video is null)
-        {
-            state = TaskState.Failed;
-        }
-
         var error = data.Text("error", "message") ?? status switch
         {
-            "succeeded" when video is null => $"{Name} reported the task succeeded but gave no video_url.",
             "failed" => $"{Name} reported the task failed without giving a reason.",
             "expired" => $"{Name} expired the task: it did not finish within its execution_expires_after window (48 hours unless set).",
             _ => null,
         };
-        var now = DateTimeOffset.UtcNow;
-        return task with
+        return task.Next(state, video, error, data.Text("error", "code"), data.Time("created_at"), data.Time("updated_at")) with
         {
-            State = state,
-            CreatedAt = data.Time("created_at") ?? task.CreatedAt,
-            CheckedAt = now,
-            CompletedAt = state.IsFinal() ? task.CompletedAt ?? data.Time("updated_at") ?? now : null,
-            VideoUrl = video ?? task.VideoUrl,
-            Error = state == TaskState.Succeeded ? null : error ?? task.Error,
-            ErrorCode = state == TaskState.Succeeded ? null : data.Text("error", "code") ?? task.ErrorCode,
             DurationSeconds = task.DurationSeconds ?? (int?)data.Integer("duration"),
             Resolution = task.Resolution ?? data.Text("resolution"),
             AspectRatio = task.AspectRatio ?? data.Text("ratio"),

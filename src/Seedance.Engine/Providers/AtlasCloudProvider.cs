@@ -11,6 +11,7 @@ using System.Threading.Tasks;
 using Seedance.Http;
 using Seedance.Media;
 using Seedance.Requests;
+using Seedance.Tasks;
 
 namespace Seedance.Providers;
 
@@ -227,27 +228,19 @@ public sealed class AtlasCloudProvider : IVideoProvider, IImageUploader
         {
             "starting" or "created" => TaskState.Queued,
             "processing" => TaskState.Running,
-            // Atlas Cloud's examples accept both words for success; without a video it is no success.
-            "completed" or "succeeded" when output is not null => TaskState.Succeeded,
-            "completed" or "succeeded" or "failed" or "timeout" => TaskState.Failed,
+            // Atlas Cloud's examples accept both words for success.
+            "completed" or "succeeded" => TaskState.Succeeded,
+            "failed" or "timeout" => TaskState.Failed,
             _ => StillRunning(task, status),
         };
         var error = prediction.Text("error") ?? status switch
         {
-            "completed" or "succeeded" when output is null => $"{Name} reported the task {status} but gave no video URL.",
             "timeout" => $"{Name} reported that the task timed out.",
             "failed" => $"{Name} reported the task failed without giving a reason.",
             _ => null,
         };
-        var now = DateTimeOffset.UtcNow;
-        return task with
+        return task.Next(state, output, error, createdAt: prediction.Time("created_at"), completedAt: prediction.Time("completed_at")) with
         {
-            State = state,
-            CreatedAt = prediction.Time("created_at") ?? task.CreatedAt,
-            CheckedAt = now,
-            CompletedAt = state.IsFinal() ? task.CompletedAt ?? prediction.Time("completed_at") ?? now : null,
-            VideoUrl = output ?? task.VideoUrl,
-            Error = state == TaskState.Succeeded ? null : error ?? task.Error,
             InferenceMs = prediction.Decimal("metrics", "predict_time") is { } seconds and > 0 ? (long)(seconds * 1000) : task.InferenceMs,
         };
     }

@@ -10,6 +10,7 @@ using System.Threading.Tasks;
 using Seedance.Http;
 using Seedance.Media;
 using Seedance.Requests;
+using Seedance.Tasks;
 
 namespace Seedance.Providers;
 
@@ -196,10 +197,8 @@ public sealed class FalProvider : IVideoProvider, IImageUploader
             "IN_PROGRESS" => TaskState.Running,
             _ => task.State,
         };
-        return task with
+        return task.Next(state) with
         {
-            State = state,
-            CheckedAt = DateTimeOffset.UtcNow,
             QueuePosition = state == TaskState.Queued && status.Integer("queue_position") is { } position ? (int)position : null,
         };
     }
@@ -257,8 +256,6 @@ public sealed class FalProvider : IVideoProvider, IImageUploader
     {
         var completed = task with
         {
-            CheckedAt = DateTimeOffset.UtcNow,
-            CompletedAt = task.CompletedAt ?? DateTimeOffset.UtcNow,
             QueuePosition = null,
             InferenceMs = status.Decimal("metrics", "inference_time") is { } seconds and > 0 ? (long)(seconds * 1000) : task.InferenceMs,
         };
@@ -275,18 +272,10 @@ public sealed class FalProvider : IVideoProvider, IImageUploader
         catch (SeedanceException ex) when (ex.StatusCode is not null && ex.Category is SeedanceErrorCategory.Validation or SeedanceErrorCategory.ContentPolicy or SeedanceErrorCategory.Server or SeedanceErrorCategory.Timeout)
         {
             // COMPLETED is not success: the result's error is how fal reports a failed (or cancelled) generation.
-            return completed with
-            {
-                State = ex.ProviderCode == "client_cancelled" ? TaskState.Cancelled : TaskState.Failed,
-                Error = ex.Message,
-                ErrorCode = ex.ProviderCode,
-            };
+            return completed.Next(ex.ProviderCode == "client_cancelled" ? TaskState.Cancelled : TaskState.Failed, error: ex.Message, errorCode: ex.ProviderCode);
         }
 
-        var video = result.Url("video", "url");
-        return video is null
-            ? completed with { State = TaskState.Failed, Error = $"fal reported request {task.Id} completed, but its result has no video." }
-            : completed with { State = TaskState.Succeeded, VideoUrl = video, Error = null, ErrorCode = null };
+        return completed.Next(TaskState.Succeeded, result.Url("video", "url"));
     }
 
     private static string RequestPath(VideoTask task, string suffix) =>

@@ -12,6 +12,7 @@ using System.Threading.Tasks;
 using Seedance.Http;
 using Seedance.Media;
 using Seedance.Requests;
+using Seedance.Tasks;
 
 namespace Seedance.Providers;
 
@@ -209,9 +210,9 @@ public sealed class ReplicateProvider : IVideoProvider, IImageUploader
         {
             "starting" => TaskState.Queued,
             "processing" => TaskState.Running,
-            "succeeded" when output is not null => TaskState.Succeeded,
-            "succeeded" when removed => TaskState.Expired,
-            "succeeded" or "failed" => TaskState.Failed,
+            "succeeded" when output is null && removed => TaskState.Expired,
+            "succeeded" => TaskState.Succeeded,
+            "failed" => TaskState.Failed,
             "canceled" or "aborted" => TaskState.Cancelled,
             _ => task.State,
         };
@@ -220,19 +221,11 @@ public sealed class ReplicateProvider : IVideoProvider, IImageUploader
             "failed" => ErrorText(prediction) ?? "Replicate reported the prediction failed without a reason.",
             "aborted" => "Replicate aborted the prediction: it had not started before its deadline (Cancel-After), and was not charged.",
             "succeeded" when output is null && removed => "Replicate deleted the output: it keeps the outputs of API predictions for one hour only.",
-            "succeeded" when output is null => "Replicate reported the prediction succeeded but gave no output.",
             _ => null,
         };
-        var now = DateTimeOffset.UtcNow;
-        return task with
+        var code = error is not null && ErrorCode.Match(error) is { Success: true } match ? match.Groups[1].Value : null;
+        return task.Next(state, output, error, code, prediction.Time("created_at"), prediction.Time("completed_at")) with
         {
-            State = state,
-            CreatedAt = prediction.Time("created_at") ?? task.CreatedAt,
-            CheckedAt = now,
-            CompletedAt = state.IsFinal() ? task.CompletedAt ?? prediction.Time("completed_at") ?? now : null,
-            VideoUrl = output ?? task.VideoUrl,
-            Error = state == TaskState.Succeeded ? null : error ?? task.Error,
-            ErrorCode = error is null ? task.ErrorCode : ErrorCode.Match(error) is { Success: true } match ? match.Groups[1].Value : null,
             InferenceMs = prediction.Decimal("metrics", "predict_time") is { } seconds and > 0 ? (long)(seconds * 1000) : task.InferenceMs,
         };
     }

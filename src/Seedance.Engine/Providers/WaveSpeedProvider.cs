@@ -10,6 +10,7 @@ using System.Threading.Tasks;
 using Seedance.Http;
 using Seedance.Media;
 using Seedance.Requests;
+using Seedance.Tasks;
 
 namespace Seedance.Providers;
 
@@ -226,23 +227,14 @@ public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader
         {
             "created" => TaskState.Queued,
             "processing" => TaskState.Running,
-            "completed" when output is not null => TaskState.Succeeded,
-            "completed" => TaskState.Failed,
+            "completed" => TaskState.Succeeded,
             // The official SDK stops polling on these too: a task in them will never complete.
             "failed" or "timeout" => TaskState.Failed,
             "cancelled" or "canceled" or "deleted" => TaskState.Cancelled,
             _ => task.State,
         };
-        var error = data.Text("error") ?? (status == "completed" && output is null ? "WaveSpeed reported the task completed but gave no output." : null);
-        var now = DateTimeOffset.UtcNow;
-        return task with
+        return task.Next(state, output is null ? null : new Uri(output), data.Text("error"), createdAt: data.Time("created_at")) with
         {
-            State = state,
-            CreatedAt = data.Time("created_at") ?? task.CreatedAt,
-            CheckedAt = now,
-            CompletedAt = state.IsFinal() ? task.CompletedAt ?? now : null,
-            VideoUrl = output is null ? task.VideoUrl : new Uri(output),
-            Error = state == TaskState.Succeeded ? null : error ?? task.Error,
             InferenceMs = data.Integer("timings", "inference") is { } ms and > 0 ? ms : task.InferenceMs,
             NsfwFlags = data.Items("has_nsfw_contents").Where(item => item.ValueKind is JsonValueKind.True or JsonValueKind.False).Select(item => item.GetBoolean()).ToArray(),
         };

@@ -184,7 +184,7 @@ public sealed class AimlApiProviderTests : IDisposable
 
         var task = AimlApiProvider.ReadGeneration(generation.RootElement, new VideoTask("x", Provider, "m"));
 
-        Assert.Contains("no video URL", task.Error);
+        Assert.Contains("gave no video", task.Error);
     }
 
     [Fact]

@@ -220,7 +220,7 @@ public sealed class WaveSpeedProviderTests : IDisposable
 
         var task = WaveSpeedProvider.ReadPrediction(data.RootElement, new VideoTask("x", "WaveSpeed", "m"));
 
-        Assert.Contains("no output", task.Error);
+        Assert.Contains("gave no video", task.Error);
     }
 
     [Theory]

@@ -1,0 +1,37 @@
+using System;
+
+namespace Seedance.Tasks;
+
+/// <summary>
+/// The rules every provider's status answer follows when it becomes a task's next snapshot, kept in one place so
+/// each provider only maps its own words and fields.
+/// </summary>
+public static class TaskSnapshots
+{
+    /// <summary>
+    /// The snapshot after a status answer: a success without a video is a failure (with a reason); the completion
+    /// time is set once, when the task first turns final; a success clears any earlier error; and values the
+    /// answer leaves out keep what was known before.
+    /// </summary>
+    public static VideoTask Next(this VideoTask task, TaskState state, Uri? video = null, string? error = null, string? errorCode = null, DateTimeOffset? createdAt = null, DateTimeOffset? completedAt = null)
+    {
+        if (state == TaskState.Succeeded && video is null)
+        {
+            state = TaskState.Failed;
+            error ??= $"{task.Provider} reported task {task.Id} finished but gave no video.";
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        var succeeded = state == TaskState.Succeeded;
+        return task with
+        {
+            State = state,
+            CreatedAt = createdAt ?? task.CreatedAt,
+            CheckedAt = now,
+            CompletedAt = state.IsFinal() ? task.CompletedAt ?? completedAt ?? now : null,
+            VideoUrl = video ?? task.VideoUrl,
+            Error = succeeded ? null : error ?? task.Error,
+            ErrorCode = succeeded ? null : errorCode ?? task.ErrorCode,
+        };
+    }
+}
