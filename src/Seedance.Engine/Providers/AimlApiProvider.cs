@@ -222,14 +222,6 @@ public sealed class AimlApiProvider : IVideoProvider
     /// <summary>One image is the first frame (<c>image_url</c>); several are references (<c>image_urls</c>, @Image1...).</summary>
     private static void AddImages(JsonObject body, PreparedRequest request)
     {
-        if (request.Images.Count > 1 && request.LastImage is not null)
-        {
-            // ByteDance treats first/last-frame and reference-image generation as exclusive scenarios.
-            throw new SeedanceException(SeedanceErrorCategory.Validation, "LastImageWithReferences",
-                $"-LastImage cannot be combined with {request.Images.Count} reference images on {Name}: give one -Image as the first frame with -LastImage, or several -Image references without it.")
-            { ParameterName = "LastImage", Provider = Name };
-        }
-
         if (request.Images.Count == 1)
         {
             body["image_url"] = request.Images[0].WireValue;

@@ -230,14 +230,6 @@ public sealed class ArkProvider : IVideoProvider
 
     public async Task<VideoTask> SubmitAsync(ProviderContext context, PreparedRequest request, CancellationToken cancellationToken)
     {
-        // Ark takes one scenario per task: a first frame, a first and a last frame, or reference images.
-        if (request.LastImage is not null && request.Images.Count > 1)
-        {
-            throw new SeedanceException(SeedanceErrorCategory.Validation, "LastImageWithReferences",
-                $"-LastImage cannot be combined with {request.Images.Count} -Image values on {Name}: one -Image with -LastImage is first+last-frame generation, several -Image values are reference images, and a task is one or the other. Give one -Image with -LastImage, or leave -LastImage out.")
-            { ParameterName = "LastImage", Provider = Name };
-        }
-
         var model = WireModelId(context, request.Model);
         var body = new JsonObject
         {

@@ -8,7 +8,7 @@ namespace Seedance.Providers;
 /// What one model on one provider accepts and costs. Requests are validated against this data before any
 /// HTTP call, so a provider's schema change is a change of data here, not of code.
 /// </summary>
-public sealed class ModelInfo
+public sealed record ModelInfo
 {
     public ModelInfo(string provider, string id, string family)
     {
@@ -45,6 +45,9 @@ public sealed class ModelInfo
 
     /// <summary>The resolution produced when none is chosen (also what the price table assumes).</summary>
     public string DefaultResolution { get; init; } = "720p";
+
+    /// <summary>Resolutions allowed when the images are references; empty when they are the same as <see cref="Resolutions"/>.</summary>
+    public IReadOnlyList<string> ReferenceImageResolutions { get; init; } = Array.Empty<string>();
 
     /// <summary>Aspect ratios the user may choose; empty when the output follows the input image.</summary>
     public IReadOnlyList<string> AspectRatios { get; init; } = Array.Empty<string>();

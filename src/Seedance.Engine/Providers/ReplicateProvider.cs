@@ -48,7 +48,11 @@ public sealed class ReplicateProvider : IVideoProvider, IImageUploader
         Seedance2("bytedance/seedance-2.0-fast", "Seedance 2.0 Fast", new[] { "seedance-2-0-fast", "seedance-2.0-fast" }, new[] { "480p", "720p" }, TimeSpan.FromSeconds(35)),
         Seedance2("bytedance/seedance-2.0", "Seedance 2.0", new[] { "seedance-2-0", "seedance-2.0" }, new[] { "480p", "720p", "1080p" }, TimeSpan.FromSeconds(80)),
         Seedance1("bytedance/seedance-1-pro", "Seedance 1.0 Pro", new[] { "seedance-1-pro", "seedance-1-0-pro" }, ImageUse.FirstFrame, maxImages: 1, defaultResolution: "1080p"),
-        Seedance1("bytedance/seedance-1-lite", "Seedance 1.0 Lite", new[] { "seedance-1-lite", "seedance-1-0-lite" }, ImageUse.FirstFrameOrReferences, maxImages: 4, defaultResolution: "720p"),
+        // 1 Lite takes reference images only below 1080p.
+        Seedance1("bytedance/seedance-1-lite", "Seedance 1.0 Lite", new[] { "seedance-1-lite", "seedance-1-0-lite" }, ImageUse.FirstFrameOrReferences, maxImages: 4, defaultResolution: "720p") with
+        {
+            ReferenceImageResolutions = new[] { "480p", "720p" },
+        },
     })
     {
         CancelBehaviour = "Cancels a starting or processing prediction; a processing one is charged for the time it ran.",
@@ -90,7 +94,6 @@ public sealed class ReplicateProvider : IVideoProvider, IImageUploader
 
     public async Task<VideoTask> SubmitAsync(ProviderContext context, PreparedRequest request, CancellationToken cancellationToken)
     {
-        RefuseUnsupportedCombinations(request);
         var source = request.Source;
         var input = new JsonObject();
         if (request.Prompt is not null)
@@ -229,28 +232,6 @@ public sealed class ReplicateProvider : IVideoProvider, IImageUploader
             InferenceMs = prediction.Decimal("metrics", "predict_time") is { } seconds and > 0 ? (long)(seconds * 1000) : task.InferenceMs,
         };
     }
-
-    /// <summary>
-    /// The combinations Replicate's schemas refuse that the shared checks cannot see: a last frame needs exactly
-    /// one first frame (frames cannot be combined with reference images), and Seedance 1 Lite takes reference
-    /// images only below 1080p. Refused here, before anything is sent.
-    /// </summary>
-    private static void RefuseUnsupportedCombinations(PreparedRequest request)
-    {
-        var references = request.Images.Count > 1;
-        if (references && request.LastImage is not null)
-        {
-            throw Unsupported("LastImage", $"-LastImage cannot be combined with several -Image (reference images) on {Name} model {request.Model.Id}. Give one -Image as the first frame, or leave -LastImage out.");
-        }
-
-        if (references && request.Model.Id == "bytedance/seedance-1-lite" && request.EffectiveResolution == "1080p")
-        {
-            throw Unsupported("Resolution", $"-Resolution 1080p cannot be combined with reference images on {Name} model {request.Model.Id}. Choose 480p or 720p.");
-        }
-    }
-
-    private static SeedanceException Unsupported(string parameter, string message) =>
-        new(SeedanceErrorCategory.Validation, "ParameterCombinationNotSupported", message) { ParameterName = parameter, Provider = Name };
 
     /// <summary>One image is the first frame (<c>image</c>); several are <c>reference_images</c>.</summary>
     private static void AddImages(JsonObject input, PreparedRequest request)

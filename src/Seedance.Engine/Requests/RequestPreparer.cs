@@ -32,6 +32,7 @@ public static class RequestPreparer
         var lastImage = request.LastImage is null ? null : Deliverable(provider, ImageLoader.Load(request.LastImage, model.MaxImageBytes, "LastImage"), "LastImage");
 
         var effectiveResolution = resolution ?? model.DefaultResolution;
+        CheckReferenceResolution(model, request, effectiveResolution);
         return new PreparedRequest(request, model)
         {
             Prompt = prompt,
@@ -104,6 +105,21 @@ public static class RequestPreparer
         if (request.LastImage is not null && count == 0)
         {
             throw Invalid("LastImageWithoutFirst", "LastImage", "-LastImage needs a first frame too: give -Image as well.");
+        }
+
+        // Seedance takes one scenario per task: a first frame, a first and a last frame, or reference images.
+        if (request.LastImage is not null && count > 1 && model.ImageUse == ImageUse.FirstFrameOrReferences)
+        {
+            throw Invalid("LastImageWithReferences", "LastImage", $"-LastImage cannot be combined with {count} -Image values on {model.Provider} model {model.Id}: one -Image with -LastImage is first-and-last-frame generation, several -Image values are reference images, and a task is one or the other. Give one -Image with -LastImage, or leave -LastImage out.");
+        }
+    }
+
+    private static void CheckReferenceResolution(ModelInfo model, VideoRequest request, string resolution)
+    {
+        var references = model.ImageUse == ImageUse.References || (model.ImageUse == ImageUse.FirstFrameOrReferences && request.Images.Count > 1);
+        if (references && model.ReferenceImageResolutions.Count > 0 && !model.ReferenceImageResolutions.Any(allowed => ModelSelector.Same(allowed, resolution)))
+        {
+            throw Invalid("ResolutionNotSupported", "Resolution", $"-Resolution {resolution} cannot be combined with reference images on {model.Provider} model {model.Id}. Allowed with references: {string.Join(", ", model.ReferenceImageResolutions)}.");
         }
     }
 

@@ -188,9 +188,9 @@ public sealed class ReplicateProviderTests : IDisposable
     }
 
     [Theory]
-    [InlineData("LastImage")]
-    [InlineData("Resolution")]
-    public async Task Combinations_replicate_refuses_are_refused_before_any_request(string parameter)
+    [InlineData("LastImage", "LastImageWithReferences")]
+    [InlineData("Resolution", "ResolutionNotSupported")]
+    public void Combinations_replicate_refuses_are_refused_while_preparing(string parameter, string errorId)
     {
         var connection = _harness.Connect(Provider);
         var request = new VideoRequest { Prompt = "two references" };
@@ -206,9 +206,9 @@ public sealed class ReplicateProviderTests : IDisposable
             request.Resolution = "1080p";
         }
 
-        var error = await Assert.ThrowsAsync<SeedanceException>(() => connection.SubmitAsync(connection.Prepare(request), CancellationToken.None));
+        var error = Assert.Throws<SeedanceException>(() => connection.Prepare(request));
 
-        Assert.Equal("ParameterCombinationNotSupported", error.ErrorId);
+        Assert.Equal(errorId, error.ErrorId);
         Assert.Equal(parameter, error.ParameterName);
         Assert.Equal(SeedanceErrorCategory.Validation, error.Category);
         Assert.Equal(0, _harness.ApiRequests(Provider));
