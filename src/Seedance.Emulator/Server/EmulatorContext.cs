@@ -56,6 +56,9 @@ public sealed class EmulatorContext
         return await reader.ReadToEndAsync().ConfigureAwait(false);
     }
 
+    /// <summary>The body as a multipart form (upload endpoints); null when it is not multipart/form-data.</summary>
+    public Task<MultipartForm?> ReadFormAsync() => MultipartForm.ReadAsync(Header("Content-Type"), _inner.Request.InputStream);
+
     /// <summary>The body as a JSON object; null when it is not one.</summary>
     public static JsonObject? ParseObject(string body)
     {

@@ -232,7 +232,7 @@ internal sealed class AtlasCloudTwin : IProviderTwin
 
     private async Task UploadAsync(EmulatorContext context)
     {
-        var form = await MultipartForm.ReadAsync(context.Header("Content-Type"), context.Raw.Request.InputStream).ConfigureAwait(false);
+        var form = await context.ReadFormAsync().ConfigureAwait(false);
         if (form is null || !form.Parts.TryGetValue("file", out var file) || file.Content.Length == 0)
         {
             await Error(context, 400, "file is required (multipart/form-data)").ConfigureAwait(false);

@@ -220,7 +220,7 @@ internal sealed class ReplicateTwin : IProviderTwin
 
     private async Task UploadAsync(EmulatorContext context, string key)
     {
-        var form = await MultipartForm.ReadAsync(context.Header("Content-Type"), context.Raw.Request.InputStream).ConfigureAwait(false);
+        var form = await context.ReadFormAsync().ConfigureAwait(false);
         if (form is null || !form.Parts.TryGetValue("content", out var content))
         {
             await Problem(context, 400, "Send multipart/form-data with the file in a 'content' part (and optional JSON 'metadata').").ConfigureAwait(false);

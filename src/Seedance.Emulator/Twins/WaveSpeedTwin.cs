@@ -378,7 +378,7 @@ internal sealed class WaveSpeedTwin : IProviderTwin
     /// <summary>The documented older upload: multipart form field <c>file</c>, answered with the download URL.</summary>
     private async Task UploadBinaryAsync(EmulatorContext context)
     {
-        var form = await MultipartForm.ReadAsync(context.Header("Content-Type"), context.Raw.Request.InputStream).ConfigureAwait(false);
+        var form = await context.ReadFormAsync().ConfigureAwait(false);
         if (form is null || !form.Parts.TryGetValue("file", out var file) || file.FileName is null)
         {
             await Error(context, 400, "file is required (multipart/form-data field 'file')").ConfigureAwait(false);

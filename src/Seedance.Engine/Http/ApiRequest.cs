@@ -35,6 +35,15 @@ public sealed class ApiRequest
     /// <summary>False for calls to pre-signed URLs, which must not carry our key.</summary>
     public bool Authenticated { get; init; } = true;
 
+    /// <summary>False for calls whose success answer is not JSON (a PUT to pre-signed storage).</summary>
+    public bool ExpectsJson { get; init; } = true;
+
+    /// <summary>
+    /// Tells a failure that is the provider's answer (fal reports a failed generation as a 5xx on the result)
+    /// from one worth retrying; null retries by the call kind's rules alone.
+    /// </summary>
+    public Func<ApiResponse, bool>? IsFinalFailure { get; init; }
+
     /// <summary>Short description for verbose output, e.g. "submit task" or "status of 8f3a…".</summary>
     public string? Purpose { get; init; }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Net;
 using System.Text.Json;
 
@@ -7,12 +8,22 @@ namespace Seedance.Http;
 /// <summary>A provider's answer with its body read in full (API bodies are small; videos never come here).</summary>
 public sealed class ApiResponse
 {
-    public ApiResponse(HttpStatusCode statusCode, string body, TimeSpan? retryAfter)
+    public ApiResponse(HttpStatusCode statusCode, string body, TimeSpan? retryAfter, IReadOnlyDictionary<string, string>? headers = null)
     {
         StatusCode = statusCode;
         Body = body;
         RetryAfter = retryAfter;
+        Headers = headers ?? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
     }
+
+    /// <summary>The answer's headers (case-insensitive names; repeated headers joined by commas).</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; }
+
+    /// <summary>True when the request said this failure is the provider's final word, not to be retried.</summary>
+    public bool IsFinal { get; internal set; }
+
+    /// <summary>False when the request expects no JSON back, so a non-JSON success is no sign of a cut-off answer.</summary>
+    internal bool MustBeJson { get; set; } = true;
 
     public HttpStatusCode StatusCode { get; }
 

@@ -55,7 +55,12 @@ internal static class ResiliencePipelineFactory
         if (response.IsSuccess)
         {
             // A 2xx whose body was cut off is repeated for reads; for a submit it means the task exists.
-            return kind != HttpCallKind.Submit && !response.HasWellFormedJson();
+            return kind != HttpCallKind.Submit && response.MustBeJson && !response.HasWellFormedJson();
+        }
+
+        if (response.IsFinal)
+        {
+            return false;
         }
 
         var status = (int)response.StatusCode;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
@@ -80,7 +81,7 @@ public sealed class SeedanceHttp : IDisposable
             throw Failure(request, response);
         }
 
-        if (!response.HasWellFormedJson())
+        if (request.ExpectsJson && !response.HasWellFormedJson())
         {
             throw NoAnswer(request, SeedanceErrorCategory.Server, "answered with a cut-off or malformed body", null);
         }
@@ -128,7 +129,13 @@ public sealed class SeedanceHttp : IDisposable
         using var answer = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         var body = await answer.Content.ReadAsStringAsync().ConfigureAwait(false);
         SeedanceLog.Verbose($"{request.Method} {Describe(request.Uri)}{(request.Authenticated ? $" [Authorization: {_authScheme} ***]" : string.Empty)} -> {(int)answer.StatusCode} {answer.ReasonPhrase}, {body.Length:N0} chars in {clock.ElapsedMilliseconds} ms{(attempt > 1 ? $" (attempt {attempt})" : string.Empty)}");
-        return new ApiResponse(answer.StatusCode, body, RetryAfterOf(answer));
+        var headers = answer.Headers.Concat(answer.Content.Headers)
+            .GroupBy(header => header.Key, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(group => group.Key, group => string.Join(",", group.SelectMany(header => header.Value)), StringComparer.OrdinalIgnoreCase);
+        var response = new ApiResponse(answer.StatusCode, body, RetryAfterOf(answer), headers);
+        response.IsFinal = !response.IsSuccess && request.IsFinalFailure?.Invoke(response) == true;
+        response.MustBeJson = request.ExpectsJson;
+        return response;
     }
 
     private static TimeSpan? RetryAfterOf(HttpResponseMessage answer)

@@ -174,6 +174,7 @@ public sealed class FalProvider : IVideoProvider, IImageUploader
         {
             ContentFactory = () => new ByteArrayContent(content) { Headers = { ContentType = new MediaTypeHeaderValue(image.MediaType ?? "application/octet-stream") } },
             Authenticated = false,
+            ExpectsJson = false,
             Purpose = $"upload {image.FileName}",
         }, cancellationToken).ConfigureAwait(false);
         return fileUrl;
@@ -266,6 +267,7 @@ public sealed class FalProvider : IVideoProvider, IImageUploader
             var response = await context.Http.SendAsync(new ApiRequest(HttpCallKind.Status, HttpMethod.Get, context.Resolve(RequestPath(task, string.Empty)))
             {
                 Purpose = $"deliver the result of request {task.Id}",
+                IsFinalFailure = IsGenerationFailure,
             }, cancellationToken).ConfigureAwait(false);
             result = response.Json;
         }
@@ -277,6 +279,15 @@ public sealed class FalProvider : IVideoProvider, IImageUploader
 
         return completed.Next(TaskState.Succeeded, result.Url("video", "url"));
     }
+
+    /// <summary>
+    /// A result error that reports how the generation ended (fal names its type, or says a retry is pointless),
+    /// as opposed to a gateway hiccup worth retrying.
+    /// </summary>
+    private static bool IsGenerationFailure(ApiResponse response) =>
+        response.Headers.ContainsKey("X-Fal-Error-Type")
+        || (response.Headers.TryGetValue("X-Fal-Retryable", out var retryable) && string.Equals(retryable, "false", StringComparison.OrdinalIgnoreCase))
+        || (int)response.StatusCode == 422;
 
     private static string RequestPath(VideoTask task, string suffix) =>
         $"{AppOf(task.Model)}/requests/{Uri.EscapeDataString(task.Id)}{suffix}";

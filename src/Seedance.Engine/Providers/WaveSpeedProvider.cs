@@ -167,6 +167,7 @@ public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader
         await context.Http.SendAsync(new ApiRequest(HttpCallKind.Upload, HttpMethod.Put, putUrl)
         {
             Authenticated = false,
+            ExpectsJson = false,
             Headers = headers.Where(header => !header.Key.StartsWith("Content-", StringComparison.OrdinalIgnoreCase)).ToDictionary(header => header.Key, header => header.Value),
             ContentFactory = () =>
             {

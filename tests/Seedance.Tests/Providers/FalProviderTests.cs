@@ -236,6 +236,9 @@ public sealed class FalProviderTests : IDisposable
         Assert.Equal("runner_server_error", final.ErrorCode);
         Assert.Contains("Generation failed", final.Error);
         Assert.Null(final.VideoUrl);
+
+        // The 5xx result is fal's report of the failure (it names the error type), so it is taken at once, not retried.
+        Assert.Single(_harness.Server.Requests, request => request.Method == "GET" && request.Path.EndsWith("/requests/" + final.Id, StringComparison.Ordinal));
     }
 
     [Fact]
