@@ -234,10 +234,13 @@ public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader
             "cancelled" or "canceled" or "deleted" => TaskState.Cancelled,
             _ => task.State,
         };
-        return task.Next(state, output is null ? null : new Uri(output), data.Text("error"), createdAt: data.Time("created_at")) with
+        // WaveSpeed marks a moderation refusal only by its NSFW flags, so that becomes the failure's code.
+        var nsfw = data.Items("has_nsfw_contents").Where(item => item.ValueKind is JsonValueKind.True or JsonValueKind.False).Select(item => item.GetBoolean()).ToArray();
+        var code = state == TaskState.Failed && nsfw.Contains(true) ? "nsfw" : null;
+        return task.Next(state, output is null ? null : new Uri(output), data.Text("error"), code, data.Time("created_at")) with
         {
             InferenceMs = data.Integer("timings", "inference") is { } ms and > 0 ? ms : task.InferenceMs,
-            NsfwFlags = data.Items("has_nsfw_contents").Where(item => item.ValueKind is JsonValueKind.True or JsonValueKind.False).Select(item => item.GetBoolean()).ToArray(),
+            NsfwFlags = nsfw,
         };
     }
 

@@ -32,6 +32,21 @@ public static class TaskSnapshots
             VideoUrl = video ?? task.VideoUrl,
             Error = succeeded ? null : error ?? task.Error,
             ErrorCode = succeeded ? null : errorCode ?? task.ErrorCode,
+            FailureCategory = FailureCategoryOf(state, errorCode ?? task.ErrorCode, error ?? task.Error),
         };
     }
+
+    /// <summary>
+    /// Moderation refusals are told from other failures by what every provider's codes and messages say about
+    /// them (nsfw, sensitive, moderation, content policy, risk detection), since no two use the same field.
+    /// </summary>
+    private static SeedanceErrorCategory? FailureCategoryOf(TaskState state, string? code, string? error) => state switch
+    {
+        TaskState.Failed when Providers.WireJson.Mentions(code + " " + error, ModerationWords) => SeedanceErrorCategory.ContentPolicy,
+        TaskState.Failed => SeedanceErrorCategory.Server,
+        TaskState.Expired => SeedanceErrorCategory.Timeout,
+        _ => null,
+    };
+
+    private static readonly string[] ModerationWords = { "nsfw", "sensitive", "moderation", "content policy", "content_policy", "riskdetection", "E005" };
 }

@@ -52,6 +52,12 @@ public sealed record VideoTask
     /// <summary>The provider's machine-readable failure code, when it gave one.</summary>
     public string? ErrorCode { get; init; }
 
+    /// <summary>
+    /// What kind of failure ended the task, the same on every provider: ContentPolicy for a moderation refusal,
+    /// Server for a generation that failed, Timeout for an expired task; null unless it failed or expired.
+    /// </summary>
+    public SeedanceErrorCategory? FailureCategory { get; init; }
+
     /// <summary>What this module estimated the task costs, in US dollars, before it was submitted.</summary>
     public decimal? EstimatedCost { get; init; }
 

@@ -200,48 +200,6 @@ public sealed class ArkProviderTests : IDisposable
         Assert.Equal("OperationDenied.InvalidState", error.RootElement.GetProperty("error").GetProperty("code").GetString());
     }
 
-    [Fact]
-    public async Task A_failed_generation_carries_arks_reason_and_code()
-    {
-        var connection = _harness.Connect(Ark);
-        var task = await connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl(prompt: "a cat #fail")), CancellationToken.None);
-
-        var final = await connection.WaitAsync(task, TimeSpan.FromSeconds(30), CancellationToken.None);
-
-        Assert.Equal(TaskState.Failed, final.State);
-        Assert.Equal("InternalServiceError", final.ErrorCode);
-        Assert.Contains("Generation failed", final.Error);
-        Assert.Null(final.VideoUrl);
-    }
-
-    [Fact]
-    public async Task A_moderation_refusal_is_a_failure_with_arks_moderation_code()
-    {
-        var connection = _harness.Connect(Ark);
-        var task = await connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl(prompt: "a cat #nsfw")), CancellationToken.None);
-
-        var final = await connection.WaitAsync(task, TimeSpan.FromSeconds(30), CancellationToken.None);
-
-        Assert.Equal(TaskState.Failed, final.State);
-        Assert.Equal("OutputVideoSensitiveContentDetected", final.ErrorCode);
-        Assert.Contains("sensitive", final.Error);
-    }
-
-    [Fact]
-    public async Task A_wrong_key_is_an_authentication_error_that_never_shows_the_key()
-    {
-        const string wrongKey = "ark-live-this-is-not-the-key-0c71";
-        var connection = _harness.Connect(Ark, key: wrongKey);
-
-        var error = await Assert.ThrowsAsync<SeedanceException>(() => connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None));
-
-        Assert.Equal(SeedanceErrorCategory.Authentication, error.Category);
-        Assert.Equal("AuthenticationError", error.ProviderCode);
-        Assert.Equal(401, error.StatusCode);
-        Assert.DoesNotContain(wrongKey, error.ToString());
-        Assert.Equal(0, _harness.Submits(Ark));
-    }
-
     [Theory]
     [InlineData(403, "AccountOverdueError", "Forbidden", SeedanceErrorCategory.InsufficientBalance)]
     [InlineData(400, "InputImageRiskDetection", "BadRequest", SeedanceErrorCategory.ContentPolicy)]

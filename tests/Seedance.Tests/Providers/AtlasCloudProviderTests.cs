@@ -214,35 +214,6 @@ public sealed class AtlasCloudProviderTests : IDisposable
         Assert.Single(harness.Server.RequestsTo(Provider), request => request.Method == "POST");
     }
 
-    [Theory]
-    [InlineData("a cat #fail", "Generation failed")]
-    [InlineData("a cat #nsfw", "moderation")]
-    public async Task A_failed_or_refused_generation_ends_as_failed_with_atlas_clouds_reason(string prompt, string reason)
-    {
-        var connection = Connect();
-        var task = await connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl(prompt: prompt)), CancellationToken.None);
-
-        var final = await connection.WaitAsync(task, TimeSpan.FromSeconds(20), CancellationToken.None);
-
-        Assert.Equal(TaskState.Failed, final.State);
-        Assert.Contains(reason, final.Error);
-        Assert.Null(final.VideoUrl);
-    }
-
-    [Fact]
-    public async Task A_wrong_key_is_an_authentication_error_that_never_shows_the_key()
-    {
-        const string wrongKey = "atlas-live-this-is-not-the-key-77d2";
-        var connection = Connect(wrongKey);
-
-        var error = await Assert.ThrowsAsync<SeedanceException>(() => connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None));
-
-        Assert.Equal(SeedanceErrorCategory.Authentication, error.Category);
-        Assert.Equal(401, error.StatusCode);
-        Assert.DoesNotContain(wrongKey, error.ToString());
-        Assert.Equal(0, _harness.Submits(Provider));
-    }
-
     [Fact]
     public async Task An_unknown_prediction_is_not_found()
     {

@@ -234,47 +234,6 @@ public sealed class ReplicateProviderTests : IDisposable
     }
 
     [Fact]
-    public async Task A_failed_prediction_ends_the_wait_with_replicates_reason()
-    {
-        var connection = _harness.Connect(Provider);
-        var task = await connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl(prompt: "a cat #fail")), CancellationToken.None);
-
-        var final = await connection.WaitAsync(task, TimeSpan.FromSeconds(30), CancellationToken.None);
-
-        Assert.Equal(TaskState.Failed, final.State);
-        Assert.Contains("Generation failed", final.Error);
-        Assert.Null(final.VideoUrl);
-    }
-
-    [Fact]
-    public async Task A_moderation_refusal_carries_replicates_sensitive_content_code()
-    {
-        var connection = _harness.Connect(Provider);
-        var task = await connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl(prompt: "a cat #nsfw")), CancellationToken.None);
-
-        var final = await connection.WaitAsync(task, TimeSpan.FromSeconds(30), CancellationToken.None);
-
-        Assert.Equal(TaskState.Failed, final.State);
-        Assert.Equal("E005", final.ErrorCode);
-        Assert.Contains("flagged as sensitive", final.Error);
-    }
-
-    [Fact]
-    public async Task A_wrong_token_is_an_authentication_error_that_never_shows_the_token()
-    {
-        const string wrongKey = "r8_this-is-not-the-token-4d1e";
-        var connection = _harness.Connect(Provider, key: wrongKey);
-
-        var error = await Assert.ThrowsAsync<SeedanceException>(() => connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None));
-
-        Assert.Equal(SeedanceErrorCategory.Authentication, error.Category);
-        Assert.Equal(401, error.StatusCode);
-        Assert.Contains("valid authentication token", error.Message);
-        Assert.DoesNotContain(wrongKey, error.ToString());
-        Assert.Equal(0, _harness.Submits(Provider));
-    }
-
-    [Fact]
     public async Task Creates_beyond_the_per_minute_limit_are_rate_limited_and_not_waited_out()
     {
         using var harness = new EmulatorHarness(options => options.SubmitsPerMinute = 1);

@@ -76,11 +76,11 @@ internal sealed class EmulatorHarness : IDisposable
         return new VideoTask(id, provider, "seeded");
     }
 
-    /// <summary>A real PNG in the temp folder.</summary>
-    public string NewImage(int seed = 1, string? name = null)
+    /// <summary>A real PNG in the temp folder (Ark wants at least 300 pixels a side; most providers take less).</summary>
+    public string NewImage(int seed = 1, string? name = null, int width = 320, int height = 180)
     {
-        var path = Folder.File(name ?? $"image{seed}.png");
-        SampleImage.WritePng(path, 320, 180, seed);
+        var path = Folder.File(name ?? $"image{seed}-{width}x{height}.png");
+        SampleImage.WritePng(path, width, height, seed);
         return path;
     }
 
