@@ -107,12 +107,30 @@ public sealed class ArkProvider : IVideoProvider
     private const ModelOptions Seedance1Options = ModelOptions.Seed | ModelOptions.CameraFixed | ModelOptions.Watermark | ModelOptions.Webhook;
     private const ModelOptions WithAudioAndLastFrame = Seedance1Options | ModelOptions.GenerateAudio | ModelOptions.LastImage;
 
-    public ProviderInfo Info { get; } = new(Name, BytePlusBase, "Bearer", new[] { "ARK_API_KEY" }, new[]
+    public ProviderInfo Info { get; } = new(Name, BytePlusBase, "Bearer", new[] { "ARK_API_KEY" }, Models())
     {
-        // One id covers text, first frame, first+last frame and up to 9 reference images. Prices are derived, not
-        // quoted: tokens = width x height x 24 fps x seconds / 1024 at $5.60 per million tokens (2.0 Fast) and $7.00
-        // (2.0); 480p is 864x496, 720p 1280x720, 1080p 1920x1080 at 16:9 (other ratios differ by about 1%).
-        new ModelInfo(Name, Fast20, "Seedance 2.0 Fast")
+        Aliases = new[] { "BytePlus", "ModelArk", "Volcengine" },
+        Regions = new Dictionary<string, Uri>(StringComparer.OrdinalIgnoreCase)
+        {
+            [BytePlusRegion] = BytePlusBase,
+            [VolcengineRegion] = VolcengineBase,
+        },
+        CancelBehaviour = "Only a queued task can be cancelled; once running it runs to the end and is billed.",
+        WebhookBehaviour = "callback_url: Ark POSTs the task, shaped like a status answer, on each status change; unsigned, so re-query before trusting it",
+        OutputRetention = "24 hours (task records 7 days)",
+        InlineImageLimitBytes = MaxImageBytes,
+    };
+
+    /// <summary>
+    /// Ark's Seedance models, each written as its difference from the one before. One 2.x id covers text, first
+    /// frame, first+last frame and up to 9 reference images. Prices are derived, not quoted: tokens = width x
+    /// height x 24 fps x seconds / 1024 at $5.60 per million tokens (2.0 Fast) and $7.00 (2.0); 480p is 864x496,
+    /// 720p 1280x720, 1080p 1920x1080 at 16:9 (other ratios differ by about 1%). The 1.x models have no
+    /// published per-second price on Ark, so none is encoded.
+    /// </summary>
+    private static IReadOnlyList<ModelInfo> Models()
+    {
+        var fast20 = new ModelInfo(Name, Fast20, "Seedance 2.0 Fast")
         {
             Aliases = AlsoKnownAs(Fast20, "seedance-2-0-fast", "seedance-2.0-fast"),
             ImageUse = ImageUse.FirstFrameOrReferences,
@@ -127,106 +145,60 @@ public sealed class ArkProvider : IVideoProvider
             PricePerSecond = new Dictionary<string, decimal> { ["480p"] = 0.0562464m, ["720p"] = 0.12096m },
             MaxImageBytes = MaxImageBytes,
             TypicalGenerationTime = TimeSpan.FromSeconds(35),
-        },
-        new ModelInfo(Name, Standard20, "Seedance 2.0")
+        };
+        var standard20 = fast20 with
         {
+            Id = Standard20,
+            Family = "Seedance 2.0",
             Aliases = AlsoKnownAs(Standard20, "seedance-2-0", "seedance-2.0"),
-            ImageUse = ImageUse.FirstFrameOrReferences,
-            MinImages = 0,
-            MaxImages = 9,
-            Durations = FourToFifteen,
-            DefaultDuration = 5,
             Resolutions = UpTo1080p,
-            DefaultResolution = "720p",
-            AspectRatios = RatiosWithAdaptive,
-            Options = WithAudioAndLastFrame,
             PricePerSecond = new Dictionary<string, decimal> { ["480p"] = 0.070308m, ["720p"] = 0.1512m, ["1080p"] = 0.3402m },
-            MaxImageBytes = MaxImageBytes,
             TypicalGenerationTime = TimeSpan.FromSeconds(80),
-        },
-        // The 1.x models: no published per-second price on Ark, so none is encoded.
-        new ModelInfo(Name, Pro15, "Seedance 1.5 Pro")
+        };
+        var pro15 = standard20 with
         {
+            Id = Pro15,
+            Family = "Seedance 1.5 Pro",
             Aliases = AlsoKnownAs(Pro15),
             ImageUse = ImageUse.FirstFrame,
-            MinImages = 0,
             MaxImages = 1,
             Durations = FourToTwelve,
-            DefaultDuration = 5,
-            Resolutions = UpTo1080p,
-            DefaultResolution = "720p",
-            AspectRatios = RatiosWithAdaptive,
-            Options = WithAudioAndLastFrame,
-            MaxImageBytes = MaxImageBytes,
-        },
-        new ModelInfo(Name, Pro10, "Seedance 1.0 Pro")
+            PricePerSecond = new Dictionary<string, decimal>(),
+            TypicalGenerationTime = TimeSpan.FromSeconds(60),
+        };
+        var pro10 = pro15 with
         {
+            Id = Pro10,
+            Family = "Seedance 1.0 Pro",
             Aliases = AlsoKnownAs(Pro10),
-            ImageUse = ImageUse.FirstFrame,
-            MinImages = 0,
-            MaxImages = 1,
             Durations = TwoToTwelve,
-            DefaultDuration = 5,
-            Resolutions = UpTo1080p,
             DefaultResolution = "1080p",
-            AspectRatios = RatiosWithAdaptive,
             Options = Seedance1Options,
-            MaxImageBytes = MaxImageBytes,
-        },
-        new ModelInfo(Name, ProFast10, "Seedance 1.0 Pro Fast")
+        };
+        var proFast10 = pro10 with { Id = ProFast10, Family = "Seedance 1.0 Pro Fast", Aliases = AlsoKnownAs(ProFast10) };
+        var liteI2v10 = pro10 with
         {
-            Aliases = AlsoKnownAs(ProFast10),
-            ImageUse = ImageUse.FirstFrame,
-            MinImages = 0,
-            MaxImages = 1,
-            Durations = TwoToTwelve,
-            DefaultDuration = 5,
-            Resolutions = UpTo1080p,
-            DefaultResolution = "1080p",
-            AspectRatios = RatiosWithAdaptive,
-            Options = Seedance1Options,
-            MaxImageBytes = MaxImageBytes,
-        },
-        new ModelInfo(Name, LiteI2v10, "Seedance 1.0 Lite")
-        {
+            Id = LiteI2v10,
+            Family = "Seedance 1.0 Lite",
             Aliases = AlsoKnownAs(LiteI2v10),
             ImageUse = ImageUse.FirstFrameOrReferences,
             MinImages = 1,
             MaxImages = 4,
-            Durations = TwoToTwelve,
-            DefaultDuration = 5,
-            Resolutions = UpTo1080p,
             DefaultResolution = "720p",
-            AspectRatios = RatiosWithAdaptive,
             Options = Seedance1Options | ModelOptions.LastImage,
-            MaxImageBytes = MaxImageBytes,
-        },
-        new ModelInfo(Name, LiteT2v10, "Seedance 1.0 Lite")
+        };
+        var liteT2v10 = liteI2v10 with
         {
+            Id = LiteT2v10,
             Aliases = AlsoKnownAs(LiteT2v10),
             ImageUse = ImageUse.None,
             MinImages = 0,
             MaxImages = 0,
-            Durations = TwoToTwelve,
-            DefaultDuration = 5,
-            Resolutions = UpTo1080p,
-            DefaultResolution = "720p",
             AspectRatios = FixedRatios,
             Options = Seedance1Options,
-        },
-    })
-    {
-        Aliases = new[] { "BytePlus", "ModelArk", "Volcengine" },
-        Regions = new Dictionary<string, Uri>(StringComparer.OrdinalIgnoreCase)
-        {
-            [BytePlusRegion] = BytePlusBase,
-            [VolcengineRegion] = VolcengineBase,
-        },
-        CancelBehaviour = "Only a queued task can be cancelled; once running it runs to the end and is billed.",
-        WebhookBehaviour = "callback_url: Ark POSTs the task, shaped like a status answer, on each status change; unsigned, so re-query before trusting it",
-        OutputRetention = "24 hours (task records 7 days)",
-        InlineImageLimitBytes = MaxImageBytes,
-    };
+        };
+        return new[] { fast20, standard20, pro15, pro10, proFast10, liteI2v10, liteT2v10 };
+    }
 
     public async Task<VideoTask> SubmitAsync(ProviderContext context, PreparedRequest request, CancellationToken cancellationToken)
     {

@@ -20,10 +20,10 @@ public sealed record ModelInfo
     public string Provider { get; }
 
     /// <summary>The id in the provider's spelling, as sent on the wire.</summary>
-    public string Id { get; }
+    public string Id { get; init; }
 
     /// <summary>The model family, e.g. "Seedance 2.0 Fast".</summary>
-    public string Family { get; }
+    public string Family { get; init; }
 
     /// <summary>Other names users may type for this model (e.g. the brief's <c>seedance-2-0-fast</c>).</summary>
     public IReadOnlyList<string> Aliases { get; init; } = Array.Empty<string>();

@@ -328,12 +328,7 @@ public sealed class AimlApiProviderTests : IDisposable
     {
         var request = WithModel(model, spoil);
 
-        var error = Assert.Throws<SeedanceException>(() => _harness.Connect(Provider).Prepare(request));
-
-        Assert.Equal(errorId, error.ErrorId);
-        Assert.Equal(parameter, error.ParameterName);
-        Assert.Equal(SeedanceErrorCategory.Validation, error.Category);
-        Assert.Equal(0, _harness.ApiRequests(Provider));
+        _harness.AssertRefusedBeforeAnyRequest(Provider, request, errorId, parameter);
     }
 
     [Theory]

@@ -49,11 +49,7 @@ public sealed class AtlasCloudProviderTests : IDisposable
         var request = Support.Requests.FromUrl();
         spoil(request);
 
-        var error = Assert.Throws<SeedanceException>(() => Connect().Prepare(request));
-
-        Assert.Equal(errorId, error.ErrorId);
-        Assert.Equal(parameter, error.ParameterName);
-        Assert.Equal(0, _harness.ApiRequests(Provider));
+        _harness.AssertRefusedBeforeAnyRequest(Provider, request, errorId, parameter);
     }
 
     [Theory]

@@ -281,15 +281,10 @@ public sealed class FalProviderTests : IDisposable
     [MemberData(nameof(Unsupported))]
     public void What_the_models_do_not_offer_is_refused_before_any_request(string errorId, string parameter, Action<VideoRequest> spoil)
     {
-        var connection = _harness.Connect(Fal);
         var request = Support.Requests.FromUrl();
         spoil(request);
 
-        var error = Assert.Throws<SeedanceException>(() => connection.Prepare(request));
-
-        Assert.Equal(errorId, error.ErrorId);
-        Assert.Equal(parameter, error.ParameterName);
-        Assert.Equal(0, _harness.ApiRequests(Fal));
+        _harness.AssertRefusedBeforeAnyRequest(Fal, request, errorId, parameter);
     }
 
     [Theory]

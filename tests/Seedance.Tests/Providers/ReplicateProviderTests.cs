@@ -162,15 +162,10 @@ public sealed class ReplicateProviderTests : IDisposable
     [MemberData(nameof(UnsupportedRequests))]
     public void What_the_models_do_not_offer_is_refused_before_any_request(string errorId, string parameter, Action<VideoRequest> spoil)
     {
-        var connection = _harness.Connect(Provider);
         var request = Support.Requests.FromUrl();
         spoil(request);
 
-        var error = Assert.Throws<SeedanceException>(() => connection.Prepare(request));
-
-        Assert.Equal(errorId, error.ErrorId);
-        Assert.Equal(parameter, error.ParameterName);
-        Assert.Equal(0, _harness.ApiRequests(Provider));
+        _harness.AssertRefusedBeforeAnyRequest(Provider, request, errorId, parameter);
     }
 
     [Fact]

@@ -299,16 +299,11 @@ public sealed class WaveSpeedProviderTests : IDisposable
     [MemberData(nameof(Unsupported))]
     public void What_a_model_does_not_offer_is_refused_before_any_request(string model, string errorId, string parameter, Action<VideoRequest> spoil)
     {
-        var connection = _harness.Connect();
         var request = model == TextToVideo ? new VideoRequest { Prompt = "a lighthouse" } : Support.Requests.FromUrl();
         request.Model = model;
         spoil(request);
 
-        var error = Assert.Throws<SeedanceException>(() => connection.Prepare(request));
-
-        Assert.Equal(errorId, error.ErrorId);
-        Assert.Equal(parameter, error.ParameterName);
-        Assert.Equal(0, _harness.ApiRequests());
+        _harness.AssertRefusedBeforeAnyRequest("WaveSpeed", request, errorId, parameter);
     }
 
     [Fact]

@@ -36,17 +36,10 @@ public sealed class ValidationTests : IDisposable
     [MemberData(nameof(Cases))]
     public void Bad_input_is_refused_before_any_request(string errorId, string parameter, Action<VideoRequest> spoil)
     {
-        var connection = _harness.Connect();
         var request = Support.Requests.FromUrl();
         spoil(request);
 
-        var error = Assert.Throws<SeedanceException>(() => connection.Prepare(request));
-
-        Assert.Equal(errorId, error.ErrorId);
-        Assert.Equal(parameter, error.ParameterName);
-        Assert.Equal(SeedanceErrorCategory.Validation, error.Category);
-        Assert.Contains("-" + parameter, error.Message);
-        Assert.Equal(0, _harness.ApiRequests());
+        _harness.AssertRefusedBeforeAnyRequest("WaveSpeed", request, errorId, parameter);
     }
 
     [Fact]

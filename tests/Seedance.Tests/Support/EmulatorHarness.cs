@@ -84,6 +84,22 @@ internal sealed class EmulatorHarness : IDisposable
         return path;
     }
 
+    /// <summary>
+    /// Asserts that <paramref name="request"/> is refused while it is prepared for <paramref name="provider"/>:
+    /// the given error id, naming the parameter, a validation error, and not one request sent.
+    /// </summary>
+    public SeedanceException AssertRefusedBeforeAnyRequest(string provider, VideoRequest request, string errorId, string parameter)
+    {
+        var connection = Session.Connections.FirstOrDefault(candidate => candidate.ProviderInfo.IsKnownAs(provider)) ?? Connect(provider);
+        var error = Xunit.Assert.Throws<SeedanceException>(() => connection.Prepare(request));
+        Xunit.Assert.Equal(errorId, error.ErrorId);
+        Xunit.Assert.Equal(parameter, error.ParameterName);
+        Xunit.Assert.Equal(SeedanceErrorCategory.Validation, error.Category);
+        Xunit.Assert.Contains("-" + parameter, error.Message);
+        Xunit.Assert.Equal(0, ApiRequests(provider));
+        return error;
+    }
+
     /// <summary>Requests that reached the emulator, excluding video downloads.</summary>
     public int ApiRequests(string provider = "WaveSpeed") => Server.RequestsTo(provider).Count;
 
