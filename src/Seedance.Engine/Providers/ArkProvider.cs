@@ -18,7 +18,7 @@ namespace Seedance.Providers;
 /// <c>GET {base}/contents/generations/tasks/{id}</c>, <c>GET {base}/contents/generations/tasks</c> (list) and
 /// <c>DELETE {base}/contents/generations/tasks/{id}</c>; errors as <c>{"error":{code,message,param,type}}</c>.
 /// </summary>
-public sealed class ArkProvider : IVideoProvider
+public sealed class ArkProvider : IVideoProvider, ITaskLister
 {
     public const string Name = "Ark";
 
@@ -285,6 +285,9 @@ public sealed class ArkProvider : IVideoProvider
             .Select(item => ReadTask(item, new VideoTask(item.Text("id")!, Name, item.Text("model") ?? string.Empty)))
             .ToList();
     }
+
+    async Task<IReadOnlyList<VideoTask>> ITaskLister.ListRecentAsync(ProviderContext context, DateTimeOffset since, CancellationToken cancellationToken) =>
+        (await ListRecentAsync(context, cancellationToken: cancellationToken).ConfigureAwait(false)).Where(task => task.CreatedAt >= since).ToList();
 
     public ApiFailure DescribeFailure(ApiResponse response)
     {

@@ -19,7 +19,7 @@ namespace Seedance.Providers;
 /// <c>DELETE /api/v3/predictions/{id}</c>, <c>POST /api/v3/predictions</c> (history), and the media upload
 /// ticket <c>POST /api/v3/media/uploads</c>; every answer in a <c>{code, message, data}</c> envelope.
 /// </summary>
-public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader
+public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader, ITaskLister
 {
     public const string Name = "WaveSpeed";
 
@@ -110,13 +110,13 @@ public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader
     /// The account's tasks created since <paramref name="since"/>, newest first, from WaveSpeed's prediction
     /// history (which keeps 7 days): what to check before submitting again after a submit whose answer was lost.
     /// </summary>
-    public async Task<IReadOnlyList<VideoTask>> ListRecentAsync(ProviderContext context, DateTimeOffset since, int pageSize, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<VideoTask>> ListRecentAsync(ProviderContext context, DateTimeOffset since, CancellationToken cancellationToken)
     {
         var body = new JsonObject
         {
             ["page"] = 1,
-            // WaveSpeed serves at most 100 a page.
-            ["page_size"] = Math.Max(1, Math.Min(100, pageSize)),
+            // WaveSpeed serves at most 100 a page; more than that within minutes of one lost submit is not expected.
+            ["page_size"] = 100,
             ["created_after"] = since.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
         };
         var response = await context.Http.SendAsync(new ApiRequest(HttpCallKind.List, HttpMethod.Post, context.Resolve("api/v3/predictions"))

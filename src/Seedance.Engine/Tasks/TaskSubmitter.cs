@@ -57,12 +57,17 @@ public sealed class TaskSubmitter : IDisposable
         // Uploads cost nothing and do not occupy a generation slot, so they come before the throttle.
         request = await ImageDelivery.DeliverAsync(_provider, _context, request, cancellationToken).ConfigureAwait(false);
         var lease = await AcquireSlotAsync(cancellationToken).ConfigureAwait(false);
+        var sentAt = DateTimeOffset.UtcNow;
         VideoTask task;
         try
         {
             // Not cancellable once sent: abandoning a POST in flight would leave a billed task we never heard of.
             // It still ends within the per-attempt timeout.
             task = await _provider.SubmitAsync(_context, request, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (SeedanceException lost) when (lost.SubmitMayHaveSucceeded && _provider is ITaskLister lister)
+        {
+            task = await LostSubmitRecovery.RecoverAsync(lister, _context, _journal, request, sentAt, lost, lease).ConfigureAwait(false);
         }
         catch
         {

@@ -15,11 +15,14 @@ namespace Seedance.Tests.Http;
 /// </summary>
 public sealed class RetryRuleTests
 {
+    // AI/ML API has no list of recent tasks, so a lost answer stays an open question for the user.
+    private const string WithoutTaskList = "AIMLAPI";
+
     [Fact]
     public async Task A_submit_that_got_a_500_is_not_repeated()
     {
         using var harness = new EmulatorHarness(options => options.Faults.Add(new FaultRule { Endpoint = "submit", Calls = { 1 }, Action = FaultAction.Status, StatusCode = 500 }));
-        var connection = harness.Connect();
+        var connection = harness.Connect(WithoutTaskList);
 
         var error = await Assert.ThrowsAsync<SeedanceException>(() => connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None));
 
@@ -32,13 +35,63 @@ public sealed class RetryRuleTests
     public async Task A_submit_whose_answer_was_lost_is_not_repeated_and_its_task_exists()
     {
         using var harness = new EmulatorHarness(options => options.Faults.Add(new FaultRule { Endpoint = "submit", Calls = { 1 }, Action = FaultAction.DropAfterHandling }));
-        var connection = harness.Connect();
+        var connection = harness.Connect(WithoutTaskList);
 
         var error = await Assert.ThrowsAsync<SeedanceException>(() => connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None));
 
         Assert.Equal("SubmitOutcomeUnknown", error.ErrorId);
+        Assert.True(error.SubmitMayHaveSucceeded);
         Assert.Equal(1, harness.Server.Options.Faults.CallsTo("submit"));
-        Assert.Equal(1, harness.Submits());
+        Assert.Equal(1, harness.Submits(WithoutTaskList));
+    }
+
+    [Theory]
+    [InlineData("WaveSpeed")]
+    [InlineData("Ark")]
+    public async Task A_submit_whose_answer_was_lost_is_recovered_from_the_providers_task_list(string provider)
+    {
+        using var harness = new EmulatorHarness(options => options.Faults.Add(new FaultRule { Endpoint = "submit", Calls = { 1 }, Action = FaultAction.DropAfterHandling }));
+        var connection = harness.Connect(provider);
+
+        var task = await connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None);
+
+        Assert.Equal(1, harness.Server.Options.Faults.CallsTo("submit"));
+        Assert.Equal(1, harness.Submits(provider));
+        Assert.NotNull(harness.Server.Tasks.Peek(task.Id));
+        Assert.Equal(task.Id, harness.Journal.ReadAll().Single().Id);
+        Assert.Equal(TaskState.Succeeded, (await connection.WaitAsync(task, TimeSpan.FromSeconds(30), CancellationToken.None)).State);
+    }
+
+    [Theory]
+    [InlineData("WaveSpeed")]
+    [InlineData("Ark")]
+    public async Task A_submit_that_created_nothing_is_reported_safe_to_repeat(string provider)
+    {
+        using var harness = new EmulatorHarness(options => options.Faults.Add(new FaultRule { Endpoint = "submit", Calls = { 1 }, Action = FaultAction.Status, StatusCode = 502 }));
+        var connection = harness.Connect(provider);
+
+        var error = await Assert.ThrowsAsync<SeedanceException>(() => connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None));
+
+        Assert.Equal("SubmitNotCreated", error.ErrorId);
+        Assert.False(error.SubmitMayHaveSucceeded);
+        Assert.Contains("safe", error.Message);
+        Assert.Equal(0, harness.Submits(provider));
+    }
+
+    [Fact]
+    public async Task A_lost_answer_with_several_unknown_tasks_is_left_to_the_user()
+    {
+        using var harness = new EmulatorHarness(options => options.Faults.Add(new FaultRule { Endpoint = "submit", Calls = { 1 }, Action = FaultAction.DropAfterHandling }));
+        var connection = harness.Connect();
+        var request = connection.Prepare(Support.Requests.FromUrl());
+        var stranger = harness.Server.Tasks.Create("a0000000000000000000000000000001", EmulatorHarness.Key, new Seedance.Emulator.Tasks.EmulatedTaskSpec { Provider = "WaveSpeed", Model = request.Model.Id, Prompt = "made elsewhere" });
+
+        var error = await Assert.ThrowsAsync<SeedanceException>(() => connection.SubmitAsync(request, CancellationToken.None));
+
+        Assert.Equal("SubmitOutcomeUnknown", error.ErrorId);
+        Assert.True(error.SubmitMayHaveSucceeded);
+        Assert.Contains(stranger.Id, error.Message);
+        Assert.Equal(2, harness.Submits());
     }
 
     [Fact]

@@ -264,7 +264,7 @@ public sealed class WaveSpeedProviderTests : IDisposable
         var older = await connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None);
         var newer = await connection.SubmitAsync(connection.Prepare(new VideoRequest { Prompt = "a lighthouse" }), CancellationToken.None);
 
-        var recent = await new WaveSpeedProvider().ListRecentAsync(connection.Context, since, 100, CancellationToken.None);
+        var recent = await new WaveSpeedProvider().ListRecentAsync(connection.Context, since, CancellationToken.None);
 
         Assert.Equal(new[] { newer.Id, older.Id }, recent.Select(task => task.Id));
         Assert.Equal(TextToVideo, recent[0].Model);
