@@ -9,10 +9,10 @@ internal static class TwinCatalog
     public static IEnumerable<IProviderTwin> Create(EmulatorServices services) => new IProviderTwin[]
     {
         new WaveSpeedTwin(services),
-        new AtlasCloudTwin(services),
-        new ArkTwin(services),
         new AimlApiTwin(services),
+        new ArkTwin(services),
         new FalTwin(services),
         new ReplicateTwin(services),
+        new AtlasCloudTwin(services),
     };
 }

@@ -10,11 +10,11 @@ public static class ProviderCatalog
     private static readonly IReadOnlyList<IVideoProvider> Providers = new IVideoProvider[]
     {
         new WaveSpeedProvider(),
-        new AtlasCloudProvider(),
-        new ArkProvider(),
         new AimlApiProvider(),
+        new ArkProvider(),
         new FalProvider(),
         new ReplicateProvider(),
+        new AtlasCloudProvider(),
     };
 
     public static IReadOnlyList<IVideoProvider> All => Providers;
