@@ -5,17 +5,17 @@ using Seedance.Journal;
 
 namespace Seedance.Bench;
 
-/// <summary>An engine session with one WaveSpeed connection to the emulator, journalling into the run's folder.</summary>
+/// <summary>An engine session with one connection to the emulator (WaveSpeed unless told), journalling into the run's folder.</summary>
 internal sealed class BenchConnection : IDisposable
 {
     private readonly SeedanceSession _session;
 
-    public BenchConnection(EmulatorProcess emulator, string folder, Action<ConnectionOptions>? configure = null)
+    public BenchConnection(EmulatorProcess emulator, string folder, Action<ConnectionOptions>? configure = null, string provider = "WaveSpeed")
     {
         _session = new SeedanceSession(new TaskJournal(Path.Combine(folder, "journal.jsonl")), _ => null);
-        var options = new ConnectionOptions("WaveSpeed")
+        var options = new ConnectionOptions(provider)
         {
-            BaseUri = emulator.BaseUris["WaveSpeed"],
+            BaseUri = emulator.BaseUris[provider],
             ApiKey = ApiKeySecret.FromPlainText(EmulatorProcess.Key, "the benchmark"),
         };
         configure?.Invoke(options);

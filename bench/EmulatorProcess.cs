@@ -30,13 +30,18 @@ internal sealed class EmulatorProcess : IDisposable
 
     public const string Key = "bench-key";
 
-    public static EmulatorProcess Start(TimeSpan latency, int concurrency, long? outputBytes, string? faultPlanPath = null)
+    public static EmulatorProcess Start(TimeSpan latency, int concurrency, long? outputBytes, string? faultPlanPath = null, TimeSpan? urlLifetime = null)
     {
         var host = HostPath();
         var arguments = new List<string> { host, "--latency", latency.TotalSeconds.ToString(CultureInfo.InvariantCulture), "--concurrency", concurrency.ToString(CultureInfo.InvariantCulture), "--api-key", Key };
         if (outputBytes is { } bytes)
         {
             arguments.AddRange(new[] { "--output-bytes", bytes.ToString(CultureInfo.InvariantCulture) });
+        }
+
+        if (urlLifetime is { } lifetime)
+        {
+            arguments.AddRange(new[] { "--url-lifetime", lifetime.TotalSeconds.ToString(CultureInfo.InvariantCulture) });
         }
 
         if (faultPlanPath is not null)

@@ -10,6 +10,7 @@ namespace Seedance.Bench;
 /// <summary>
 /// Runs the batch scenarios against the emulator (a child process) and prints one table row per run.
 /// Usage: dotnet run -c Release --project bench -- [--only 1,2,3] [--no-baseline] [--no-cmdlets]
+///        dotnet run -c Release --project bench -- --soak [--tasks 500] [--provider WaveSpeed]
 /// </summary>
 internal static class Program
 {
@@ -28,6 +29,18 @@ internal static class Program
         var cmdlets = !args.Contains("--no-cmdlets");
         var folder = Path.Combine(Path.GetTempPath(), "seedance-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
+        if (args.Contains("--soak"))
+        {
+            try
+            {
+                return await SoakRun.RunAsync(folder, int.Parse(Option(args, "--tasks") ?? "500", CultureInfo.InvariantCulture), Option(args, "--provider") ?? "WaveSpeed");
+            }
+            finally
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+
         var pwsh = CmdletRun.FindPwsh();
         var module = CmdletRun.FindModule(RepositoryRoot());
         Console.WriteLine($"Seedance batch benchmark, {DateTime.Now:yyyy-MM-dd HH:mm}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");

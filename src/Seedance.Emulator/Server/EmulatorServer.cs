@@ -17,7 +17,8 @@ namespace Seedance.Emulator.Server;
 /// <summary>
 /// A real HTTP server on 127.0.0.1 that speaks every provider's wire protocol, each under its own prefix
 /// (<c>http://127.0.0.1:port/wavespeed</c> stands in for <c>https://api.wavespeed.ai</c>), serves the
-/// finished videos at <c>/files/</c>, and reports what it saw at <c>/_emulator/stats</c>.
+/// finished videos at <c>/files/</c>, and reports what it saw at <c>/_emulator/stats</c> and
+/// <c>/_emulator/tasks</c>.
 /// </summary>
 public sealed class EmulatorServer : IDisposable
 {
@@ -145,7 +146,8 @@ public sealed class EmulatorServer : IDisposable
 
             if (segments[0] == "_emulator")
             {
-                await new EmulatorContext(raw, path, Root).RespondJsonAsync(200, Statistics()).ConfigureAwait(false);
+                JsonNode report = segments.Length == 2 && segments[1] == "tasks" ? TaskList() : Statistics();
+                await new EmulatorContext(raw, path, Root).RespondJsonAsync(200, report).ConfigureAwait(false);
                 return;
             }
 
@@ -243,6 +245,16 @@ public sealed class EmulatorServer : IDisposable
             ["lastCompletedAt"] = tasks.Any(task => task.CompletedAt is not null) ? tasks.Max(task => task.CompletedAt)!.Value.ToString("O") : null,
         };
     }
+
+    /// <summary>Every task the emulator holds (for soak checks: what was created, and from which prompt).</summary>
+    private JsonArray TaskList() => new(Tasks.Snapshot().Select(task => (JsonNode)new JsonObject
+    {
+        ["id"] = task.Id,
+        ["provider"] = task.Spec.Provider,
+        ["prompt"] = task.Spec.Prompt,
+        ["state"] = task.State.ToString(),
+        ["createdAt"] = task.CreatedAt.ToString("O"),
+    }).ToArray());
 
     private async Task TickAsync()
     {

@@ -21,7 +21,7 @@ namespace Seedance.Providers;
 /// <c>input</c>, <c>GET /v1/predictions/{id}</c>, <c>POST /v1/predictions/{id}/cancel</c>, and <c>POST /v1/files</c>
 /// for images too large to send inline. Errors are RFC 7807 problem details (<c>{title, detail, status}</c>).
 /// </summary>
-public sealed class ReplicateProvider : IVideoProvider, IImageUploader
+public sealed class ReplicateProvider : IVideoProvider, IImageUploader, ITaskLister
 {
     public const string Name = "Replicate";
 
@@ -157,6 +157,23 @@ public sealed class ReplicateProvider : IVideoProvider, IImageUploader
             Purpose = $"report on prediction {task.Id}",
         }, cancellationToken).ConfigureAwait(false);
         return ReadPrediction(response.Json, task);
+    }
+
+    /// <summary>
+    /// The account's predictions created since <paramref name="since"/> (<c>GET /predictions</c>, newest first; the
+    /// first page is enough for the minutes around one lost submit).
+    /// </summary>
+    public async Task<IReadOnlyList<VideoTask>> ListRecentAsync(ProviderContext context, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var response = await context.Http.SendAsync(new ApiRequest(HttpCallKind.List, HttpMethod.Get, context.Resolve("predictions"))
+        {
+            Purpose = "list recent predictions",
+        }, cancellationToken).ConfigureAwait(false);
+        return response.Json.Items("results")
+            .Where(item => item.Text("id") is not null)
+            .Select(item => ReadPrediction(item, new VideoTask(item.Text("id")!, Name, item.Text("model") ?? string.Empty)))
+            .Where(task => task.CreatedAt >= since)
+            .ToList();
     }
 
     public async Task<CancelOutcome> CancelAsync(ProviderContext context, VideoTask task, CancellationToken cancellationToken)

@@ -6,6 +6,7 @@ using Seedance.Commands.Runtime;
 using Seedance.Connections;
 using Seedance.Http;
 using Seedance.Emulator;
+using Seedance.Emulator.Faults;
 using Seedance.Emulator.Server;
 
 namespace Seedance.Commands.Cmdlets;
@@ -48,6 +49,13 @@ public sealed class StartSeedanceEmulatorCommand : AsyncCmdlet
     [Parameter]
     public SecureString? ApiKey { get; set; }
 
+    /// <summary>
+    /// Scripted failures, as a JSON file or JSON text: e.g. '[{"endpoint":"submit","calls":[1],"action":"Status","statusCode":403,"body":"{\"code\":403,\"message\":\"Insufficient balance\"}"}]'.
+    /// Actions: Status, Delay, DropBeforeHandling, DropAfterHandling, Truncate, Malformed.
+    /// </summary>
+    [Parameter]
+    public string? FaultPlan { get; set; }
+
     /// <summary>Only start the emulator; do not connect to it.</summary>
     [Parameter]
     public SwitchParameter NoConnect { get; set; }
@@ -62,8 +70,20 @@ public sealed class StartSeedanceEmulatorCommand : AsyncCmdlet
 
         // Without -ApiKey, a fresh random key that the connection and the emulator share and nobody has to see.
         var key = ApiKey is null ? ApiKeySecret.FromPlainText(Guid.NewGuid().ToString("N"), "the emulator") : ApiKeySecret.FromSecureString(ApiKey, "-ApiKey");
+        FaultPlan faults;
+        try
+        {
+            faults = FaultPlanArgument.Read(this, FaultPlan);
+        }
+        catch (SeedanceException ex)
+        {
+            ThrowSeedanceError(ex, FaultPlan);
+            return;
+        }
+
         var emulator = EmulatorServer.Start(new EmulatorOptions
         {
+            Faults = faults,
             Port = Port,
             ApiKey = key.Reveal(),
             Latency = TimeSpan.FromSeconds(LatencySec),

@@ -48,6 +48,7 @@ public sealed class RetryRuleTests
     [Theory]
     [InlineData("WaveSpeed")]
     [InlineData("Ark")]
+    [InlineData("Replicate")]
     public async Task A_submit_whose_answer_was_lost_is_recovered_from_the_providers_task_list(string provider)
     {
         using var harness = new EmulatorHarness(options => options.Faults.Add(new FaultRule { Endpoint = "submit", Calls = { 1 }, Action = FaultAction.DropAfterHandling }));
@@ -65,6 +66,7 @@ public sealed class RetryRuleTests
     [Theory]
     [InlineData("WaveSpeed")]
     [InlineData("Ark")]
+    [InlineData("Replicate")]
     public async Task A_submit_that_created_nothing_is_reported_safe_to_repeat(string provider)
     {
         using var harness = new EmulatorHarness(options => options.Faults.Add(new FaultRule { Endpoint = "submit", Calls = { 1 }, Action = FaultAction.Status, StatusCode = 502 }));
