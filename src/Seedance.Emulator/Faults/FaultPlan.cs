@@ -30,8 +30,18 @@ public sealed class FaultPlan
         _random = new Random(randomSeed);
     }
 
-    public static FaultPlan FromJson(string json) =>
-        new(JsonSerializer.Deserialize<List<FaultRule>>(json, JsonOptions) ?? new List<FaultRule>());
+    /// <summary>Reads a plan; a malformed one is a <see cref="FormatException"/> naming what is wrong.</summary>
+    public static FaultPlan FromJson(string json)
+    {
+        try
+        {
+            return new FaultPlan(JsonSerializer.Deserialize<List<FaultRule>>(json, JsonOptions) ?? new List<FaultRule>());
+        }
+        catch (JsonException ex)
+        {
+            throw new FormatException($"The fault plan is not a JSON array of rules: {ex.Message}", ex);
+        }
+    }
 
     /// <summary>Adds a rule while the emulator runs.</summary>
     public void Add(FaultRule rule)

@@ -193,7 +193,7 @@ public sealed class SeedanceHttp : IDisposable
         };
     }
 
-    private const string AmbiguousSubmitAdvice =
+    internal const string AmbiguousSubmitAdvice =
         " The request may have reached the provider, so a task may exist and be billed: it was not sent again." +
         " Check 'Get-SeedanceTask -Recent' and the provider's dashboard before submitting it again.";
 

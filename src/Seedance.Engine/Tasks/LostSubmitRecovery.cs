@@ -34,11 +34,7 @@ internal static class LostSubmitRecovery
         catch (SeedanceException listFailure)
         {
             lease?.Dispose();
-            throw new SeedanceException(lost.Category, lost.ErrorId, $"{lost.Message} Its list of recent tasks could not be read either ({listFailure.Message}).", lost)
-            {
-                Provider = provider,
-                SubmitMayHaveSucceeded = true,
-            };
+            throw Settled(lost, lost.ErrorId, $"{lost.Message} Its list of recent tasks could not be read either ({listFailure.Message}).", stillOpen: true);
         }
 
         var known = new HashSet<string>(journal.ReadAll().Where(record => record.Provider == provider).Select(record => record.Id), StringComparer.Ordinal);
@@ -50,21 +46,23 @@ internal static class LostSubmitRecovery
         }
 
         lease?.Dispose();
+        var reason = lost.Message.Replace(SeedanceHttp.AmbiguousSubmitAdvice, string.Empty).Trim();
         if (candidates.Count == 0)
         {
-            throw new SeedanceException(lost.Category, "SubmitNotCreated",
-                $"The submit of {request.Summary} got no answer ({lost.ErrorId}), and {provider}'s list of tasks created since {since:HH:mm:ss} UTC shows none from it: no task was created, and submitting it again is safe.", lost)
-            {
-                Provider = provider,
-                SubmitMayHaveSucceeded = false,
-            };
+            throw Settled(lost, "SubmitNotCreated", $"{reason} {provider}'s list of tasks created since {since:HH:mm:ss} UTC shows none from this submit: no task was created, and submitting it again is safe.", stillOpen: false);
         }
 
-        throw new SeedanceException(lost.Category, "SubmitOutcomeUnknown",
-            $"The submit of {request.Summary} got no answer ({lost.ErrorId}), and {provider} created {candidates.Count} tasks unknown to this machine since {since:HH:mm:ss} UTC: {string.Join(", ", candidates.Select(task => task.Id))}. One may be this submit's; check them with Get-SeedanceTask -Id before submitting it again.", lost)
-        {
-            Provider = provider,
-            SubmitMayHaveSucceeded = true,
-        };
+        throw Settled(lost, "SubmitOutcomeUnknown", $"{reason} {provider} created {candidates.Count} tasks unknown to this machine since {since:HH:mm:ss} UTC: {string.Join(", ", candidates.Select(task => task.Id))}. One may be this submit's; check them with Get-SeedanceTask -Id before submitting it again.", stillOpen: true);
     }
+
+    /// <summary>The submit's own failure, with what the task list said in place of the open question.</summary>
+    private static SeedanceException Settled(SeedanceException lost, string errorId, string message, bool stillOpen) =>
+        new(lost.Category, errorId, message, lost)
+        {
+            Provider = lost.Provider,
+            StatusCode = lost.StatusCode,
+            ProviderCode = lost.ProviderCode,
+            RetryAfter = lost.RetryAfter,
+            SubmitMayHaveSucceeded = stillOpen,
+        };
 }

@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Management.Automation;
-using System.Text.Json;
 using Seedance.Emulator.Faults;
 
 namespace Seedance.Commands.Runtime;
@@ -23,7 +22,7 @@ internal static class FaultPlanArgument
                 : File.ReadAllText(PathResolution.FileSystemPath(cmdlet, argument));
             return FaultPlan.FromJson(json);
         }
-        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException)
         {
             throw new SeedanceException(SeedanceErrorCategory.Validation, "FaultPlanInvalid",
                 $"-FaultPlan could not be read: {ex.Message} Give a JSON array of rules, or the path of a file holding one.", ex) { ParameterName = "FaultPlan" };
