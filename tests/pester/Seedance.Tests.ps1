@@ -9,9 +9,9 @@ BeforeAll {
     $env:SEEDANCE_JOURNAL = Join-Path $TestDrive 'journal.jsonl'
     Import-Module $manifest -Force
 
-    function New-SampleImages([int] $Count, [string] $Folder) {
+    function New-SampleImages([int] $Count, [string] $Folder, [int] $Width = 320, [int] $Height = 180) {
         New-Item -ItemType Directory -Force $Folder | Out-Null
-        1..$Count | ForEach-Object { [Seedance.Emulator.Media.SampleImage]::WritePng((Join-Path $Folder "shot$_.png"), 320, 180, $_) }
+        1..$Count | ForEach-Object { [Seedance.Emulator.Media.SampleImage]::WritePng((Join-Path $Folder "shot$_.png"), $Width, $Height, $_) }
         Get-ChildItem (Join-Path $Folder '*.png')
     }
 
@@ -130,6 +130,34 @@ Describe 'The README pipeline against the emulator' {
         $help.parameters.parameter.name | Should -Contain 'Prompt'
         ($help.parameters.parameter | Where-Object name -EQ 'Duration').description.Text | Should -Match 'seconds'
         @($help.examples.example).Count | Should -BeGreaterThan 0
+    }
+}
+
+Describe 'The README pipeline, unchanged, on <Provider>' -ForEach @(
+    @{ Provider = 'WaveSpeed' }, @{ Provider = 'AIMLAPI' }, @{ Provider = 'Ark' }, @{ Provider = 'fal' }, @{ Provider = 'Replicate' }, @{ Provider = 'AtlasCloud' }
+) {
+    BeforeAll {
+        Start-SeedanceEmulator -Provider $Provider -LatencySec 0.3 | Out-Null
+        # Ark wants at least 300 pixels a side.
+        $shots = New-SampleImages -Count 2 -Folder (Join-Path $TestDrive "$Provider/shots") -Width 400 -Height 304
+    }
+    AfterAll { Stop-SeedanceEmulator }
+
+    It 'turns a folder of images into verified MP4 files' {
+        Push-Location (Join-Path $TestDrive $Provider)
+        try {
+            $files = Get-ChildItem ./shots/*.png |
+                New-SeedanceVideo -Prompt 'slow orbital pan' -Duration 5 |
+                Wait-SeedanceTask |
+                Save-SeedanceVideo -Path ./videos
+        }
+        finally {
+            Pop-Location
+        }
+
+        $files | Should -HaveCount 2
+        $files.Provider | Sort-Object -Unique | Should -Be ((Get-SeedanceModel -Provider $Provider)[0].Provider)
+        $files | ForEach-Object { $_.DurationSeconds | Should -Be 5; $_.Path | Should -Exist }
     }
 }
 

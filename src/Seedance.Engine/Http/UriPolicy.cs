@@ -29,7 +29,7 @@ public static class UriPolicy
             { ParameterName = parameterName };
         }
 
-        RequireSafe(uri, parameterName, "BaseUriInsecure");
+        RequireSafe(uri, "-" + parameterName, "BaseUriInsecure");
         return uri;
     }
 

@@ -208,10 +208,19 @@ public sealed class VideoDownloader
         if (task.State != TaskState.Succeeded || task.VideoUrl is null)
         {
             throw new SeedanceException(SeedanceErrorCategory.NotFound, "NoVideo",
-                $"Task {task.Id} has no video to save: it is {task.State.ToString().ToLowerInvariant()}{(task.Error is null ? "." : $" ({task.Error}).")}")
+                $"Task {task.Id} has no video to save: it {StateInWords(task.State)}{(task.Error is null ? "." : $" ({task.Error.TrimEnd('.', ' ')}).")}")
             { TaskId = task.Id, Provider = task.Provider };
         }
     }
+
+    private static string StateInWords(TaskState state) => state switch
+    {
+        TaskState.Queued => "is still queued",
+        TaskState.Running => "is still running",
+        TaskState.Cancelled => "was cancelled",
+        TaskState.Expired => "expired",
+        _ => "failed",
+    };
 
     private static void MoveIntoPlace(string partialPath, string targetPath, bool overwrite)
     {

@@ -26,7 +26,7 @@ public sealed class CostBudget
         if (_committed + estimate.Value > _limit)
         {
             throw new SeedanceException(SeedanceErrorCategory.Validation, "CostLimitExceeded",
-                $"Submitting {what} (est. ${estimate.Value:0.00}) would bring this command's spending to ${_committed + estimate.Value:0.00}, over -MaxCost ${_limit:0.00}. It was not submitted. Raise -MaxCost or submit fewer videos.")
+                $"Submitting the {what} would bring this command's spending to ${_committed + estimate.Value:0.00}, over -MaxCost ${_limit:0.00}. It was not submitted. Raise -MaxCost or submit fewer videos.")
             { ParameterName = "MaxCost" };
         }
 

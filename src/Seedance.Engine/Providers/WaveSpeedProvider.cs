@@ -198,7 +198,7 @@ public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader, ITaskLis
         {
             category = SeedanceErrorCategory.ContentPolicy;
         }
-        else if ((int)response.StatusCode == 401)
+        else if ((int)response.StatusCode == 401 && !WireJson.Mentions(message, "top up", "topping up"))
         {
             message += " (a new WaveSpeed key may need a top-up before it is active)";
         }

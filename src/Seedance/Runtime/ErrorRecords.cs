@@ -19,6 +19,7 @@ internal static class ErrorRecords
     private static ErrorCategory CategoryOf(SeedanceException exception) => exception.ErrorId switch
     {
         "FileExists" => ErrorCategory.ResourceExists,
+        "ImageUnreadable" => ErrorCategory.ReadError,
         _ => exception.Category switch
         {
             SeedanceErrorCategory.Validation => ErrorCategory.InvalidArgument,
