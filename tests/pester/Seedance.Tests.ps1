@@ -161,6 +161,30 @@ Describe 'The README pipeline, unchanged, on <Provider>' -ForEach @(
     }
 }
 
+Describe 'Stopping (Ctrl+C)' {
+    It 'ends a pipeline that is waiting, and leaves no partial file behind' {
+        $folder = New-Item -ItemType Directory (Join-Path $TestDrive 'stopped')
+        $manifest = Join-Path (Get-Module Seedance).ModuleBase 'Seedance.psd1'
+        $pipeline = [powershell]::Create()
+        $null = $pipeline.AddScript({
+            param($manifest, $folder)
+            Import-Module $manifest
+            Start-SeedanceEmulator -LatencySec 1 | Out-Null
+            1..3 | ForEach-Object { 'https://images.example.com/a.jpg' } | New-SeedanceVideo -Prompt 'pan #stuck' | Save-SeedanceVideo -Path $folder
+        }).AddArgument($manifest).AddArgument($folder.FullName)
+        $running = $pipeline.BeginInvoke()
+        Start-Sleep -Seconds 2
+
+        # Stop() is what Ctrl+C does: it calls StopProcessing on the running cmdlet.
+        $pipeline.Stop()
+
+        $running.IsCompleted | Should -BeTrue
+        $pipeline.InvocationStateInfo.State | Should -Be 'Stopped'
+        Get-ChildItem $folder | Should -BeNullOrEmpty
+        $pipeline.Dispose()
+    }
+}
+
 Describe 'Connections' {
     It 'never shows the key' {
         $secret = ConvertTo-SecureString 'sk-pester-secret-value-42' -AsPlainText -Force
