@@ -116,6 +116,12 @@ internal static class SyntheticMp4Boxes
         }
 
         box.EndBox();
+        EndTrack(box, chunkOffsets, use64BitOffsets);
+    }
+
+    /// <summary>Ends a track: its chunk offsets close the sample table, then stbl, minf, mdia and trak end.</summary>
+    private static void EndTrack(Mp4BoxWriter box, IReadOnlyList<long> chunkOffsets, bool use64BitOffsets)
+    {
         WriteChunkOffsets(box, chunkOffsets, use64BitOffsets);
         box.EndBox(); // stbl
         box.EndBox(); // minf
@@ -123,11 +129,17 @@ internal static class SyntheticMp4Boxes
         box.EndBox(); // trak
     }
 
-    private static void WriteAvcSampleEntry(Mp4BoxWriter box, SyntheticVideoLayout layout)
+    /// <summary>The header every sample entry starts with (ISO/IEC 14496-12 SampleEntry).</summary>
+    private static void BeginSampleEntry(Mp4BoxWriter box, string format)
     {
-        box.BeginBox("avc1");
+        box.BeginBox(format);
         box.WriteZeros(6); // reserved
         box.WriteUInt16(1); // data_reference_index
+    }
+
+    private static void WriteAvcSampleEntry(Mp4BoxWriter box, SyntheticVideoLayout layout)
+    {
+        BeginSampleEntry(box, "avc1");
         box.WriteZeros(2 + 2 + (3 * 4)); // pre_defined, reserved, pre_defined
         box.WriteUInt16((ushort)layout.Geometry.Width);
         box.WriteUInt16((ushort)layout.Geometry.Height);
@@ -194,18 +206,12 @@ internal static class SyntheticMp4Boxes
         box.WriteUInt32((uint)layout.SilentAudioFrame.Length); // every sample has this size, so no table follows
         box.WriteUInt32((uint)layout.AudioFrameCount);
         box.EndBox();
-        WriteChunkOffsets(box, chunkOffsets, use64BitOffsets);
-        box.EndBox(); // stbl
-        box.EndBox(); // minf
-        box.EndBox(); // mdia
-        box.EndBox(); // trak
+        EndTrack(box, chunkOffsets, use64BitOffsets);
     }
 
     private static void WriteAacSampleEntry(Mp4BoxWriter box, SyntheticVideoLayout layout)
     {
-        box.BeginBox("mp4a");
-        box.WriteZeros(6); // reserved
-        box.WriteUInt16(1); // data_reference_index
+        BeginSampleEntry(box, "mp4a");
         box.WriteZeros(2 * 4); // reserved
         box.WriteUInt16(SilentAac.ChannelCount);
         box.WriteUInt16(16); // samplesize
