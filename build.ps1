@@ -215,8 +215,11 @@ Get-ChildItem '$demo/shots/*.png' |
 
 if (Get-Command ffprobe -ErrorAction Ignore) {
     Get-ChildItem '$demo/videos/*.mp4' | ForEach-Object {
-        `$probe = ffprobe -v error -show_entries format=duration:stream=codec_name,width,height,avg_frame_rate -of json `$_.FullName | ConvertFrom-Json
-        '{0}: {1}' -f `$_.Name, ((`$probe.streams | ForEach-Object { '{0} {1}x{2} {3}' -f `$_.codec_name, `$_.width, `$_.height, `$_.avg_frame_rate }) -join ', ') + ", {0} s" -f `$probe.format.duration
+        `$probe = ffprobe -v error -show_entries format=duration:stream=codec_type,codec_name,width,height,avg_frame_rate,sample_rate -of json `$_.FullName | ConvertFrom-Json
+        `$streams = `$probe.streams | ForEach-Object {
+            if (`$_.codec_type -eq 'video') { '{0} {1}x{2} at {3} fps' -f `$_.codec_name, `$_.width, `$_.height, `$_.avg_frame_rate } else { '{0} {1} Hz' -f `$_.codec_name, `$_.sample_rate }
+        }
+        '{0}: {1}, {2} s' -f `$_.Name, (`$streams -join ', '), `$probe.format.duration
     }
 }
 Stop-SeedanceEmulator
