@@ -11,8 +11,6 @@ public sealed class CostBudget
 
     public CostBudget(decimal limit) => _limit = limit;
 
-    public decimal Committed => _committed;
-
     /// <summary>Counts <paramref name="estimate"/> against the cap, or throws when it does not fit.</summary>
     public void Reserve(decimal? estimate, string what)
     {

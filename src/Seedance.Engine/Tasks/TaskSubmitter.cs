@@ -46,9 +46,6 @@ public sealed class TaskSubmitter : IDisposable
         _watcher.Ended += Release;
     }
 
-    /// <summary>Tasks submitted through this connection that have not finished yet.</summary>
-    public int InFlight => _leases.Count;
-
     /// <summary>Raised when the journal could not be written (the task still exists and is returned).</summary>
     public event Action<VideoTask, Exception>? JournalFailed;
 

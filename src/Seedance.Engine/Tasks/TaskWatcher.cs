@@ -30,7 +30,6 @@ public sealed class TaskWatcher : IDisposable
     private readonly object _loopGate = new();
     private readonly Random _jitter = new();
     private Task? _loop;
-    private long _statusRequests;
 
     public TaskWatcher(
         Func<VideoTask, CancellationToken, Task<VideoTask>> refresh,
@@ -57,9 +56,6 @@ public sealed class TaskWatcher : IDisposable
     /// throttle slot (providers' tasks can hang in "running" for good). Waiters usually give up sooner.
     /// </summary>
     public TimeSpan GiveUpAfter { get; set; } = TimeSpan.FromHours(6);
-
-    /// <summary>Status requests sent so far, for the benchmark.</summary>
-    public long StatusRequests => Interlocked.Read(ref _statusRequests);
 
     /// <summary>Tasks currently being followed.</summary>
     public int Count => _watched.Count;
@@ -167,7 +163,6 @@ public sealed class TaskWatcher : IDisposable
             try
             {
                 var askedAt = _clock.Elapsed;
-                Interlocked.Increment(ref _statusRequests);
                 var snapshot = await _refresh(watched.Latest, token).ConfigureAwait(false);
                 var answeredAt = _clock.Elapsed;
                 watched.Failures = 0;

@@ -24,6 +24,4 @@ internal static class PathResolution
         var location = cmdlet.SessionState.Path.CurrentFileSystemLocation.ProviderPath;
         return string.IsNullOrEmpty(location) ? Directory.GetCurrentDirectory() : location;
     }
-
-    public static bool IsUri(string value) => Uri.TryCreate(value, UriKind.Absolute, out var uri) && !uri.IsFile;
 }
