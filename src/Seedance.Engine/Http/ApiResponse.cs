@@ -34,37 +34,27 @@ public sealed class ApiResponse
 
     public bool IsSuccess => (int)StatusCode is >= 200 and <= 299;
 
-    /// <summary>The body as JSON; an empty body reads as an empty object.</summary>
-    public JsonElement Json
-    {
-        get
-        {
-            if (string.IsNullOrWhiteSpace(Body))
-            {
-                return JsonDocument.Parse("{}").RootElement;
-            }
-
-            using var document = JsonDocument.Parse(Body);
-            return document.RootElement.Clone();
-        }
-    }
+    /// <summary>The body as JSON; an empty body reads as an empty object. A malformed body throws JsonException.</summary>
+    public JsonElement Json => Parsed.Json ?? throw Parsed.Failure!;
 
     /// <summary>True when the body is empty or parses as JSON; a cut-off body does not.</summary>
-    internal bool HasWellFormedJson()
-    {
-        if (string.IsNullOrWhiteSpace(Body))
-        {
-            return true;
-        }
+    internal bool HasWellFormedJson() => Parsed.Json is not null;
 
+    // Parsed once: the retry decision, the transport's check and the provider's reading all look at the same body.
+    private (JsonElement? Json, JsonException? Failure) Parsed => _parsed ??= Parse(Body);
+
+    private (JsonElement? Json, JsonException? Failure)? _parsed;
+
+    private static (JsonElement? Json, JsonException? Failure) Parse(string body)
+    {
         try
         {
-            using var document = JsonDocument.Parse(Body);
-            return true;
+            using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(body) ? "{}" : body);
+            return (document.RootElement.Clone(), null);
         }
-        catch (JsonException)
+        catch (JsonException ex)
         {
-            return false;
+            return (null, ex);
         }
     }
 }
