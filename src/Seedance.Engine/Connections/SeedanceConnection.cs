@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -146,7 +145,7 @@ public sealed class SeedanceConnection : IDisposable
         try
         {
             var file = await Downloader.DownloadAsync(Adopt(task), targetPath, overwrite, token => RefreshAsync(task, token), progress, cancellationToken).ConfigureAwait(false);
-            TryJournal(() => _journal.RecordSaved(file.Task, file.Path));
+            _journal.TryRecord(file.Task, journal => journal.RecordSaved(file.Task, file.Path));
             return file;
         }
         finally
@@ -180,19 +179,7 @@ public sealed class SeedanceConnection : IDisposable
     {
         if (task.IsFinal)
         {
-            TryJournal(() => _journal.RecordState(task));
-        }
-    }
-
-    private static void TryJournal(Action write)
-    {
-        try
-        {
-            write();
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            SeedanceLog.Verbose($"The task journal could not be written: {ex.Message}");
+            _journal.TryRecord(task, journal => journal.RecordState(task));
         }
     }
 

@@ -4,19 +4,22 @@ using System.Threading;
 namespace Seedance.Http;
 
 /// <summary>
-/// Where the engine's verbose messages go. A cmdlet captures a sink for the duration of its work; the sink
-/// flows with async calls, so HTTP calls made on its behalf report to it, and work on behalf of nobody
+/// Where the engine's verbose messages and warnings go. A cmdlet captures a sink for the duration of its work;
+/// the sink flows with async calls, so HTTP calls made on its behalf report to it, and work on behalf of nobody
 /// (background polling between cmdlets) reports nowhere. No state is shared between runspaces.
 /// </summary>
 public static class SeedanceLog
 {
-    private static readonly AsyncLocal<Action<string>?> CurrentSink = new();
+    private static readonly AsyncLocal<Sink?> CurrentSink = new();
 
-    /// <summary>Sends verbose messages from this async flow to <paramref name="sink"/> until disposed.</summary>
-    public static IDisposable Capture(Action<string> sink)
+    /// <summary>
+    /// Sends this async flow's messages to <paramref name="verbose"/> and its warnings to <paramref name="warning"/>
+    /// (to <paramref name="verbose"/> when none is given) until disposed.
+    /// </summary>
+    public static IDisposable Capture(Action<string> verbose, Action<string>? warning = null)
     {
         var previous = CurrentSink.Value;
-        CurrentSink.Value = sink;
+        CurrentSink.Value = new Sink(verbose, warning ?? verbose);
         return new Restore(previous);
     }
 
@@ -35,13 +38,29 @@ public static class SeedanceLog
         }
     }
 
-    public static void Verbose(string message) => CurrentSink.Value?.Invoke(message);
+    public static void Verbose(string message) => CurrentSink.Value?.Verbose(message);
+
+    /// <summary>Something the user should see even without -Verbose, that does not stop the work.</summary>
+    public static void Warning(string message) => CurrentSink.Value?.Warning(message);
+
+    private sealed class Sink
+    {
+        public Sink(Action<string> verbose, Action<string> warning)
+        {
+            Verbose = verbose;
+            Warning = warning;
+        }
+
+        public Action<string> Verbose { get; }
+
+        public Action<string> Warning { get; }
+    }
 
     private sealed class Restore : IDisposable
     {
-        private readonly Action<string>? _previous;
+        private readonly Sink? _previous;
 
-        public Restore(Action<string>? previous) => _previous = previous;
+        public Restore(Sink? previous) => _previous = previous;
 
         public void Dispose() => CurrentSink.Value = _previous;
     }

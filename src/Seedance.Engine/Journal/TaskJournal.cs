@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Json;
 using Polly;
 using Polly.Retry;
+using Seedance.Http;
 
 namespace Seedance.Journal;
 
@@ -75,6 +76,22 @@ public sealed class TaskJournal
         entry.SavedPath = path;
         entry.State = TaskState.Succeeded;
     }));
+
+    /// <summary>
+    /// Makes one journal write that must not undo what it records: the task exists at the provider (and may be
+    /// paid for) whatever the disk says, so a failed write becomes a warning naming the task, not an error.
+    /// </summary>
+    public void TryRecord(VideoTask task, Action<TaskJournal> write)
+    {
+        try
+        {
+            write(this);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            SeedanceLog.Warning($"Task {task.Id} ({task.Provider}) could not be written to the journal '{Path}': {ex.Message} Keep its id yourself: Get-SeedanceTask -Pending cannot find it after a crash.");
+        }
+    }
 
     /// <summary>Every task in the journal, newest submission first.</summary>
     public IReadOnlyList<JournalRecord> ReadAll()

@@ -46,9 +46,6 @@ public sealed class TaskSubmitter : IDisposable
         _watcher.Ended += Release;
     }
 
-    /// <summary>Raised when the journal could not be written (the task still exists and is returned).</summary>
-    public event Action<VideoTask, Exception>? JournalFailed;
-
     public async Task<VideoTask> SubmitAsync(PreparedRequest request, CancellationToken cancellationToken)
     {
         // Uploads cost nothing and do not occupy a generation slot, so they come before the throttle.
@@ -80,17 +77,10 @@ public sealed class TaskSubmitter : IDisposable
             DurationSeconds = request.DurationSeconds,
             Resolution = request.EffectiveResolution,
             AspectRatio = request.AspectRatio,
-            SourceImage = request.Images.Count > 0 ? System.IO.Path.GetFileName(request.Images[0].Source) : null,
+            SourceImage = request.Images.Count > 0 ? Path.GetFileName(request.Images[0].Source) : null,
         };
 
-        try
-        {
-            _journal.RecordSubmitted(task, _context.BaseUri);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            JournalFailed?.Invoke(task, ex);
-        }
+        _journal.TryRecord(task, journal => journal.RecordSubmitted(task, _context.BaseUri));
 
         if (lease is not null)
         {

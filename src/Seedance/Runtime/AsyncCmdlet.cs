@@ -38,7 +38,7 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
     protected Task<T> StartInBackground<T>(Func<CancellationToken, Task<T>> work) =>
         Task.Run(async () =>
         {
-            using (SeedanceLog.Capture(message => Post(() => WriteVerbose(message))))
+            using (SeedanceLog.Capture(message => Post(() => WriteVerbose(message)), warning => Post(() => WriteWarning(warning))))
             {
                 return await work(StopToken).ConfigureAwait(false);
             }

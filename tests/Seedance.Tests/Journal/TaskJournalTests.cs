@@ -1,9 +1,11 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Seedance.Connections;
+using Seedance.Http;
 using Seedance.Journal;
 using Seedance.Tests.Support;
 using Xunit;
@@ -79,6 +81,26 @@ public sealed class TaskJournalTests
         Assert.All(files, file => Assert.True(File.Exists(file.Path)));
         Assert.DoesNotContain(later.Journal.ReadAll(), record => record.IsPending);
         Assert.Equal(3, harness.Submits());
+    }
+
+    [Fact]
+    public async Task A_journal_that_cannot_be_written_costs_no_task_and_says_so()
+    {
+        using var harness = new EmulatorHarness();
+        var connection = harness.Connect();
+        Directory.CreateDirectory(harness.Journal.Path); // a folder where the journal file should be
+        var warnings = new List<string>();
+
+        VideoTask task;
+        using (SeedanceLog.Capture(_ => { }, warnings.Add))
+        {
+            task = await connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None);
+        }
+
+        Assert.NotNull(harness.Server.Tasks.Peek(task.Id));
+        var warning = Assert.Single(warnings);
+        Assert.Contains(task.Id, warning);
+        Assert.Contains("journal", warning);
     }
 
     [Fact]
