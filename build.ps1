@@ -5,8 +5,9 @@
 .DESCRIPTION
     Build    lays the module out in out/Seedance/<version>/ from an explicit file list (fails if anything is missing)
     Help     writes en-US/Seedance.dll-Help.xml for the laid-out module from the cmdlets' doc comments (Build runs it)
-    Test     runs the xunit suite, then the Pester tests
-    Pester   builds the module and runs the Pester tests in a child pwsh against the laid-out module
+    Test     runs the xunit suite, then the Pester tests, and ends with one line: "N passed, N failed"
+    Pester   builds the module and runs the Pester tests in a child pwsh against the laid-out module, once loading
+             its net8.0 build and once its netstandard2.0 build; Pester itself (pinned) is restored from NuGet
     Package  zips the laid-out module into out/Seedance-<version>.zip
     Demo     starts the emulator, makes sample images, runs the README pipeline, lists the MP4s
     Bench    runs the batch benchmark against the emulator
@@ -33,9 +34,30 @@ $version = ([xml](Get-Content -Raw (Join-Path $root 'Directory.Build.props'))).P
 $moduleRoot = Join-Path $root "out/Seedance/$version"
 $frameworks = 'net8.0', 'netstandard2.0'
 
+$testResults = Join-Path $root 'out/test-results'
+$pesterVersion = '5.9.1'
+$pesterManifest = Join-Path $root "out/tools/packages/pester/$pesterVersion/tools/Pester.psd1"
+
+# A native command whose output goes to the console, never into a task's results.
 function Invoke-Native([string] $Command, [string[]] $Arguments) {
-    & $Command @Arguments
+    & $Command @Arguments | Out-Host
     if ($LASTEXITCODE -ne 0) { throw "$Command $($Arguments -join ' ') failed with exit code $LASTEXITCODE." }
+}
+
+# The command line that starts another PowerShell like this one. Under the .NET tool (`dotnet pwsh`) this process is
+# the dotnet host, which needs pwsh.dll as its first argument; an installed pwsh, or the apphost beside pwsh.dll,
+# is itself the command.
+function Get-PowerShellCommand([string] $ProcessPath = (Get-Process -Id $PID).Path, [string] $PowerShellHome = $PSHOME) {
+    if ([IO.Path]::GetFileNameWithoutExtension($ProcessPath) -eq 'dotnet') {
+        return @($ProcessPath, (Join-Path $PowerShellHome 'pwsh.dll'))
+    }
+    @($ProcessPath)
+}
+
+# A child PowerShell, so the module's DLLs are never loaded (and locked) in this session.
+function Invoke-PowerShell([string[]] $Arguments) {
+    $command = Get-PowerShellCommand
+    Invoke-Native $command[0] (@($command | Select-Object -Skip 1) + '-NoProfile' + '-NonInteractive' + $Arguments)
 }
 
 function Invoke-BuildTask {
@@ -50,7 +72,7 @@ function Invoke-BuildTask {
     Set-Content -Path (Join-Path $moduleRoot 'Seedance.psd1') -Value $manifest -NoNewline
     Copy-Item (Join-Path $root 'module/Seedance.psm1'), (Join-Path $root 'module/Seedance.format.ps1xml'), (Join-Path $root 'LICENSE') $moduleRoot
     # Help is generated from the doc comments by loading the module, which a child pwsh does so this session holds no lock.
-    Invoke-Native (Get-Process -Id $PID).Path @('-NoProfile', '-NonInteractive', '-File', $PSCommandPath, '-Task', 'Help', '-Configuration', $Configuration)
+    Invoke-PowerShell @('-File', $PSCommandPath, '-Task', 'Help', '-Configuration', $Configuration)
 
     # The layout is checked against an explicit list, so a missing piece fails the build rather than the user.
     $required = @('Seedance.psd1', 'Seedance.psm1', 'Seedance.format.ps1xml', 'LICENSE', 'en-US/Seedance.dll-Help.xml') +
@@ -171,21 +193,100 @@ function Invoke-HelpTask {
 }
 
 function Invoke-TestTask {
-    Invoke-Native dotnet @('test', (Join-Path $root 'Seedance.sln'), '-c', $Configuration, '--nologo')
-    Invoke-PesterTask
+    $runs = @(Invoke-Xunit) + @(Invoke-PesterRuns)
+    Complete-TestRuns $runs
 }
 
 function Invoke-PesterTask {
-    if (-not (Get-Module -ListAvailable Pester | Where-Object Version -ge '5.0')) {
-        Write-Warning 'Pester 5 is not installed: the Pester tests were not run. Install-Module Pester -MinimumVersion 5.0'
-        return
+    Complete-TestRuns @(Invoke-PesterRuns)
+}
+
+# xunit, with its counts read from the TRX file it writes, so the summary adds up what the runner recorded.
+function Invoke-Xunit {
+    $folder = Join-Path $testResults 'xunit'
+    if (Test-Path $folder) { Remove-Item -Recurse -Force $folder }
+    & dotnet test (Join-Path $root 'Seedance.sln') -c $Configuration --nologo --logger trx --results-directory $folder | Out-Host
+    $exitCode = $LASTEXITCODE
+    $counters = @(Get-ChildItem $folder -Recurse -Filter *.trx -ErrorAction Ignore |
+        ForEach-Object { ([xml](Get-Content -Raw $_.FullName)).TestRun.ResultSummary.Counters })
+    $sum = { param([string[]] $names) $total = 0; foreach ($c in $counters) { foreach ($n in $names) { $total += [int]$c.$n } }; $total }
+    [pscustomobject]@{
+        Name     = 'xunit'
+        Passed   = & $sum 'passed'
+        Failed   = & $sum 'failed', 'error', 'timeout', 'aborted'
+        Skipped  = & $sum 'notExecuted'
+        ExitCode = $exitCode
+    }
+}
+
+# The Pester suite in a child pwsh against the laid-out module, once per build: net8.0 is what PowerShell 7.4+ loads;
+# the netstandard2.0 build (what Windows PowerShell 5.1 loads) is forced with SEEDANCE_FRAMEWORK, so its code paths
+# run in PowerShell 7 too.
+function Invoke-PesterRuns {
+    Restore-Pester
+    Invoke-BuildTask
+    foreach ($framework in $frameworks) { Invoke-PesterRun $framework }
+}
+
+# Pester comes from NuGet, pinned, into out/tools: never from the Gallery or whatever the machine has installed.
+function Restore-Pester {
+    Invoke-Native dotnet @('restore', (Join-Path $root 'tests/pester/tools/Pester.restore.csproj'),
+        '--packages', (Join-Path $root 'out/tools/packages'), '--nologo', '-v', 'quiet')
+    if (-not (Test-Path $pesterManifest)) { throw "Pester $pesterVersion was restored, but '$pesterManifest' is missing." }
+}
+
+function Invoke-PesterRun([string] $Framework) {
+    $resultFile = Join-Path $testResults "pester-$Framework.xml"
+    New-Item -ItemType Directory -Force $testResults | Out-Null
+    Remove-Item $resultFile -ErrorAction Ignore
+    $script = @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$pesterManifest'
+if ("`$((Get-Module Pester).Version)" -ne '$pesterVersion') { throw "Pester `$((Get-Module Pester).Version) was loaded instead of $pesterVersion." }
+`$c = New-PesterConfiguration
+`$c.Run.Path = '$root/tests/pester'
+`$c.Run.Exit = `$true
+`$c.Output.Verbosity = 'Detailed'
+`$c.TestResult.Enabled = `$true
+`$c.TestResult.OutputFormat = 'NUnitXml'
+`$c.TestResult.OutputPath = '$resultFile'
+`$c.TestResult.TestSuiteName = 'Seedance ($Framework)'
+Invoke-Pester -Configuration `$c
+"@
+    Write-Host "== Pester against the $Framework build"
+    $env:SEEDANCE_MODULE_MANIFEST = Join-Path $moduleRoot 'Seedance.psd1'
+    $env:SEEDANCE_FRAMEWORK = $Framework
+    $command = Get-PowerShellCommand
+    try {
+        & $command[0] @($command | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $script | Out-Host
+        $exitCode = $LASTEXITCODE
+    }
+    finally {
+        Remove-Item Env:SEEDANCE_FRAMEWORK, Env:SEEDANCE_MODULE_MANIFEST -ErrorAction Ignore
     }
 
-    Invoke-BuildTask
-    # A child pwsh, so the module's DLLs are never locked in this session.
-    $script = "Import-Module Pester -MinimumVersion 5.0; `$c = New-PesterConfiguration; `$c.Run.Path = '$root/tests/pester'; `$c.Run.Exit = `$true; `$c.Output.Verbosity = 'Detailed'; Invoke-Pester -Configuration `$c"
-    $env:SEEDANCE_MODULE_MANIFEST = Join-Path $moduleRoot 'Seedance.psd1'
-    Invoke-Native (Get-Process -Id $PID).Path @('-NoProfile', '-NonInteractive', '-Command', $script)
+    # NUnit 2.5 counts: total is the tests that ran; skipped and not-run ones are counted apart.
+    $counts = if (Test-Path $resultFile) { ([xml](Get-Content -Raw $resultFile)).'test-results' }
+    [pscustomobject]@{
+        Name     = "Pester ($Framework)"
+        Passed   = if ($counts) { [int]$counts.total - [int]$counts.failures - [int]$counts.errors } else { 0 }
+        Failed   = if ($counts) { [int]$counts.failures + [int]$counts.errors } else { 0 }
+        Skipped  = if ($counts) { [int]$counts.skipped + [int]$counts.'not-run' + [int]$counts.ignored } else { 0 }
+        ExitCode = $exitCode
+    }
+}
+
+# One line per runner and one closing line that adds them up; a runner that failed, or ran no test, fails the task.
+function Complete-TestRuns([object[]] $Runs) {
+    Write-Host ''
+    foreach ($run in $Runs) {
+        Write-Host ('{0}: {1} passed, {2} failed, {3} skipped' -f $run.Name, $run.Passed, $run.Failed, $run.Skipped)
+    }
+    Write-Host ('{0} passed, {1} failed' -f ($Runs | Measure-Object Passed -Sum).Sum, ($Runs | Measure-Object Failed -Sum).Sum)
+    $broken = @($Runs | Where-Object { $_.Failed -gt 0 -or $_.ExitCode -ne 0 } | ForEach-Object Name)
+    $empty = @($Runs | Where-Object { $_.Passed -eq 0 } | ForEach-Object Name)
+    if ($broken) { throw "Tests failed: $($broken -join ', ')." }
+    if ($empty) { throw "No test ran: $($empty -join ', ')." }
 }
 
 function Invoke-PackageTask {
@@ -224,7 +325,7 @@ if (Get-Command ffprobe -ErrorAction Ignore) {
 }
 Stop-SeedanceEmulator
 "@
-    Invoke-Native (Get-Process -Id $PID).Path @('-NoProfile', '-NonInteractive', '-Command', $script)
+    Invoke-PowerShell @('-Command', $script)
 }
 
 function Invoke-BenchTask {

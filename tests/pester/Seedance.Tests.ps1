@@ -46,6 +46,20 @@ Describe 'The README pipeline against the emulator' {
         Get-ChildItem (Join-Path $videos '*.partial') | Should -BeNullOrEmpty
     }
 
+    It 'saves into the folder given by position, as in ... | Save-SeedanceVideo ./videos' {
+        Push-Location $TestDrive
+        try {
+            $files = $shots | Select-Object -First 2 | New-SeedanceVideo -Prompt 'slow orbital pan' | Save-SeedanceVideo ./positional
+        }
+        finally {
+            Pop-Location
+        }
+
+        $files | Should -HaveCount 2
+        $files.Path | ForEach-Object { Split-Path -Parent $_ } | Sort-Object -Unique | Should -Be (Join-Path $TestDrive 'positional')
+        $files.Path | Should -Exist
+    }
+
     It 'submits nothing under -WhatIf' {
         $before = Get-EmulatorTaskCount $emulator
 
@@ -112,15 +126,16 @@ Describe 'The README pipeline against the emulator' {
         Connect-Seedance -Provider WaveSpeed -Name streaming -BaseUri $emulator.BaseUris['WaveSpeed'] -ApiKey $key -ThrottleLimit 2 | Out-Null
         $log = [System.Collections.Generic.List[string]]::new()
 
-        'pan #latency=1500', 'pan #latency=300', 'pan #latency=900', 'pan #latency=200' |
+        'pan #latency=1500', 'pan #latency=300', 'pan #latency=900', 'pan #latency=200', 'pan #latency=200', 'pan #latency=200' |
             ForEach-Object { $log.Add("submit"); [pscustomobject]@{ Image = $shots[0].FullName; Prompt = $_ } } |
             New-SeedanceVideo -Connection streaming |
             Wait-SeedanceTask |
             ForEach-Object { $log.Add("done $($_.Prompt)") }
 
-        # With two slots the third submit waits for a task to finish, and that task comes out before the fourth submit.
+        # With two slots each later submit waits for a task to finish. The 300 ms task frees the first slot; the
+        # fourth submit waits for the second, long after, so the 300 ms task has come out before the last submits.
         $log.IndexOf('done pan #latency=300') | Should -BeLessThan $log.LastIndexOf('submit')
-        ($log | Where-Object { $_ -like 'done*' }).Count | Should -Be 4
+        ($log | Where-Object { $_ -like 'done*' }).Count | Should -Be 6
     }
 
     It 'shows the parameters in Get-Help' {
@@ -182,6 +197,33 @@ Describe 'Stopping (Ctrl+C)' {
         $pipeline.InvocationStateInfo.State | Should -Be 'Stopped'
         Get-ChildItem $folder | Should -BeNullOrEmpty
         $pipeline.Dispose()
+    }
+}
+
+Describe 'Loading' {
+    It 'loads the build this PowerShell takes, or the one SEEDANCE_FRAMEWORK names' {
+        $expected = if ($env:SEEDANCE_FRAMEWORK) { $env:SEEDANCE_FRAMEWORK } else { 'net8.0' }
+        $target = @{ 'net8.0' = '.NETCoreApp,Version=v8.0'; 'netstandard2.0' = '.NETStandard,Version=v2.0' }[$expected]
+
+        foreach ($assembly in (Get-Command New-SeedanceVideo).ImplementingType.Assembly, [Seedance.VideoTask].Assembly) {
+            Split-Path -Leaf (Split-Path -Parent $assembly.Location) | Should -Be $expected
+            $assembly.GetCustomAttributes([System.Runtime.Versioning.TargetFrameworkAttribute], $false).FrameworkName | Should -Be $target
+        }
+    }
+
+    It 'refuses a SEEDANCE_FRAMEWORK that names no build, and says what to use' {
+        $manifest = Join-Path (Get-Module Seedance).ModuleBase 'Seedance.psd1'
+        $child = [powershell]::Create()
+        $previous = $env:SEEDANCE_FRAMEWORK
+        $env:SEEDANCE_FRAMEWORK = 'net4.8'
+        try {
+            $null = $child.AddCommand('Import-Module').AddParameter('Name', $manifest).AddParameter('ErrorAction', 'Stop')
+            { $child.Invoke() } | Should -Throw "*SEEDANCE_FRAMEWORK 'net4.8' is not a build of Seedance. Use one of: net8.0, netstandard2.0*"
+        }
+        finally {
+            $env:SEEDANCE_FRAMEWORK = $previous
+            $child.Dispose()
+        }
     }
 }
 

@@ -34,8 +34,22 @@ public sealed class SaveSeedanceVideoCommand : StreamingTaskCmdlet<VideoFile>
     private readonly Dictionary<string, string> _taskByTarget = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, string> _targetByTask = new(StringComparer.Ordinal);
 
-    /// <summary>A folder (created if missing) or, for a single task, a file name. The current location by default.</summary>
-    [Parameter(Position = 1)]
+    /// <summary>Tasks, as New-SeedanceVideo, Wait-SeedanceTask or Get-SeedanceTask emit them; usually from the pipeline.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = TaskSet, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public override VideoTask[] Task { get; set; } = new VideoTask[0];
+
+    /// <summary>Task ids, as the provider issued them (by name, by pipeline, or by property name from a CSV).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("TaskId")]
+    [ValidateNotNullOrEmpty]
+    public override string[] Id { get; set; } = new string[0];
+
+    /// <summary>
+    /// A folder (created if missing) or, for a single task, a file name. The current location by default. The first
+    /// positional argument, so that '... | Save-SeedanceVideo ./videos' saves into ./videos.
+    /// </summary>
+    [Parameter(Position = 0)]
     public string? Path { get; set; }
 
     /// <summary>File name pattern inside a folder: {Id}, {Image}, {Provider}, {Model}, {Date}.</summary>

@@ -12,16 +12,19 @@ public abstract class TaskInputCmdlet : AsyncCmdlet
     protected const string TaskSet = "Task";
     protected const string IdSet = "Id";
 
+    // Virtual so that a cmdlet whose first positional argument is something else (Save-SeedanceVideo's -Path) can
+    // redeclare them without a position: PowerShell reads the parameter attributes of the most derived property.
+
     /// <summary>Tasks, as New-SeedanceVideo or Get-SeedanceTask emit them.</summary>
     [Parameter(Mandatory = true, ParameterSetName = TaskSet, ValueFromPipeline = true, Position = 0)]
     [ValidateNotNull]
-    public VideoTask[] Task { get; set; } = new VideoTask[0];
+    public virtual VideoTask[] Task { get; set; } = new VideoTask[0];
 
     /// <summary>Task ids, as the provider issued them.</summary>
     [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, Position = 0)]
     [Alias("TaskId")]
     [ValidateNotNullOrEmpty]
-    public string[] Id { get; set; } = new string[0];
+    public virtual string[] Id { get; set; } = new string[0];
 
     /// <summary>The provider the ids belong to; the default connection's when omitted.</summary>
     [Parameter(ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
