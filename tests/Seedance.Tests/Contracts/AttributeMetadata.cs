@@ -8,9 +8,8 @@ using System.Reflection;
 namespace Seedance.Tests.Contracts;
 
 /// <summary>
-/// Reads PowerShell attributes from metadata. The compile-time System.Management.Automation these tests load
-/// is a reference assembly whose attribute getters are stubs, so the values the compiler recorded are read
-/// from the attribute's constructor and named arguments instead.
+/// Reads PowerShell attributes as the compiler recorded them (constructor and named arguments), so a contract
+/// names exactly what the source declares, not what a default filled in.
 /// </summary>
 internal static class AttributeMetadata
 {

@@ -55,8 +55,9 @@ public sealed class ThroughputTests
     {
         using var harness = new EmulatorHarness();
         var connection = harness.Connect(configure: options => options.ThrottleLimit = 0);
-        // Far enough apart that no two finish between the same two status requests (200 ms apart at the finest).
-        var latencies = new[] { 3000, 300, 2200, 1400 };
+        // Far enough apart that no two finish between the same two status requests (200 ms apart at the finest), with
+        // room for a busy two-core machine to answer a poll late: 800 ms was not always enough.
+        var latencies = new[] { 4500, 300, 3000, 1500 };
         var finishOrder = new List<string>();
         var submitted = new List<VideoTask>();
         foreach (var latency in latencies)
