@@ -32,6 +32,13 @@ public sealed class FaultRule
 
     public int DelayMilliseconds { get; set; }
 
-    /// <summary>The body sent with <see cref="FaultAction.Status"/>; a generic one in the provider's style otherwise.</summary>
+    /// <summary>
+    /// The body sent with <see cref="FaultAction.Status"/>; a generic one in the provider's style otherwise.
+    /// <see cref="CredentialPlaceholder"/> in it is replaced by the credential the request carried, as a provider
+    /// that echoes the caller's key in its error texts would send it.
+    /// </summary>
     public string? Body { get; set; }
+
+    /// <summary>Where a <see cref="Body"/> echoes the request's credential (the Authorization header after its scheme word).</summary>
+    public const string CredentialPlaceholder = "{{credential}}";
 }

@@ -211,12 +211,21 @@ public sealed class EmulatorServer : IDisposable
                     raw.Response.Headers["Retry-After"] = DateTimeOffset.UtcNow.AddSeconds(ahead).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
                 }
 
-                var body = rule.Body ?? (twin?.ErrorBody(rule.StatusCode, "emulated fault") ?? new JsonObject { ["message"] = "emulated fault" }).ToJsonString();
+                var body = rule.Body?.Replace(FaultRule.CredentialPlaceholder, CredentialOf(raw.Request))
+                    ?? (twin?.ErrorBody(rule.StatusCode, "emulated fault") ?? new JsonObject { ["message"] = "emulated fault" }).ToJsonString();
                 await new EmulatorContext(raw, string.Empty, Root).RespondAsync(rule.StatusCode, "application/json", System.Text.Encoding.UTF8.GetBytes(body)).ConfigureAwait(false);
                 return FaultAction.Status;
             default:
                 return rule.Action;
         }
+    }
+
+    /// <summary>The credential a request carried: its Authorization header after the scheme word ("Bearer", "Key", "Token").</summary>
+    private static string CredentialOf(HttpListenerRequest request)
+    {
+        var header = request.Headers["Authorization"] ?? string.Empty;
+        var space = header.IndexOf(' ');
+        return space < 0 ? header : header.Substring(space + 1).Trim();
     }
 
     /// <summary>

@@ -1,6 +1,9 @@
 using System;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Security;
+using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Seedance.Connections;
 
@@ -10,12 +13,17 @@ namespace Seedance.Connections;
 /// </summary>
 public sealed class ApiKeySecret
 {
+    /// <summary>What replaces the key wherever a provider's text repeats it.</summary>
+    public const string Mask = "***";
+
     private readonly string _value;
+    private readonly Lazy<Regex> _spellings;
 
     private ApiKeySecret(string value, string source)
     {
         _value = value;
         Source = source;
+        _spellings = new Lazy<Regex>(() => new Regex(SpellingsOf(value), RegexOptions.CultureInvariant));
     }
 
     /// <summary>Where the key came from, e.g. "environment variable FAL_KEY". Never the key itself.</summary>
@@ -56,8 +64,56 @@ public sealed class ApiKeySecret
     /// <summary>The key itself, for the Authorization header and nothing else.</summary>
     internal string Reveal() => _value;
 
-    /// <summary>True when <paramref name="text"/> contains this key, so outputs can be checked for leaks.</summary>
-    internal bool AppearsIn(string? text) => text is not null && text.IndexOf(_value, StringComparison.Ordinal) >= 0;
+    /// <summary>
+    /// <paramref name="text"/> with every spelling of this key masked: as typed, and with any of its characters
+    /// written as a JSON escape (\u002B, \/) or a URL escape (%2B), the ways a provider's encoder may echo it.
+    /// </summary>
+    /// <remarks>
+    /// Keys shorter than <see cref="ShortestScrubbed"/> are left alone. No provider issues one (theirs run to 32 and
+    /// more characters); such a key is a rehearsal's, and masking every occurrence of a short word would corrupt the
+    /// answers themselves (a key "id" would rename every field).
+    /// </remarks>
+    internal string Scrub(string text) =>
+        _value.Length < ShortestScrubbed || text.Length < _value.Length ? text : _spellings.Value.Replace(text, Mask);
+
+    private const int ShortestScrubbed = 8;
+
+    /// <summary>A pattern for the key in which each character may also appear escaped.</summary>
+    private static string SpellingsOf(string key)
+    {
+        var pattern = new StringBuilder();
+        foreach (var character in key)
+        {
+            var code = ((int)character).ToString("X4", CultureInfo.InvariantCulture);
+            pattern.Append("(?:").Append(Regex.Escape(character.ToString()))
+                .Append(@"|\\u").Append(EitherCase(code));
+            if (character < 0x80)
+            {
+                pattern.Append('|').Append('%').Append(EitherCase(code.Substring(2)));
+            }
+
+            if (character is '/' or '"' or '\\')
+            {
+                pattern.Append(@"|\\").Append(Regex.Escape(character.ToString()));
+            }
+
+            pattern.Append(')');
+        }
+
+        return pattern.ToString();
+    }
+
+    /// <summary>Hex digits as a pattern that takes A-F in either case.</summary>
+    private static string EitherCase(string hex)
+    {
+        var pattern = new StringBuilder();
+        foreach (var digit in hex)
+        {
+            pattern.Append(char.IsLetter(digit) ? $"[{digit}{char.ToLowerInvariant(digit)}]" : digit.ToString());
+        }
+
+        return pattern.ToString();
+    }
 
     public override string ToString() => "********";
 }

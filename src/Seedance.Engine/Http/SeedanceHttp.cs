@@ -127,11 +127,14 @@ public sealed class SeedanceHttp : IDisposable
 
         var clock = Stopwatch.StartNew();
         using var answer = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        var body = await answer.Content.ReadAsStringAsync().ConfigureAwait(false);
-        SeedanceLog.Verbose($"{request.Method} {Describe(request.Uri)}{(request.Authenticated ? $" [Authorization: {_authScheme} ***]" : string.Empty)} -> {(int)answer.StatusCode} {answer.ReasonPhrase}, {body.Length:N0} chars in {clock.ElapsedMilliseconds} ms{(attempt > 1 ? $" (attempt {attempt})" : string.Empty)}");
+
+        // This is where every provider text enters the module: some providers echo the caller's key (in an error
+        // message, an error title, a task's failure text), so it is masked here, once, before anything reads it.
+        var body = _key.Scrub(await answer.Content.ReadAsStringAsync().ConfigureAwait(false));
+        SeedanceLog.Verbose($"{request.Method} {Describe(request.Uri)}{(request.Authenticated ? $" [Authorization: {_authScheme} ***]" : string.Empty)} -> {(int)answer.StatusCode} {_key.Scrub(answer.ReasonPhrase ?? string.Empty)}, {body.Length:N0} chars in {clock.ElapsedMilliseconds} ms{(attempt > 1 ? $" (attempt {attempt})" : string.Empty)}");
         var headers = answer.Headers.Concat(answer.Content.Headers)
             .GroupBy(header => header.Key, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(group => group.Key, group => string.Join(",", group.SelectMany(header => header.Value)), StringComparer.OrdinalIgnoreCase);
+            .ToDictionary(group => group.Key, group => _key.Scrub(string.Join(",", group.SelectMany(header => header.Value))), StringComparer.OrdinalIgnoreCase);
         var response = new ApiResponse(answer.StatusCode, body, RetryAfterOf(answer), headers);
         response.IsFinal = !response.IsSuccess && request.IsFinalFailure?.Invoke(response) == true;
         response.MustBeJson = request.ExpectsJson;
@@ -171,7 +174,7 @@ public sealed class SeedanceHttp : IDisposable
             message += AmbiguousSubmitAdvice;
         }
 
-        return new SeedanceException(failure.Category, ErrorIdOf(failure.Category), Scrub(message))
+        return new SeedanceException(failure.Category, ErrorIdOf(failure.Category), message)
         {
             Provider = ProviderName,
             StatusCode = status,
@@ -186,7 +189,7 @@ public sealed class SeedanceHttp : IDisposable
         var ambiguous = request.Kind == HttpCallKind.Submit && mayHaveArrived;
         var message = $"{ProviderName} {what} while trying to {request.Purpose ?? "answer"} ({Describe(request.Uri)}).";
         message += ambiguous ? AmbiguousSubmitAdvice : " Retries were exhausted; check the network or the provider's status page.";
-        return new SeedanceException(category, ambiguous ? "SubmitOutcomeUnknown" : ErrorIdOf(category), Scrub(message), inner)
+        return new SeedanceException(category, ambiguous ? "SubmitOutcomeUnknown" : ErrorIdOf(category), message, inner)
         {
             Provider = ProviderName,
             SubmitMayHaveSucceeded = ambiguous,
@@ -209,9 +212,6 @@ public sealed class SeedanceHttp : IDisposable
         SeedanceErrorCategory.Network => "NetworkFailure",
         _ => "ProviderError",
     };
-
-    /// <summary>Removes the key from any text that may come back from a provider (some echo it in errors).</summary>
-    private string Scrub(string text) => _key.AppearsIn(text) ? text.Replace(_key.Reveal(), "***") : text;
 
     /// <summary>The address without its query string, which may carry tokens (webhook secrets, signatures).</summary>
     private static string Describe(Uri uri) => uri.GetLeftPart(UriPartial.Path);
