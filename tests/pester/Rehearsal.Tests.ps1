@@ -18,11 +18,53 @@ BeforeAll {
     }
     # A request that cannot leave fails at once rather than after a round of retries.
     $env:SEEDANCE_MAX_RETRIES = '0'
+
+    function Get-EmulatorTask($Emulator, [string] $Id) {
+        # Invoke-RestMethod writes a JSON array as one object; the parentheses enumerate it.
+        (Invoke-RestMethod -Uri ([Uri]::new($Emulator.Root, '_emulator/tasks'))) | Where-Object id -EQ $Id
+    }
 }
 
 AfterAll {
     [System.Net.Http.HttpClient]::DefaultProxy = $script:savedProxy
     foreach ($name in $script:savedEnvironment.Keys) { [Environment]::SetEnvironmentVariable($name, $script:savedEnvironment[$name]) }
+}
+
+Describe 'Rehearsing with the emulator while a real key is set' {
+    BeforeAll {
+        $emu = Start-SeedanceEmulator -ApiKey (ConvertTo-SecureString rehearsal-key -AsPlainText -Force) -LatencySec 0.3
+        $env:FAL_KEY = 'a-real-looking-fal-key'
+    }
+    AfterAll {
+        Stop-SeedanceEmulator
+        Remove-Item Env:FAL_KEY, Env:WAVESPEED_API_KEY -ErrorAction Ignore
+    }
+
+    It 'looking up a fal task leaves the emulator the default, so the next submit still goes there' {
+        $before = (Invoke-RestMethod ([Uri]::new($emu.Root, '_emulator/tasks'))).Count
+
+        Get-SeedanceTask -Id 'a-fal-task-id' -Provider fal -ErrorAction SilentlyContinue -ErrorVariable lookup
+        $task = New-SeedanceVideo 'https://images.example.com/a.jpg' -Prompt 'slow pan'
+
+        # The lookup itself went to fal (through the closed proxy, so it failed here), on a connection of its own.
+        $lookup | Should -HaveCount 1
+        (Get-SeedanceConnection fal).BaseUri.Host | Should -Be 'queue.fal.run'
+        (Get-SeedanceConnection)[0].BaseUri.AbsoluteUri.TrimEnd('/') | Should -Be $emu.BaseUris['WaveSpeed'].AbsoluteUri.TrimEnd('/')
+        $task.Provider | Should -Be 'WaveSpeed'
+        Get-EmulatorTask $emu $task.Id | Should -Not -BeNullOrEmpty
+        (Invoke-RestMethod ([Uri]::new($emu.Root, '_emulator/tasks'))).Count | Should -Be ($before + 1)
+    }
+
+    It 'follows a journalled task at the emulator after the profile name was connected to the real provider' {
+        $task = New-SeedanceVideo 'https://images.example.com/a.jpg' -Prompt 'journalled pan'
+        Connect-Seedance -Provider WaveSpeed -ApiKey (ConvertTo-SecureString 'a-real-key' -AsPlainText -Force) | Out-Null
+        $env:WAVESPEED_API_KEY = 'rehearsal-key'
+
+        $final = Get-SeedanceTask -Pending | Where-Object Id -EQ $task.Id | Wait-SeedanceTask -TimeoutSec 30
+
+        $final.State | Should -Be 'Succeeded'
+        (Get-SeedanceConnection)[0].BaseUri.Host | Should -Be 'api.wavespeed.ai'
+    }
 }
 
 Describe 'A provider that echoes the key back' {

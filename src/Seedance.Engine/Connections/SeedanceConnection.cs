@@ -173,7 +173,7 @@ public sealed class SeedanceConnection : IDisposable
     }
 
     /// <summary>A task from elsewhere (the journal, another connection's name) treated as this connection's.</summary>
-    private VideoTask Adopt(VideoTask task) => task.Connection == Name ? task : task with { Connection = Name };
+    private VideoTask Adopt(VideoTask task) => task.Connection == Name && task.BaseUri == BaseUri ? task : task with { Connection = Name, BaseUri = BaseUri };
 
     private void RecordOutcome(VideoTask task)
     {

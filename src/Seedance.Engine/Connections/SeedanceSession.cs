@@ -54,12 +54,10 @@ public sealed class SeedanceSession : IDisposable
         }
     }
 
-    /// <summary>Creates (or replaces) a named connection and makes it the default.</summary>
+    /// <summary>Creates (or replaces) a named connection and makes it the default: what Connect-Seedance does.</summary>
     public SeedanceConnection Connect(ConnectionOptions options)
     {
-        var provider = ProviderCatalog.Get(options.Provider);
-        var key = ApiKeyResolver.Resolve(provider.Info, options.ApiKey, _environment);
-        var connection = new SeedanceConnection(options, provider, key, Journal, Times);
+        var connection = Create(options);
         lock (_gate)
         {
             if (_connections.TryGetValue(connection.Name, out var previous))
@@ -96,7 +94,7 @@ public sealed class SeedanceSession : IDisposable
 
     /// <summary>
     /// The connection to use: the one named; else the default (or one for <paramref name="provider"/>);
-    /// else one made from environment variables.
+    /// else one made from environment variables. Looking up never changes the default.
     /// </summary>
     public SeedanceConnection Resolve(string? connectionName, string? provider)
     {
@@ -117,27 +115,75 @@ public sealed class SeedanceSession : IDisposable
             }
 
             candidate = provider is null ? null : _connections.Values.FirstOrDefault(connection => connection.ProviderInfo.IsKnownAs(provider));
-            if (candidate is not null)
-            {
-                return candidate;
-            }
+            return candidate ?? AddImplicit(provider ?? ProviderFromEnvironment(), baseUri: null);
         }
-
-        return Connect(new ConnectionOptions(provider ?? ProviderFromEnvironment()) { Http = HttpSettings.FromEnvironment(_environment) });
     }
 
-    /// <summary>The connection for a task: the one it was submitted through if it still exists, else one for its provider.</summary>
+    /// <summary>
+    /// The connection for a task: the one it was submitted through, if it still goes where the task lives; else one
+    /// to the address it was submitted to (made for it if need be, so a task of the emulator is never looked for at
+    /// the real provider); else one for its provider.
+    /// </summary>
     public SeedanceConnection ResolveFor(VideoTask task)
     {
         lock (_gate)
         {
-            if (task.Connection is not null && _connections.TryGetValue(task.Connection, out var original) && Same(original.Provider, task.Provider))
+            if (task.Connection is not null && _connections.TryGetValue(task.Connection, out var original)
+                && Same(original.Provider, task.Provider) && (task.BaseUri is null || SameAddress(original.BaseUri, task.BaseUri)))
             {
                 return original;
+            }
+
+            if (task.BaseUri is { } submittedTo)
+            {
+                var preferred = Default;
+                return _connections.Values
+                    .Where(connection => Same(connection.Provider, task.Provider) && SameAddress(connection.BaseUri, submittedTo))
+                    .OrderByDescending(connection => ReferenceEquals(connection, preferred))
+                    .FirstOrDefault()
+                    ?? AddImplicit(task.Provider, submittedTo, task);
             }
         }
 
         return Resolve(null, task.Provider);
+    }
+
+    private SeedanceConnection Create(ConnectionOptions options)
+    {
+        var provider = ProviderCatalog.Get(options.Provider);
+        var key = ApiKeyResolver.Resolve(provider.Info, options.ApiKey, _environment);
+        return new SeedanceConnection(options, provider, key, Journal, Times);
+    }
+
+    /// <summary>
+    /// A connection nobody asked for by name, made from environment variables: it becomes the default only when there
+    /// is none, and it takes a name of its own rather than replace a connection the user made.
+    /// </summary>
+    private SeedanceConnection AddImplicit(string provider, Uri? baseUri, VideoTask? forTask = null)
+    {
+        var info = ProviderCatalog.Get(provider).Info;
+        var preferred = baseUri is null ? info.Name : $"{info.Name}@{baseUri.Authority}{baseUri.AbsolutePath.TrimEnd('/')}";
+        var name = preferred;
+        for (var suffix = 2; _connections.ContainsKey(name); suffix++)
+        {
+            name = $"{preferred} ({suffix})";
+        }
+
+        SeedanceConnection connection;
+        try
+        {
+            connection = Create(new ConnectionOptions(info.Name) { Name = name, BaseUri = baseUri, Http = HttpSettings.FromEnvironment(_environment) });
+        }
+        catch (SeedanceException missing) when (forTask is not null && missing.ErrorId == "ApiKeyMissing")
+        {
+            throw new SeedanceException(missing.Category, missing.ErrorId,
+                $"Task {forTask.Id} was submitted to {baseUri}, and no connection of this session goes there. Connect to it (Connect-Seedance -Provider {info.Name} -BaseUri {baseUri} -ApiKey ...), or set {string.Join(" or ", ApiKeyResolver.VariablesFor(info))} to its key.")
+            { ParameterName = missing.ParameterName, Provider = info.Name, TaskId = forTask.Id };
+        }
+
+        _connections[name] = connection;
+        _defaultName ??= name;
+        return connection;
     }
 
     private string ProviderFromEnvironment()
@@ -165,6 +211,8 @@ public sealed class SeedanceSession : IDisposable
     private string Describe() => _connections.Count == 0 ? "none" : string.Join(", ", _connections.Keys);
 
     private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+    private static bool SameAddress(Uri a, Uri b) => string.Equals(a.AbsoluteUri.TrimEnd('/'), b.AbsoluteUri.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
 
     public void Dispose()
     {

@@ -71,6 +71,7 @@ public sealed class JournalRecord
     public VideoTask ToVideoTask() => new(Id, Provider, Model ?? string.Empty)
     {
         Connection = Connection,
+        BaseUri = Uri.TryCreate(BaseUri, UriKind.Absolute, out var submittedTo) ? submittedTo : null,
         State = State,
         CreatedAt = CreatedAt ?? SubmittedAt,
         CheckedAt = UpdatedAt,

@@ -72,6 +72,7 @@ public sealed class TaskSubmitter : IDisposable
         task = task with
         {
             Connection = _connectionName,
+            BaseUri = _context.BaseUri,
             EstimatedCost = request.EstimatedCost,
             Prompt = request.Prompt,
             DurationSeconds = request.DurationSeconds,

@@ -32,6 +32,12 @@ public sealed record VideoTask
     /// <summary>The connection profile the task was submitted through, so later cmdlets can find it again.</summary>
     public string? Connection { get; init; }
 
+    /// <summary>
+    /// The API address the task was submitted to. It is followed there and nowhere else: a task of the emulator is
+    /// never looked for at the real provider, whatever the connection of that name points at now.
+    /// </summary>
+    public Uri? BaseUri { get; init; }
+
     public TaskState State { get; init; }
 
     /// <summary>When the task was created (the provider's clock when it says, ours otherwise).</summary>

@@ -42,7 +42,9 @@ public abstract class TaskInputCmdlet : AsyncCmdlet
         {
             foreach (var task in Task)
             {
-                yield return Connection is null ? task : task with { Connection = Connection };
+                // Another connection named here is the user's choice of where to follow the task, over where it was
+                // submitted. The task's own (which PowerShell binds from its Connection property) changes nothing.
+                yield return Connection is null || Connection == task.Connection ? task : task with { Connection = Connection, BaseUri = null };
             }
 
             yield break;

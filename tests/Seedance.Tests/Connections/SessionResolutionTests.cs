@@ -1,0 +1,105 @@
+using System;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Seedance.Connections;
+using Seedance.Tests.Support;
+using Xunit;
+
+namespace Seedance.Tests.Connections;
+
+/// <summary>
+/// Which connection a lookup picks: looking one up never changes the default, a connection made from environment
+/// variables never replaces one the user made, and a journalled task is followed where it was submitted. None of
+/// these tests sends a request anywhere but the emulator: they look at the connection chosen, not at its traffic.
+/// </summary>
+public sealed class SessionResolutionTests
+{
+    [Fact]
+    public void Looking_up_a_connection_for_another_provider_leaves_the_default_alone()
+    {
+        using var harness = new EmulatorHarness();
+        var rehearsal = harness.Connect("WaveSpeed");
+        harness.SetEnvironment("FAL_KEY", "fal-key-from-the-environment");
+
+        var looked = harness.Session.Resolve(null, "fal");
+
+        Assert.Equal("fal", looked.Provider);
+        Assert.Same(rehearsal, harness.Session.Default);
+        Assert.Same(rehearsal, harness.Session.Resolve(null, null));
+    }
+
+    [Fact]
+    public void Following_a_task_of_another_provider_leaves_the_default_alone()
+    {
+        using var harness = new EmulatorHarness();
+        var rehearsal = harness.Connect("WaveSpeed");
+        harness.SetEnvironment("FAL_KEY", "fal-key-from-the-environment");
+
+        var follower = harness.Session.ResolveFor(new VideoTask("fal-task-id", "fal", string.Empty));
+
+        Assert.Equal("fal", follower.Provider);
+        Assert.Same(rehearsal, harness.Session.Default);
+    }
+
+    [Fact]
+    public void A_connection_from_the_environment_never_replaces_one_the_user_made_under_the_same_name()
+    {
+        using var harness = new EmulatorHarness();
+        var named = harness.Connect("WaveSpeed", configure: options => options.Name = "fal");
+        harness.SetEnvironment("FAL_KEY", "fal-key-from-the-environment");
+
+        var looked = harness.Session.Resolve(null, "fal");
+
+        Assert.NotSame(named, looked);
+        Assert.Same(named, harness.Session.Resolve("fal", null));
+        Assert.Same(named, harness.Session.Default);
+        Assert.Equal(harness.Server.BaseUriFor("WaveSpeed").AbsoluteUri.TrimEnd('/'), named.BaseUri.AbsoluteUri.TrimEnd('/'));
+    }
+
+    [Fact]
+    public void With_no_connection_at_all_the_environment_makes_the_default()
+    {
+        using var harness = new EmulatorHarness();
+        harness.SetEnvironment("FAL_KEY", "fal-key-from-the-environment");
+
+        var implicitOne = harness.Session.Resolve(null, null);
+
+        Assert.Equal("fal", implicitOne.Provider);
+        Assert.Same(implicitOne, harness.Session.Default);
+    }
+
+    [Fact]
+    public async Task A_journalled_task_is_followed_at_the_address_it_was_submitted_to_never_the_providers_own()
+    {
+        using var harness = new EmulatorHarness(options => options.Latency = TimeSpan.FromMilliseconds(50));
+        var rehearsal = harness.Connect("WaveSpeed");
+        var rehearsalAddress = rehearsal.BaseUri;
+        var submitted = await rehearsal.SubmitAsync(rehearsal.Prepare(Support.Requests.FromUrl()), CancellationToken.None);
+
+        // Then the same profile name is connected to the real WaveSpeed (nothing is sent there in this test).
+        var real = harness.Session.Connect(new ConnectionOptions("WaveSpeed") { ApiKey = ApiKeySecret.FromPlainText("a-real-key", "test"), Http = EmulatorHarness.FastHttp() });
+        harness.SetEnvironment("WAVESPEED_API_KEY", EmulatorHarness.Key);
+        var journalled = harness.Journal.ReadAll().Single(record => record.Id == submitted.Id).ToVideoTask();
+
+        var follower = harness.Session.ResolveFor(journalled);
+
+        Assert.Equal(rehearsalAddress, follower.BaseUri);
+        Assert.NotSame(real, follower);
+        Assert.Same(real, harness.Session.Default);
+        var final = await follower.WaitAsync(journalled, TimeSpan.FromSeconds(30), CancellationToken.None);
+        Assert.Equal(TaskState.Succeeded, final.State);
+    }
+
+    [Fact]
+    public async Task A_journalled_task_is_followed_by_an_existing_connection_to_its_address()
+    {
+        using var harness = new EmulatorHarness(options => options.Latency = TimeSpan.FromMilliseconds(50));
+        var rehearsal = harness.Connect("WaveSpeed", configure: options => options.Name = "rehearsal");
+        var submitted = await rehearsal.SubmitAsync(rehearsal.Prepare(Support.Requests.FromUrl()), CancellationToken.None);
+        harness.Session.Connect(new ConnectionOptions("WaveSpeed") { ApiKey = ApiKeySecret.FromPlainText("a-real-key", "test"), Http = EmulatorHarness.FastHttp() });
+        var journalled = harness.Journal.ReadAll().Single(record => record.Id == submitted.Id).ToVideoTask() with { Connection = "gone" };
+
+        Assert.Same(rehearsal, harness.Session.ResolveFor(journalled));
+    }
+}
