@@ -15,4 +15,9 @@ public enum FaultAction
     Truncate,
     /// <summary>Handle the request, then answer 200 with a body that is not JSON.</summary>
     Malformed,
+    /// <summary>
+    /// Handle a submit with its task finished the moment it is created, as a provider's sync mode answers a quick
+    /// generation; twins whose submit answer carries a status (WaveSpeed, Replicate, Atlas Cloud) report it finished.
+    /// </summary>
+    AnswerFinished,
 }

@@ -27,6 +27,9 @@ public sealed class EmulatorContext
     /// <summary>A fault that spoils the answer after the request was handled (dropped, cut off, malformed).</summary>
     internal FaultAction? AnswerFault { get; set; }
 
+    /// <summary>True when a submit's task is to be finished the moment it is created (the AnswerFinished fault).</summary>
+    public bool FinishesAtOnce => AnswerFault == FaultAction.AnswerFinished;
+
     /// <summary>The path below the twin's prefix, starting with '/', without the query.</summary>
     public string Path { get; }
 

@@ -29,7 +29,11 @@ public sealed class EmulatedTaskStore
     /// <summary>Raised (outside the lock) for each task that reached a final state, e.g. to send webhooks.</summary>
     public event Action<EmulatedTask>? Finished;
 
-    public EmulatedTask Create(string id, string key, EmulatedTaskSpec spec)
+    /// <param name="finishedAtOnce">
+    /// The task is done the moment it exists, outside the queue: what a provider's sync mode answers for a quick
+    /// generation, and what a late status check finds (the AnswerFinished fault).
+    /// </param>
+    public EmulatedTask Create(string id, string key, EmulatedTaskSpec spec, bool finishedAtOnce = false)
     {
         List<EmulatedTask> finished;
         EmulatedTask task;
@@ -39,6 +43,13 @@ public sealed class EmulatedTaskStore
             finished = AdvanceLocked(now);
             task = new EmulatedTask(id, key, spec, now) { State = EmulatedTaskState.Queued };
             _tasks[id] = task;
+            if (finishedAtOnce)
+            {
+                task.StartedAt = now;
+                Finish(task, now);
+                finished.Add(task);
+            }
+
             StartQueuedLocked(key, now);
             RecordHighWaterLocked(key);
         }

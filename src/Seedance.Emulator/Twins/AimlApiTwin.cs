@@ -123,7 +123,7 @@ internal sealed class AimlApiTwin : IProviderTwin
         }
 
         spec.RawBody = raw;
-        var task = _services.Tasks.Create(NewId(route), context.Credential("Bearer")!, spec);
+        var task = _services.Tasks.Create(NewId(route), context.Credential("Bearer")!, spec, context.FinishesAtOnce);
         await context.RespondJsonAsync(createdStatus, answer(task)).ConfigureAwait(false);
     }
 

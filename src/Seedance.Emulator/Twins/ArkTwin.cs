@@ -122,7 +122,7 @@ internal sealed class ArkTwin : IProviderTwin
 
         var id = NewTaskId(DateTimeOffset.UtcNow);
         _options[id] = options;
-        var task = _services.Tasks.Create(id, key, spec);
+        var task = _services.Tasks.Create(id, key, spec, context.FinishesAtOnce);
         SendCallback(task);
         await context.RespondJsonAsync(200, new JsonObject { ["id"] = id }).ConfigureAwait(false);
     }

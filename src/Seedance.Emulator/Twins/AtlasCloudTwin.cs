@@ -115,7 +115,7 @@ internal sealed class AtlasCloudTwin : IProviderTwin
         }
 
         spec.RawBody = raw;
-        var task = _services.Tasks.Create("pred_" + Guid.NewGuid().ToString("N"), context.Credential("Bearer")!, spec);
+        var task = _services.Tasks.Create("pred_" + Guid.NewGuid().ToString("N"), context.Credential("Bearer")!, spec, context.FinishesAtOnce);
         await Ok(context, Prediction(task)).ConfigureAwait(false);
     }
 

@@ -115,7 +115,7 @@ internal sealed class FalTwin : IProviderTwin
         var spec = new EmulatedTaskSpec { Provider = Provider, Model = endpointId, RawBody = raw, WebhookUrl = context.Query["fal_webhook"] };
         var refused = endpoint.Read(body, spec, ImageProblem);
         var id = Guid.NewGuid().ToString();
-        var task = _services.Tasks.Create(id, key, spec);
+        var task = _services.Tasks.Create(id, key, spec, context.FinishesAtOnce);
         if (refused.Count > 0)
         {
             _refusedInputs[id] = refused;

@@ -175,7 +175,7 @@ internal sealed class ReplicateTwin : IProviderTwin
         var spec = schema.ToSpec(input);
         spec.RawBody = raw;
         spec.WebhookUrl = webhook;
-        var task = _services.Tasks.Create(id, key, spec);
+        var task = _services.Tasks.Create(id, key, spec, context.FinishesAtOnce);
         if (lifetime is { } deadline)
         {
             _ = Task.Delay(deadline).ContinueWith(_ => EnforceDeadline(id, prediction), TaskScheduler.Default);
@@ -193,8 +193,8 @@ internal sealed class ReplicateTwin : IProviderTwin
             await Task.WhenAny(prediction.Finished.Task, Task.Delay(TimeSpan.FromSeconds(wait.Value))).ConfigureAwait(false);
         }
 
-        // Without sync mode the answer comes before any worker has picked the prediction up.
-        await context.RespondJsonAsync(201, Render(_services.Tasks.Peek(id)!, justCreated: wait is null)).ConfigureAwait(false);
+        // Without sync mode the answer comes before any worker has picked the prediction up, unless it is done already.
+        await context.RespondJsonAsync(201, Render(_services.Tasks.Peek(id)!, justCreated: wait is null && !context.FinishesAtOnce)).ConfigureAwait(false);
     }
 
     private async Task GetAsync(EmulatorContext context, string key, string id)

@@ -162,11 +162,16 @@ internal sealed class WaveSpeedTwin : IProviderTwin
 
         spec.RawBody = raw;
         spec.WebhookUrl = webhook;
-        var task = _services.Tasks.Create(Guid.NewGuid().ToString("N"), key, spec);
+        var task = _services.Tasks.Create(Guid.NewGuid().ToString("N"), key, spec, context.FinishesAtOnce);
 
-        // The submit answer always reports the task as just created, as WaveSpeed's does.
+        // The submit answer reports the task as just created, as WaveSpeed's does; one already done (what
+        // enable_sync_mode answers) is reported as it is.
         var created = Prediction(task, context.TwinBase);
-        created["status"] = "created";
+        if (!task.IsFinal)
+        {
+            created["status"] = "created";
+        }
+
         await Ok(context, created).ConfigureAwait(false);
     }
 

@@ -42,8 +42,8 @@ public sealed class SeedanceConnection : IDisposable
             (task, took) => times.Observe(task.Provider, task.Model, task.DurationSeconds, task.Resolution, took),
             new PollSchedule(),
             options.MaxConcurrentPolls);
-        Watcher.Ended += RecordOutcome;
         Submitter = new TaskSubmitter(provider, Context, journal, Watcher, Name, options.ThrottleLimit);
+        Watcher.Ended += TaskEnded;
         Downloader = new VideoDownloader(Http);
         _downloadSlots = new SemaphoreSlim(Math.Max(1, options.MaxConcurrentDownloads));
     }
@@ -175,12 +175,18 @@ public sealed class SeedanceConnection : IDisposable
     /// <summary>A task from elsewhere (the journal, another connection's name) treated as this connection's.</summary>
     private VideoTask Adopt(VideoTask task) => task.Connection == Name && task.BaseUri == BaseUri ? task : task with { Connection = Name, BaseUri = BaseUri };
 
-    private void RecordOutcome(VideoTask task)
+    /// <summary>
+    /// The one place a task's end is handled, however it ended (finished, cancelled, given up on, or final from its
+    /// submit): the journal learns the outcome and the task's throttle slot is freed. The watcher raises it once per task.
+    /// </summary>
+    private void TaskEnded(VideoTask task)
     {
         if (task.IsFinal)
         {
             _journal.TryRecord(task, journal => journal.RecordState(task));
         }
+
+        Submitter.Release(task);
     }
 
     private TimeSpan TypicalTimeOf(VideoTask task) =>
@@ -190,7 +196,7 @@ public sealed class SeedanceConnection : IDisposable
 
     public void Dispose()
     {
-        Watcher.Ended -= RecordOutcome;
+        Watcher.Ended -= TaskEnded;
         Submitter.Dispose();
         Watcher.Dispose();
         Http.Dispose();

@@ -14,7 +14,9 @@ namespace Seedance.Tasks;
 
 /// <summary>
 /// Submits prepared requests for one connection: waits for a throttle slot, makes the one POST, records the
-/// task in the journal before anyone sees it, and hands it to the watcher, whose verdict frees the slot.
+/// task in the journal before anyone sees it, and hands it to the watcher. The slot is held until the task ends,
+/// which the connection hears from the watcher (also for a task that was final from the start) and passes to
+/// <see cref="Release"/>.
 /// </summary>
 public sealed class TaskSubmitter : IDisposable
 {
@@ -26,7 +28,8 @@ public sealed class TaskSubmitter : IDisposable
     private readonly ConcurrencyLimiter? _slots;
     private readonly ConcurrentDictionary<string, RateLimitLease> _leases = new(StringComparer.Ordinal);
 
-    public TaskSubmitter(IVideoProvider provider, ProviderContext context, TaskJournal journal, TaskWatcher watcher, string connectionName, int throttleLimit)
+    /// <summary>Made by its connection only: the connection frees the slots, as its watcher reports tasks ending.</summary>
+    internal TaskSubmitter(IVideoProvider provider, ProviderContext context, TaskJournal journal, TaskWatcher watcher, string connectionName, int throttleLimit)
     {
         _provider = provider;
         _context = context;
@@ -42,8 +45,6 @@ public sealed class TaskSubmitter : IDisposable
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             });
         }
-
-        _watcher.Ended += Release;
     }
 
     public async Task<VideoTask> SubmitAsync(PreparedRequest request, CancellationToken cancellationToken)
@@ -89,6 +90,9 @@ public sealed class TaskSubmitter : IDisposable
         }
 
         SeedanceLog.Verbose($"Submitted task {task.Id}: {request.Summary}.");
+
+        // Also a task already final here (a submit answered "completed", a recovered finished task): the watcher
+        // announces its end at once, which frees the slot just stored.
         _ = _watcher.Watch(task, justSubmitted: true);
         return task;
     }
@@ -111,7 +115,8 @@ public sealed class TaskSubmitter : IDisposable
         return lease;
     }
 
-    private void Release(VideoTask task)
+    /// <summary>Frees the throttle slot <paramref name="task"/> holds, if it holds one; a second call for it does nothing.</summary>
+    internal void Release(VideoTask task)
     {
         if (_leases.TryRemove(task.Id, out var lease))
         {
@@ -121,7 +126,6 @@ public sealed class TaskSubmitter : IDisposable
 
     public void Dispose()
     {
-        _watcher.Ended -= Release;
         foreach (var lease in _leases.Values)
         {
             lease.Dispose();

@@ -64,10 +64,19 @@ public sealed class TaskWatcher : IDisposable
     /// Follows <paramref name="task"/> until it is final. A task just submitted is first polled when its
     /// result may be ready; any other task is polled at once. Watching a task twice shares one watch.
     /// </summary>
+    /// <param name="justSubmitted">
+    /// The task is new to this connection: besides its first poll coming later, its end is announced
+    /// (<see cref="Ended"/>) even when it is final already, since its throttle slot and its journal record wait for that.
+    /// </param>
     public Task<VideoTask> Watch(VideoTask task, bool justSubmitted = false)
     {
         if (task.IsFinal)
         {
+            if (justSubmitted)
+            {
+                Ended?.Invoke(task);
+            }
+
             return Task.FromResult(task);
         }
 
@@ -93,8 +102,7 @@ public sealed class TaskWatcher : IDisposable
     {
         if (_watched.TryRemove(final.Id, out var watched))
         {
-            watched.Final.TrySetResult(final);
-            Ended?.Invoke(final);
+            Announce(final, () => watched.Final.TrySetResult(final));
         }
     }
 
@@ -236,8 +244,7 @@ public sealed class TaskWatcher : IDisposable
         {
             if (_watched.TryRemove(watched.Latest.Id, out _))
             {
-                watched.Final.TrySetException(exception);
-                Ended?.Invoke(watched.Latest);
+                Announce(watched.Latest, () => watched.Final.TrySetException(exception));
             }
 
             return;
@@ -252,8 +259,23 @@ public sealed class TaskWatcher : IDisposable
     {
         if (_watched.TryRemove(final.Id, out _))
         {
-            watched.Final.TrySetResult(final);
-            Ended?.Invoke(final);
+            Announce(final, () => watched.Final.TrySetResult(final));
+        }
+    }
+
+    /// <summary>
+    /// Raises <see cref="Ended"/> before the waiters hear: whoever waited for a task finds its outcome journalled and
+    /// its slot free. The waiters hear even if a handler throws.
+    /// </summary>
+    private void Announce(VideoTask last, Action completeWaiters)
+    {
+        try
+        {
+            Ended?.Invoke(last);
+        }
+        finally
+        {
+            completeWaiters();
         }
     }
 
