@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Net;
 using System.Threading;
 using Seedance.Emulator.Media;
@@ -8,7 +9,8 @@ namespace Seedance.Emulator.Files;
 
 /// <summary>
 /// Serves each finished task's video at <c>/files/{id}.mp4</c>: a real H.264 MP4 of the requested duration
-/// and size, generated on the fly (nothing is stored), with Content-Length and byte ranges like a CDN.
+/// and size, generated on the fly (nothing is stored), with Content-Length, an ETag, Last-Modified, and byte
+/// ranges (honouring If-Range) like a CDN.
 /// </summary>
 public sealed class VideoFiles
 {
@@ -72,9 +74,17 @@ public sealed class VideoFiles
 
         var spec = SpecFor(task);
         var length = SyntheticVideo.ComputeLength(spec);
-        var (from, count, satisfiable) = RangeOf(context.Request.Headers["Range"], length);
+        var etag = $"\"{StableHash(task.Id):x8}-{length:x}\"";
+        var lastModified = (task.CompletedAt ?? task.CreatedAt).ToString("R", CultureInfo.InvariantCulture);
+
+        // If-Range: the rest of the file only if the client's copy is of this very file; otherwise all of it.
+        var ifRange = context.Request.Headers["If-Range"];
+        var rangeHeader = ifRange is null || ifRange == etag || ifRange == lastModified ? context.Request.Headers["Range"] : null;
+        var (from, count, satisfiable) = RangeOf(rangeHeader, length);
         response.ContentType = "video/mp4";
         response.Headers["Accept-Ranges"] = "bytes";
+        response.Headers["ETag"] = etag;
+        response.Headers["Last-Modified"] = lastModified;
         if (!satisfiable)
         {
             response.StatusCode = 416;

@@ -90,13 +90,16 @@ public sealed class SeedanceHttp : IDisposable
     }
 
     /// <summary>Starts a download of a pre-signed video URL; the key is never sent there.</summary>
-    public async Task<HttpResponseMessage> GetForDownloadAsync(Uri uri, long resumeFrom, CancellationToken cancellationToken)
+    /// <param name="resumeFrom">The first byte wanted; 0 for the whole file.</param>
+    /// <param name="resumeOnlyIf">The validator of the bytes already held (If-Range): a server whose file no longer matches it sends the whole file.</param>
+    public async Task<HttpResponseMessage> GetForDownloadAsync(Uri uri, long resumeFrom, RangeConditionHeaderValue? resumeOnlyIf, CancellationToken cancellationToken)
     {
         UriPolicy.RequireSafe(uri, "Video address");
         using var message = new HttpRequestMessage(HttpMethod.Get, uri);
         if (resumeFrom > 0)
         {
             message.Headers.Range = new RangeHeaderValue(resumeFrom, null);
+            message.Headers.IfRange = resumeOnlyIf;
         }
 
         SeedanceLog.Verbose($"GET {Describe(uri)}{(resumeFrom > 0 ? $" (resuming at byte {resumeFrom:N0})" : string.Empty)}");

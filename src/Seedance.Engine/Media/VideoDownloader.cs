@@ -13,9 +13,9 @@ namespace Seedance.Media;
 
 /// <summary>
 /// Saves a finished task's video without ever leaving a bad file at the final path: it streams into
-/// <c>name.partial</c> with a fixed-size buffer, resumes with Range after a dropped connection, asks the
-/// provider for a fresh URL when the old one has expired, checks the length and the MP4 structure, and only
-/// then renames the file into place.
+/// <c>name.partial</c> with a fixed-size buffer, resumes with Range (and If-Range) after a dropped connection
+/// when the partial file is this task's (<see cref="PartialDownload"/>), asks the provider for a fresh URL when
+/// the old one has expired, checks the length and the MP4 structure, and only then renames the file into place.
 /// </summary>
 public sealed class VideoDownloader
 {
@@ -73,7 +73,7 @@ public sealed class VideoDownloader
                     RequireVideo(current);
                 }
 
-                var outcome = await AttemptAsync(current.VideoUrl!, partialPath, progress, token).ConfigureAwait(false);
+                var outcome = await AttemptAsync(current, partialPath, progress, token).ConfigureAwait(false);
                 if (outcome == AttemptOutcome.UrlExpired)
                 {
                     if (++refreshes > MaxUrlRefreshes)
@@ -93,7 +93,7 @@ public sealed class VideoDownloader
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Stopped by the user: remove the partial file so nothing half-written lingers.
-            TryDelete(partialPath);
+            PartialDownload.Discard(partialPath);
             throw;
         }
         catch (Exception ex) when (ex is DownloadRetryableException or HttpRequestException or IOException)
@@ -106,13 +106,14 @@ public sealed class VideoDownloader
         var info = Mp4Inspector.Inspect(partialPath);
         if (!info.IsValid)
         {
-            TryDelete(partialPath);
+            PartialDownload.Discard(partialPath);
             throw new SeedanceException(SeedanceErrorCategory.Server, "DownloadCorrupt",
                 $"The video of task {task.Id} arrived damaged ({string.Join("; ", info.Problems)}); it was not saved. Run Save-SeedanceVideo again to download it anew.")
             { TaskId = task.Id, Provider = task.Provider };
         }
 
         MoveIntoPlace(partialPath, targetPath, overwrite);
+        PartialDownload.Forget(partialPath);
         var video = info.Tracks.FirstOrDefault(track => track.HandlerType == "vide");
         return new VideoFile(targetPath, current)
         {
@@ -125,10 +126,11 @@ public sealed class VideoDownloader
         };
     }
 
-    private async Task<AttemptOutcome> AttemptAsync(Uri url, string partialPath, IProgress<long>? progress, CancellationToken cancellationToken)
+    private async Task<AttemptOutcome> AttemptAsync(VideoTask task, string partialPath, IProgress<long>? progress, CancellationToken cancellationToken)
     {
-        var offset = File.Exists(partialPath) ? new FileInfo(partialPath).Length : 0;
-        using var response = await _http.GetForDownloadAsync(url, offset, cancellationToken).ConfigureAwait(false);
+        var resumable = PartialDownload.Resumable(task, partialPath);
+        var offset = resumable is null ? 0 : new FileInfo(partialPath).Length;
+        using var response = await _http.GetForDownloadAsync(task.VideoUrl!, offset, resumable?.ResumeCondition, cancellationToken).ConfigureAwait(false);
         var status = (int)response.StatusCode;
         if (status is 403 or 404 or 410)
         {
@@ -138,12 +140,12 @@ public sealed class VideoDownloader
         if (status == 416)
         {
             // Asked for bytes past the end: either the partial file is complete, or it is not this video.
-            if (response.Content.Headers.ContentRange?.Length is { } whole && whole == offset)
+            if (response.Content.Headers.ContentRange?.Length is { } whole && whole == offset && (resumable?.Length ?? whole) == whole)
             {
                 return AttemptOutcome.Complete;
             }
 
-            TryDelete(partialPath);
+            PartialDownload.Discard(partialPath);
             throw new DownloadRetryableException("The partial file did not match the video; starting over.", TimeSpan.Zero);
         }
 
@@ -157,8 +159,23 @@ public sealed class VideoDownloader
             throw new SeedanceException(SeedanceErrorCategory.Server, "DownloadRefused", $"The video server answered HTTP {status} {response.ReasonPhrase}.");
         }
 
-        var resuming = status == 206 && response.Content.Headers.ContentRange?.From == offset;
-        long? total = resuming ? response.Content.Headers.ContentRange?.Length : response.Content.Headers.ContentLength;
+        var range = response.Content.Headers.ContentRange;
+        if (status == 206 && (offset == 0 || range?.From != offset || (resumable?.Length is { } length && range?.Length != length)))
+        {
+            // Bytes from elsewhere in the file, or of a file of another length: not the rest of what is on disk.
+            PartialDownload.Discard(partialPath);
+            throw new DownloadRetryableException("The video server did not send the rest of the partial file; starting over.", TimeSpan.Zero);
+        }
+
+        var resuming = status == 206;
+        long? total = resuming ? range?.Length : response.Content.Headers.ContentLength;
+        if (!resuming)
+        {
+            // A fresh start (the server may also have answered If-Range with the whole, changed file): record what
+            // the partial file will hold before the first byte of it is written.
+            PartialDownload.Of(task, response).Save(partialPath);
+        }
+
         using (var file = new FileStream(partialPath, resuming ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.None, BufferSize, useAsync: true))
         using (var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
         {
@@ -239,22 +256,6 @@ public sealed class VideoDownloader
     }
 
     private static string RetentionHint(VideoTask task) => Providers.ProviderCatalog.Find(task.Provider)?.Info.OutputRetention ?? "for a limited time";
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-            // Best effort: a partial file that cannot be removed is still never mistaken for a finished one.
-        }
-        catch (UnauthorizedAccessException)
-        {
-            // As above.
-        }
-    }
 
     private enum AttemptOutcome
     {
