@@ -85,3 +85,40 @@ Describe 'A provider that echoes the key back' {
     }
 }
 
+Describe 'A deadline that cancels' {
+    BeforeAll { $emu = Start-SeedanceEmulator Replicate -LatencySec 0.3 }
+    AfterAll { Stop-SeedanceEmulator }
+
+    It 'Wait-SeedanceTask -CancelOnTimeout cancels a stuck task at the provider and says so' {
+        $task = New-SeedanceVideo 'https://images.example.com/a.jpg' -Prompt 'pan #stuck'
+
+        $out = $task | Wait-SeedanceTask -TimeoutSec 1 -CancelOnTimeout -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $out | Should -BeNullOrEmpty
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'WaitTimedOut,*'
+        "$($failures[0].CategoryInfo.Category)" | Should -Be 'OperationTimeout'
+        $failures[0].Exception.Message | Should -BeLike '*was cancelled at Replicate (-CancelOnTimeout)*'
+        (Get-EmulatorTask $emu $task.Id).state | Should -Be 'Cancelled'
+    }
+
+    It 'Save-SeedanceVideo -CancelOnTimeout does the same for a task it waits for, and saves nothing' {
+        $task = New-SeedanceVideo 'https://images.example.com/a.jpg' -Prompt 'pan #stuck'
+        $folder = Join-Path $TestDrive 'cancelled'
+
+        $out = $task | Save-SeedanceVideo -Path $folder -TimeoutSec 1 -CancelOnTimeout -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $out | Should -BeNullOrEmpty
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'WaitTimedOut,*'
+        (Get-EmulatorTask $emu $task.Id).state | Should -Be 'Cancelled'
+        Get-ChildItem $folder -ErrorAction Ignore | Should -BeNullOrEmpty
+    }
+
+    It 'without -CancelOnTimeout the task keeps running' {
+        $task = New-SeedanceVideo 'https://images.example.com/a.jpg' -Prompt 'pan #stuck'
+
+        $task | Wait-SeedanceTask -TimeoutSec 1 -ErrorAction SilentlyContinue
+
+        (Get-EmulatorTask $emu $task.Id).state | Should -Be 'Running'
+    }
+}

@@ -101,7 +101,15 @@ public sealed class SeedanceConnection : IDisposable
     }
 
     /// <summary>The task's final snapshot, or a timeout error naming the task.</summary>
-    public async Task<VideoTask> WaitAsync(VideoTask task, TimeSpan timeout, CancellationToken cancellationToken)
+    public Task<VideoTask> WaitAsync(VideoTask task, TimeSpan timeout, CancellationToken cancellationToken) =>
+        WaitAsync(task, timeout, cancelOnTimeout: false, cancellationToken);
+
+    /// <summary>The task's final snapshot, or a timeout error naming the task.</summary>
+    /// <param name="cancelOnTimeout">
+    /// When the deadline passes, cancel the task at the provider where it can (-CancelOnTimeout), so a stuck task
+    /// stops holding a paid slot; the error says what the provider did.
+    /// </param>
+    public async Task<VideoTask> WaitAsync(VideoTask task, TimeSpan timeout, bool cancelOnTimeout, CancellationToken cancellationToken)
     {
         var final = Watcher.Watch(Adopt(task));
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -113,10 +121,24 @@ public sealed class SeedanceConnection : IDisposable
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var latest = Watcher.Latest(task.Id) ?? task;
-        throw new SeedanceException(SeedanceErrorCategory.Timeout, "WaitTimedOut",
-            $"Task {task.Id} is still {latest.State.ToString().ToLowerInvariant()} after {timeout.TotalSeconds:N0} s (-TimeoutSec). It keeps running at {Provider} and may still finish: wait again with Get-SeedanceTask -Id {task.Id} | Wait-SeedanceTask, or stop it with Stop-SeedanceTask -Id {task.Id}.")
-        { TaskId = task.Id, Provider = Provider };
+        var latest = Watcher.Latest(task.Id) ?? Adopt(task);
+        if (!cancelOnTimeout)
+        {
+            throw WaitTimeout.LeftRunning(latest, timeout);
+        }
+
+        (CancelOutcome Outcome, VideoTask Task) cancel;
+        try
+        {
+            cancel = await CancelAsync(latest, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SeedanceException failure)
+        {
+            throw WaitTimeout.CancelFailed(latest, timeout, failure);
+        }
+
+        // It finished as the deadline passed: there was nothing left to cancel, and the result is the user's.
+        return cancel.Outcome == CancelOutcome.AlreadyFinished ? cancel.Task : throw WaitTimeout.AfterCancel(cancel.Task, timeout, cancel.Outcome, ProviderInfo);
     }
 
     /// <summary>Cancels remotely where the provider can; a finished task is left alone.</summary>

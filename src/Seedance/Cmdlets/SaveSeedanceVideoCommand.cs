@@ -65,6 +65,10 @@ public sealed class SaveSeedanceVideoCommand : StreamingTaskCmdlet<VideoFile>
     [ValidateRange(1, int.MaxValue)]
     public int TimeoutSec { get; set; } = 3600;
 
+    /// <summary>Cancel an unfinished task at the provider when -TimeoutSec passes, where the provider can (as Wait-SeedanceTask -CancelOnTimeout).</summary>
+    [Parameter]
+    public SwitchParameter CancelOnTimeout { get; set; }
+
     protected override string Activity => "Saving Seedance videos";
 
     protected override bool Accept(VideoTask task)
@@ -85,7 +89,7 @@ public sealed class SaveSeedanceVideoCommand : StreamingTaskCmdlet<VideoFile>
 
     protected override async Task<VideoFile> RunAsync(VideoTask task, SeedanceConnection connection, CancellationToken cancellationToken)
     {
-        var finished = task.IsFinal ? task : await connection.WaitAsync(task, TimeSpan.FromSeconds(TimeoutSec), cancellationToken).ConfigureAwait(false);
+        var finished = task.IsFinal ? task : await connection.WaitAsync(task, TimeSpan.FromSeconds(TimeoutSec), CancelOnTimeout, cancellationToken).ConfigureAwait(false);
         return await connection.SaveAsync(finished, _targetByTask[task.Id], Force, null, cancellationToken).ConfigureAwait(false);
     }
 
