@@ -119,6 +119,13 @@ public sealed class ArkProvider : IVideoProvider, ITaskLister
         WebhookBehaviour = "callback_url: Ark POSTs the task, shaped like a status answer, on each status change; unsigned, so re-query before trusting it",
         OutputRetention = "24 hours (task records 7 days)",
         InlineImageLimitBytes = MaxImageBytes,
+        // Beyond ByteDance's own names: content[] carries the prompt and every image (and would carry reference
+        // media); frames is Ark's other way to set the length, and draft forces 480p.
+        ReservedFields = ReservedFields.Seedance()
+            .SetBy("Prompt and -Image", "content")
+            .SetBy("Duration", "frames")
+            .SetBy("Resolution", "draft")
+            .SetBy("WebhookUrl", "callback_url"),
     };
 
     /// <summary>
@@ -216,7 +223,7 @@ public sealed class ArkProvider : IVideoProvider, ITaskLister
         WireJson.AddIfSet(body, "generate_audio", request.Source.GenerateAudio);
         WireJson.AddIfSet(body, "watermark", request.Source.Watermark);
         WireJson.AddIfSet(body, "callback_url", request.Source.WebhookUrl?.AbsoluteUri);
-        WireJson.AddExtraFields(body, request.Source.ExtraFields);
+        WireJson.AddExtraFields(body, request.ExtraFields);
 
         var response = await context.Http.SendAsync(new ApiRequest(HttpCallKind.Submit, HttpMethod.Post, context.Resolve(TasksPath))
         {

@@ -23,6 +23,7 @@ public static class RequestPreparer
         var prompt = PreparePrompt(model, request);
         CheckImageCount(model, request);
         CheckOptions(model, request, warnings);
+        var extraFields = ExtraFieldPolicy.Prepare(provider.Info, request.ExtraFields);
         var duration = ChooseDuration(model, request);
         var resolution = Normalize(request.Resolution, model.Resolutions, model, "Resolution", NormalizeResolution);
         var aspectRatio = Normalize(request.AspectRatio, model.AspectRatios, model, "AspectRatio", value => value.Trim().ToLowerInvariant());
@@ -43,6 +44,7 @@ public static class RequestPreparer
             EffectiveResolution = effectiveResolution,
             AspectRatio = aspectRatio,
             EstimatedCost = CostEstimator.Estimate(model, duration, effectiveResolution),
+            ExtraFields = extraFields,
             Warnings = warnings,
         };
     }

@@ -261,13 +261,13 @@ public sealed class ArkProviderTests : IDisposable
     {
         var connection = _harness.Connect(Ark);
         var request = Support.Requests.FromUrl();
-        request.ExtraFields["duration"] = 20;
+        request.ExtraFields["service_tier"] = "turbo";
 
         var error = await Assert.ThrowsAsync<SeedanceException>(() => connection.SubmitAsync(connection.Prepare(request), CancellationToken.None));
 
         Assert.Equal(SeedanceErrorCategory.Validation, error.Category);
         Assert.Equal("InvalidParameter", error.ProviderCode);
-        Assert.Contains("`duration`", error.Message);
+        Assert.Contains("`service_tier`", error.Message);
         Assert.Equal(0, _harness.Submits(Ark));
     }
 
