@@ -35,6 +35,9 @@ public sealed class ArkProvider : IVideoProvider, ITaskLister
     // Ark takes images up to 30 MB, inline as data: URIs too; there is no upload endpoint.
     private const long MaxImageBytes = 30L * 1024 * 1024;
 
+    /// <summary>Ark's documented image constraints: each side 300 to 6000 px, width/height strictly within (0.4, 2.5).</summary>
+    private static readonly ImagePixelLimits ImagePixels = new(300, 6000, 0.4, 2.5);
+
     private const string Fast20 = "dreamina-seedance-2-0-fast-260128";
     private const string Standard20 = "dreamina-seedance-2-0-260128";
     private const string Pro15 = "seedance-1-5-pro-251215";
@@ -151,6 +154,7 @@ public sealed class ArkProvider : IVideoProvider, ITaskLister
             Options = WithAudioAndLastFrame,
             PricePerSecond = new Dictionary<string, decimal> { ["480p"] = 0.0562464m, ["720p"] = 0.12096m },
             MaxImageBytes = MaxImageBytes,
+            ImagePixels = ImagePixels,
             TypicalGenerationTime = TimeSpan.FromSeconds(35),
         };
         var standard20 = fast20 with

@@ -57,6 +57,9 @@ public sealed record ModelInfo
     /// <summary>US dollars per second of video, by resolution.</summary>
     public IReadOnlyDictionary<string, decimal> PricePerSecond { get; init; } = new Dictionary<string, decimal>();
 
+    /// <summary>The pixel sizes the model takes for input images; null where the provider documents no limit.</summary>
+    public ImagePixelLimits? ImagePixels { get; init; }
+
     /// <summary>Largest local image sent inline, in bytes.</summary>
     public long MaxImageBytes { get; init; } = 10 * 1024 * 1024;
 

@@ -29,8 +29,8 @@ public static class RequestPreparer
         var aspectRatio = Normalize(request.AspectRatio, model.AspectRatios, model, "AspectRatio", value => value.Trim().ToLowerInvariant());
 
         // Images last: reading files is the slowest check, and the cheap ones should fail first.
-        var images = request.Images.Select(image => Deliverable(provider, ImageLoader.Load(image, model.MaxImageBytes, "Image"), "Image")).ToList();
-        var lastImage = request.LastImage is null ? null : Deliverable(provider, ImageLoader.Load(request.LastImage, model.MaxImageBytes, "LastImage"), "LastImage");
+        var images = request.Images.Select(image => Load(provider, model, image, "Image")).ToList();
+        var lastImage = request.LastImage is null ? null : Load(provider, model, request.LastImage, "LastImage");
 
         var effectiveResolution = resolution ?? model.DefaultResolution;
         CheckReferenceResolution(model, request, effectiveResolution);
@@ -47,6 +47,32 @@ public static class RequestPreparer
             ExtraFields = extraFields,
             Warnings = warnings,
         };
+    }
+
+    private static PreparedImage Load(IVideoProvider provider, ModelInfo model, ImageInput input, string parameter)
+    {
+        var image = ImageLoader.Load(input, model.MaxImageBytes, parameter);
+        CheckPixels(model, image, parameter);
+        return Deliverable(provider, image, parameter);
+    }
+
+    /// <summary>A local image of a pixel size the provider documents as refused is refused now, not at the provider.</summary>
+    private static void CheckPixels(ModelInfo model, PreparedImage image, string parameter)
+    {
+        if (model.ImagePixels is not { } limits || image.Width is not { } width || image.Height is not { } height)
+        {
+            return;
+        }
+
+        if (!limits.SidesFit(width, height))
+        {
+            throw Invalid("ImageSideOutOfRange", parameter, $"-{parameter} '{image.Source}' is {width}x{height} pixels; {model.Provider} model {model.Id} takes images whose sides are {limits.MinSide} to {limits.MaxSide} pixels. Resize it to fit, or use a model without this limit (Get-SeedanceModel lists each model's ImagePixels).");
+        }
+
+        if (!limits.AspectFits(width, height))
+        {
+            throw Invalid("ImageAspectRatioOutOfRange", parameter, $"-{parameter} '{image.Source}' is {width}x{height} pixels, {width / (double)height:0.##} times as wide as high; {model.Provider} model {model.Id} takes images more than {limits.MinAspect} and less than {limits.MaxAspect} times as wide as high. Crop it (16:9 is 1.78, 9:16 is 0.56), or use a model without this limit (Get-SeedanceModel lists each model's ImagePixels).");
+        }
     }
 
     /// <summary>A local image the provider can neither take inline nor upload is refused now, not at submit time.</summary>
