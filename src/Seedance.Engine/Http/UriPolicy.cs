@@ -33,6 +33,25 @@ public static class UriPolicy
         return uri;
     }
 
+    /// <summary>
+    /// Refuses an address with a user name or password in it (user:password@), which would be stored and shown
+    /// wherever the address is; <paramref name="instead"/> says where they belong.
+    /// </summary>
+    public static void RequireNoCredentials(Uri uri, string what, string errorId, string instead)
+    {
+        if (string.IsNullOrEmpty(uri.UserInfo))
+        {
+            return;
+        }
+
+        throw new SeedanceException(SeedanceErrorCategory.Validation, errorId,
+            $"{what} '{Shown(uri)}' carries a user name or password (user:password@), which would be stored and shown wherever the address is. {instead}")
+        { ParameterName = what.TrimStart('-') };
+    }
+
+    /// <summary>Scheme, host and port, for messages: never a user name or password the address may carry.</summary>
+    public static string Shown(Uri uri) => $"{uri.Scheme}://{uri.Authority}";
+
     /// <summary>Checks any address the module is about to send a request to.</summary>
     public static void RequireSafe(Uri uri, string what, string errorId = "InsecureUri")
     {
@@ -42,7 +61,7 @@ public static class UriPolicy
         }
 
         var message = uri.Scheme == Uri.UriSchemeHttp
-            ? $"{what} '{uri.GetLeftPart(UriPartial.Authority)}' uses plain http://, which is allowed only for this machine (127.0.0.1, ::1, localhost). Use https://."
+            ? $"{what} '{Shown(uri)}' uses plain http://, which is allowed only for this machine (127.0.0.1, ::1, localhost). Use https://."
             : $"{what} '{uri.GetLeftPart(UriPartial.Scheme)}' is not an http(s) address. Use https://.";
         throw new SeedanceException(SeedanceErrorCategory.Validation, errorId, message) { ParameterName = what.TrimStart('-') };
     }

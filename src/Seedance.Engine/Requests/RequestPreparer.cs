@@ -94,9 +94,15 @@ public static class RequestPreparer
             throw Invalid("TooManyShots", "Shot", $"-Shot has {request.Shots.Count} shots; Seedance takes at most {PromptComposer.MaxShots} per video. Split the storyboard over several videos.");
         }
 
-        if (request.Shots.Any(string.IsNullOrWhiteSpace))
+        if (request.Shots.Any(shot => shot is null || PromptComposer.FirstVisible(shot) is null))
         {
-            throw Invalid("ShotEmpty", "Shot", "-Shot contains an empty shot description. Remove it or describe the shot.");
+            throw Invalid("ShotEmpty", "Shot", "-Shot contains an empty shot description (nothing but spaces, control or zero-width characters). Remove it or describe the shot.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Prompt) && PromptComposer.FirstVisible(request.Prompt!) is null)
+        {
+            var first = request.Prompt!.Trim()[0];
+            throw Invalid("PromptInvisible", "Prompt", $"-Prompt has no visible text: it is only control or zero-width characters, starting with U+{(int)first:X4}. Describe the motion, e.g. -Prompt 'slow orbital pan, soft studio light'.");
         }
 
         var prompt = PromptComposer.Compose(request.Prompt, request.Shots);
@@ -176,7 +182,13 @@ public static class RequestPreparer
 
         if (request.WebhookUrl is { } webhook)
         {
+            UriPolicy.RequireNoCredentials(webhook, "-WebhookUrl", "WebhookUrlHasCredentials", "Leave them out: put an unguessable token in the path instead, and check the provider's signature where it signs.");
             UriPolicy.RequireSafe(webhook, "-WebhookUrl", "WebhookUrlInsecure");
+        }
+
+        if (request.Seed is { } seed && (seed < model.MinSeed || seed > model.MaxSeed))
+        {
+            throw Invalid("SeedOutOfRange", "Seed", $"-Seed {seed} is outside what {model.Provider} model {model.Id} takes: {model.MinSeed} (a random seed) to {model.MaxSeed}. Give a seed in that range, or leave -Seed out.");
         }
     }
 
