@@ -29,21 +29,41 @@ public sealed class ApiKeySecret
     /// <summary>Where the key came from, e.g. "environment variable FAL_KEY". Never the key itself.</summary>
     public string Source { get; }
 
+    /// <summary>
+    /// The key, without the spaces or line break around it that copying often adds. One that no Authorization header
+    /// can carry (whitespace inside it, or anything but printable ASCII) is refused now, when nothing has been sent,
+    /// instead of failing inside the HTTP client at the first call, which for a submit would read as "may be billed".
+    /// </summary>
     public static ApiKeySecret FromPlainText(string value, string source)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        var key = value?.Trim() ?? string.Empty;
+        if (key.Length == 0)
         {
-            throw new ArgumentException("An API key cannot be empty.", nameof(value));
+            throw Malformed("ApiKeyEmpty", $"The API key from {source} is empty. Pass the key itself (e.g. Read-Host -AsSecureString, or Get-Secret), or set the provider's key variable.");
         }
 
-        return new ApiKeySecret(value.Trim(), source);
+        foreach (var character in key)
+        {
+            if (char.IsWhiteSpace(character))
+            {
+                var kind = character is '\r' or '\n' ? "a line break" : character == '\t' ? "a tab" : "a space";
+                throw Malformed("ApiKeyHasWhitespace", $"The API key from {source} has {kind} inside it; a key is one unbroken word. Copy it again from the provider's dashboard, without spaces or line breaks.");
+            }
+
+            if (character is < '!' or > '~')
+            {
+                throw Malformed("ApiKeyNotAscii", $"The API key from {source} contains U+{(int)character:X4}, which is not printable ASCII, so no HTTP header can carry it (copying from a web page or a document can bring in curly quotes and the like). Copy it again from the provider's dashboard, as plain text.");
+            }
+        }
+
+        return new ApiKeySecret(key, source);
     }
 
     public static ApiKeySecret FromSecureString(SecureString value, string source)
     {
         if (value is null || value.Length == 0)
         {
-            throw new ArgumentException("An API key cannot be empty.", nameof(value));
+            return FromPlainText(string.Empty, source);
         }
 
         var pointer = IntPtr.Zero;
@@ -116,4 +136,7 @@ public sealed class ApiKeySecret
     }
 
     public override string ToString() => "********";
+
+    private static SeedanceException Malformed(string errorId, string message) =>
+        new(SeedanceErrorCategory.Validation, errorId, message) { ParameterName = "ApiKey" };
 }

@@ -86,6 +86,12 @@ public sealed class AimlApiProvider : IVideoProvider
         // image_url, last_image_url and image_urls take "a direct link or a Base64-encoded local image".
         InlineImageLimitBytes = 10 * 1024 * 1024,
         OutputRetention = "24 hours when the task ran at ByteDance (for its own CDN the time is not published)",
+        // Beyond ByteDance's own names: the image fields, and the 1.0 models' spelling of camera_fixed.
+        ReservedFields = ReservedFields.Seedance()
+            .SetBy("Image", "image_url", "image_urls")
+            .SetBy("LastImage", "last_image_url")
+            .SetBy("CameraFixed", "camerafixed")
+            .Unchecked(ReservedFields.ReferenceMedia, "video_urls", "audio_urls", "video_url", "audio_url"),
     };
 
     /// <summary>
@@ -215,7 +221,7 @@ public sealed class AimlApiProvider : IVideoProvider
         }
 
         // e.g. -ExtraField @{ provider = 'bytedance' } picks the route (bytedance | fal | auto).
-        WireJson.AddExtraFields(body, source.ExtraFields);
+        WireJson.AddExtraFields(body, request.ExtraFields);
         return body;
     }
 

@@ -35,6 +35,9 @@ public sealed class ArkProvider : IVideoProvider, ITaskLister
     // Ark takes images up to 30 MB, inline as data: URIs too; there is no upload endpoint.
     private const long MaxImageBytes = 30L * 1024 * 1024;
 
+    /// <summary>Ark's documented image constraints: each side 300 to 6000 px, width/height strictly within (0.4, 2.5).</summary>
+    private static readonly ImagePixelLimits ImagePixels = new(300, 6000, 0.4, 2.5);
+
     private const string Fast20 = "dreamina-seedance-2-0-fast-260128";
     private const string Standard20 = "dreamina-seedance-2-0-260128";
     private const string Pro15 = "seedance-1-5-pro-251215";
@@ -119,6 +122,13 @@ public sealed class ArkProvider : IVideoProvider, ITaskLister
         WebhookBehaviour = "callback_url: Ark POSTs the task, shaped like a status answer, on each status change; unsigned, so re-query before trusting it",
         OutputRetention = "24 hours (task records 7 days)",
         InlineImageLimitBytes = MaxImageBytes,
+        // Beyond ByteDance's own names: content[] carries the prompt and every image (and would carry reference
+        // media); frames is Ark's other way to set the length, and draft forces 480p.
+        ReservedFields = ReservedFields.Seedance()
+            .SetBy("Prompt and -Image", "content")
+            .SetBy("Duration", "frames")
+            .SetBy("Resolution", "draft")
+            .SetBy("WebhookUrl", "callback_url"),
     };
 
     /// <summary>
@@ -144,6 +154,7 @@ public sealed class ArkProvider : IVideoProvider, ITaskLister
             Options = WithAudioAndLastFrame,
             PricePerSecond = new Dictionary<string, decimal> { ["480p"] = 0.0562464m, ["720p"] = 0.12096m },
             MaxImageBytes = MaxImageBytes,
+            ImagePixels = ImagePixels,
             TypicalGenerationTime = TimeSpan.FromSeconds(35),
         };
         var standard20 = fast20 with
@@ -216,7 +227,7 @@ public sealed class ArkProvider : IVideoProvider, ITaskLister
         WireJson.AddIfSet(body, "generate_audio", request.Source.GenerateAudio);
         WireJson.AddIfSet(body, "watermark", request.Source.Watermark);
         WireJson.AddIfSet(body, "callback_url", request.Source.WebhookUrl?.AbsoluteUri);
-        WireJson.AddExtraFields(body, request.Source.ExtraFields);
+        WireJson.AddExtraFields(body, request.ExtraFields);
 
         var response = await context.Http.SendAsync(new ApiRequest(HttpCallKind.Submit, HttpMethod.Post, context.Resolve(TasksPath))
         {

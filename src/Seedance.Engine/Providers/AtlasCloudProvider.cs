@@ -67,6 +67,12 @@ public sealed class AtlasCloudProvider : IVideoProvider, IImageUploader
         // Local images up to 10 MB travel inline as data: URIs (the model takes them, and it saves a round trip);
         // larger ones, up to the model's 30 MB, go through uploadMedia first.
         InlineImageLimitBytes = 10L * 1024 * 1024,
+        // Beyond ByteDance's own names: the image fields and the webhook.
+        ReservedFields = ReservedFields.Seedance()
+            .SetBy("Image", "image", "reference_images")
+            .SetBy("LastImage", "last_image")
+            .SetBy("WebhookUrl", "webhook_url")
+            .Unchecked(ReservedFields.ReferenceMedia, "reference_videos", "reference_audios"),
     };
 
     public async Task<VideoTask> SubmitAsync(ProviderContext context, PreparedRequest request, CancellationToken cancellationToken)
@@ -186,7 +192,7 @@ public sealed class AtlasCloudProvider : IVideoProvider, IImageUploader
         AddWhenGiven(body, "generate_audio", request.Source.GenerateAudio);
         AddWhenGiven(body, "watermark", request.Source.Watermark);
         AddWhenGiven(body, "webhook_url", request.Source.WebhookUrl?.AbsoluteUri);
-        WireJson.AddExtraFields(body, request.Source.ExtraFields);
+        WireJson.AddExtraFields(body, request.ExtraFields);
         return body;
     }
 

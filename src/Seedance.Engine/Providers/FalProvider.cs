@@ -78,6 +78,13 @@ public sealed class FalProvider : IVideoProvider, IImageUploader
         WebhookBehaviour = "?fal_webhook=<url> on submit; fal posts {request_id, status: OK|ERROR, payload}, signed with ED25519 (check it against fal's JWKS).",
         OutputRetention = "at least 7 days on fal's CDN (settable per account); the queue result itself only about an hour",
         InlineImageLimitBytes = InlineLimit,
+        // Beyond ByteDance's own names: fal's image fields, and num_frames, the Seedance 1 endpoints' other way to set
+        // the length.
+        ReservedFields = ReservedFields.Seedance()
+            .SetBy("Image", "image_url", "image_urls")
+            .SetBy("LastImage", "end_image_url")
+            .SetBy("Duration", "num_frames")
+            .Unchecked(ReservedFields.ReferenceMedia, "video_urls", "audio_urls"),
     };
 
     public async Task<VideoTask> SubmitAsync(ProviderContext context, PreparedRequest request, CancellationToken cancellationToken)
@@ -249,7 +256,7 @@ public sealed class FalProvider : IVideoProvider, IImageUploader
             body["camera_fixed"] = cameraFixed;
         }
 
-        WireJson.AddExtraFields(body, request.Source.ExtraFields);
+        WireJson.AddExtraFields(body, request.ExtraFields);
         return body;
     }
 

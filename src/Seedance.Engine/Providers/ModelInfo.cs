@@ -57,6 +57,19 @@ public sealed record ModelInfo
     /// <summary>US dollars per second of video, by resolution.</summary>
     public IReadOnlyDictionary<string, decimal> PricePerSecond { get; init; } = new Dictionary<string, decimal>();
 
+    /// <summary>
+    /// The smallest seed the model takes: ByteDance's documented range (Ark's) is -1, meaning a random seed, to
+    /// 2^32 - 1. Every provider here resells ByteDance's model, which reads the seed, so that range holds unless a
+    /// provider documents another.
+    /// </summary>
+    public long MinSeed { get; init; } = -1;
+
+    /// <summary>The largest seed the model takes (see <see cref="MinSeed"/>).</summary>
+    public long MaxSeed { get; init; } = uint.MaxValue;
+
+    /// <summary>The pixel sizes the model takes for input images; null where the provider documents no limit.</summary>
+    public ImagePixelLimits? ImagePixels { get; init; }
+
     /// <summary>Largest local image sent inline, in bytes.</summary>
     public long MaxImageBytes { get; init; } = 10 * 1024 * 1024;
 

@@ -54,6 +54,9 @@ public sealed class ProviderInfo
     /// <summary>How webhooks are wired, in one phrase for users; null when the provider has none.</summary>
     public string? WebhookBehaviour { get; init; }
 
+    /// <summary>The body fields the wire mapping owns, which -ExtraField may not set (see <see cref="Providers.ReservedFields"/>).</summary>
+    public ReservedFields ReservedFields { get; init; } = new();
+
     /// <summary>How long the provider keeps finished videos, in one phrase for users.</summary>
     public string? OutputRetention { get; init; }
 

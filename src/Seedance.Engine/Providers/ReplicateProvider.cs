@@ -59,6 +59,11 @@ public sealed class ReplicateProvider : IVideoProvider, IImageUploader, ITaskLis
         WebhookBehaviour = "POSTs the prediction when it completes, signed Standard Webhooks style with the account's whsec_ secret (GET /v1/webhooks/default/secret).",
         OutputRetention = "1 hour: Replicate deletes the inputs and outputs of API predictions an hour after they finish",
         InlineImageLimitBytes = InlineLimit,
+        // Beyond ByteDance's own names: the image fields under `input`, where -ExtraField values go too.
+        ReservedFields = ReservedFields.Seedance()
+            .SetBy("Image", "image", "reference_images")
+            .SetBy("LastImage", "last_frame_image")
+            .Unchecked(ReservedFields.ReferenceMedia, "reference_videos", "reference_audios"),
     };
 
     /// <summary>A Seedance 2.0 model: text, a first frame (+ last frame) or up to 9 references, native audio.</summary>
@@ -129,7 +134,7 @@ public sealed class ReplicateProvider : IVideoProvider, IImageUploader, ITaskLis
         }
 
         // Every model option lives under `input`, so that is where -ExtraField values go too.
-        WireJson.AddExtraFields(input, source.ExtraFields);
+        WireJson.AddExtraFields(input, request.ExtraFields);
 
         var body = new JsonObject { ["input"] = input };
         if (source.WebhookUrl is { } webhook)

@@ -58,6 +58,13 @@ public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader, ITaskLis
         OutputRetention = "7 days",
         // Whether WaveSpeed's Seedance pages take data: URIs is not documented, so local images are uploaded.
         InlineImageLimitBytes = null,
+        // Beyond ByteDance's own names: both page shapes' image fields and the webhook (sent in the query).
+        ReservedFields = ReservedFields.Seedance()
+            .SetBy("Image", "images", "image", "reference_images")
+            .SetBy("LastImage", "last_image")
+            .SetBy("WebhookUrl", "webhook")
+            .Unchecked(ReservedFields.ReferenceMedia, "reference_videos", "reference_audios")
+            .Unchecked("makes the submit wait for the whole generation, so its answer would likely be lost to a timeout while the task is billed", "enable_sync_mode"),
     };
 
     public async Task<VideoTask> SubmitAsync(ProviderContext context, PreparedRequest request, CancellationToken cancellationToken)
@@ -67,7 +74,7 @@ public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader, ITaskLis
         Optional(body, "aspect_ratio", request.AspectRatio);
         Optional(body, "generate_audio", request.Source.GenerateAudio);
         Optional(body, "seed", request.Source.Seed);
-        WireJson.AddExtraFields(body, request.Source.ExtraFields);
+        WireJson.AddExtraFields(body, request.ExtraFields);
 
         var path = "api/v3/" + request.Model.Id;
         if (request.Source.WebhookUrl is { } webhook)

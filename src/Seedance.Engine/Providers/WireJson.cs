@@ -9,12 +9,23 @@ namespace Seedance.Providers;
 /// <summary>Small pieces every provider's wire mapping uses.</summary>
 internal static class WireJson
 {
-    /// <summary>Copies -ExtraField values into a body, overriding mapped fields (the user's escape hatch).</summary>
-    public static void AddExtraFields(JsonObject body, IDictionary<string, object?> extraFields)
+    /// <summary>
+    /// Adds the prepared -ExtraField values (the user's escape hatch for options the module does not model) to a
+    /// body. They were checked against the provider's reserved fields; one the mapping set all the same (a mapping
+    /// and its reserved list out of step) is refused here, before anything is sent, never overridden.
+    /// </summary>
+    public static void AddExtraFields(JsonObject body, IReadOnlyDictionary<string, string> extraFields)
     {
         foreach (var field in extraFields)
         {
-            body[field.Key] = field.Value is null ? null : JsonSerializer.SerializeToNode(field.Value, field.Value.GetType());
+            if (body.Any(existing => string.Equals(existing.Key, field.Key, StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new SeedanceException(SeedanceErrorCategory.Validation, "ExtraFieldModelled",
+                    $"-ExtraField '{field.Key}' would override a field the module sets itself. Leave it out, and use the parameter for it.")
+                { ParameterName = "ExtraField" };
+            }
+
+            body[field.Key] = JsonNode.Parse(field.Value);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Seedance.Media;
 using Seedance.Providers;
 
@@ -40,10 +41,16 @@ public sealed record PreparedRequest
 
     public decimal? EstimatedCost { get; init; }
 
+    /// <summary>-ExtraField values as JSON text by field name, checked to set nothing the module sets itself.</summary>
+    public IReadOnlyDictionary<string, string> ExtraFields { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Things worth telling the user that do not stop the request.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = new List<string>();
 
-    /// <summary>One line for -WhatIf and verbose output, e.g. "5 s 720p video from 1 image, est. $0.80".</summary>
+    /// <summary>
+    /// One line for -WhatIf and verbose output, e.g. "5 s 720p video from 1 image, est. $0.80", naming any
+    /// -ExtraField values too, so that what is shown is everything that is sent.
+    /// </summary>
     public string Summary
     {
         get
@@ -55,7 +62,11 @@ public sealed record PreparedRequest
                 _ => $"from {Images.Count} images",
             };
             var cost = EstimatedCost is { } value ? $", est. ${value:0.00}" : ", price not published";
-            return $"{DurationSeconds} s {EffectiveResolution} video {images} on {Model.Provider} ({Model.Id}){cost}";
+            var extra = ExtraFields.Count == 0 ? string.Empty : "; -ExtraField " + string.Join(", ", ExtraFields.Select(field => $"{field.Key}={Shorten(field.Value)}"));
+            return $"{DurationSeconds} s {EffectiveResolution} video {images} on {Model.Provider} ({Model.Id}){cost}{extra}";
         }
     }
+
+    /// <summary>A long value cut to fit one line; the request carries it whole.</summary>
+    private static string Shorten(string json) => json.Length <= 40 ? json : json.Substring(0, 39) + "…";
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Text;
 
 namespace Seedance.Requests;
@@ -36,6 +37,26 @@ public static class PromptComposer
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// The first character of <paramref name="text"/> that shows, or null when none does: text of nothing but spaces,
+    /// control characters, format characters (zero-width space and joiners, BOM) and combining marks reads as empty
+    /// to a person and carries nothing for the model to follow.
+    /// </summary>
+    public static char? FirstVisible(string text)
+    {
+        foreach (var character in text)
+        {
+            var invisible = char.IsWhiteSpace(character) || char.GetUnicodeCategory(character) is UnicodeCategory.Control
+                or UnicodeCategory.Format or UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark;
+            if (!invisible)
+            {
+                return character;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -23,13 +23,14 @@ public static class RequestPreparer
         var prompt = PreparePrompt(model, request);
         CheckImageCount(model, request);
         CheckOptions(model, request, warnings);
+        var extraFields = ExtraFieldPolicy.Prepare(provider.Info, request.ExtraFields);
         var duration = ChooseDuration(model, request);
         var resolution = Normalize(request.Resolution, model.Resolutions, model, "Resolution", NormalizeResolution);
         var aspectRatio = Normalize(request.AspectRatio, model.AspectRatios, model, "AspectRatio", value => value.Trim().ToLowerInvariant());
 
         // Images last: reading files is the slowest check, and the cheap ones should fail first.
-        var images = request.Images.Select(image => Deliverable(provider, ImageLoader.Load(image, model.MaxImageBytes, "Image"), "Image")).ToList();
-        var lastImage = request.LastImage is null ? null : Deliverable(provider, ImageLoader.Load(request.LastImage, model.MaxImageBytes, "LastImage"), "LastImage");
+        var images = request.Images.Select(image => Load(provider, model, image, "Image")).ToList();
+        var lastImage = request.LastImage is null ? null : Load(provider, model, request.LastImage, "LastImage");
 
         var effectiveResolution = resolution ?? model.DefaultResolution;
         CheckReferenceResolution(model, request, effectiveResolution);
@@ -43,8 +44,35 @@ public static class RequestPreparer
             EffectiveResolution = effectiveResolution,
             AspectRatio = aspectRatio,
             EstimatedCost = CostEstimator.Estimate(model, duration, effectiveResolution),
+            ExtraFields = extraFields,
             Warnings = warnings,
         };
+    }
+
+    private static PreparedImage Load(IVideoProvider provider, ModelInfo model, ImageInput input, string parameter)
+    {
+        var image = ImageLoader.Load(input, model.MaxImageBytes, parameter);
+        CheckPixels(model, image, parameter);
+        return Deliverable(provider, image, parameter);
+    }
+
+    /// <summary>A local image of a pixel size the provider documents as refused is refused now, not at the provider.</summary>
+    private static void CheckPixels(ModelInfo model, PreparedImage image, string parameter)
+    {
+        if (model.ImagePixels is not { } limits || image.Width is not { } width || image.Height is not { } height)
+        {
+            return;
+        }
+
+        if (!limits.SidesFit(width, height))
+        {
+            throw Invalid("ImageSideOutOfRange", parameter, $"-{parameter} '{image.Source}' is {width}x{height} pixels; {model.Provider} model {model.Id} takes images whose sides are {limits.MinSide} to {limits.MaxSide} pixels. Resize it to fit, or use a model without this limit (Get-SeedanceModel lists each model's ImagePixels).");
+        }
+
+        if (!limits.AspectFits(width, height))
+        {
+            throw Invalid("ImageAspectRatioOutOfRange", parameter, $"-{parameter} '{image.Source}' is {width}x{height} pixels, {width / (double)height:0.##} times as wide as high; {model.Provider} model {model.Id} takes images more than {limits.MinAspect} and less than {limits.MaxAspect} times as wide as high. Crop it (16:9 is 1.78, 9:16 is 0.56), or use a model without this limit (Get-SeedanceModel lists each model's ImagePixels).");
+        }
     }
 
     /// <summary>A local image the provider can neither take inline nor upload is refused now, not at submit time.</summary>
@@ -66,9 +94,15 @@ public static class RequestPreparer
             throw Invalid("TooManyShots", "Shot", $"-Shot has {request.Shots.Count} shots; Seedance takes at most {PromptComposer.MaxShots} per video. Split the storyboard over several videos.");
         }
 
-        if (request.Shots.Any(string.IsNullOrWhiteSpace))
+        if (request.Shots.Any(shot => shot is null || PromptComposer.FirstVisible(shot) is null))
         {
-            throw Invalid("ShotEmpty", "Shot", "-Shot contains an empty shot description. Remove it or describe the shot.");
+            throw Invalid("ShotEmpty", "Shot", "-Shot contains an empty shot description (nothing but spaces, control or zero-width characters). Remove it or describe the shot.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Prompt) && PromptComposer.FirstVisible(request.Prompt!) is null)
+        {
+            var first = request.Prompt!.Trim()[0];
+            throw Invalid("PromptInvisible", "Prompt", $"-Prompt has no visible text: it is only control or zero-width characters, starting with U+{(int)first:X4}. Describe the motion, e.g. -Prompt 'slow orbital pan, soft studio light'.");
         }
 
         var prompt = PromptComposer.Compose(request.Prompt, request.Shots);
@@ -148,7 +182,13 @@ public static class RequestPreparer
 
         if (request.WebhookUrl is { } webhook)
         {
+            UriPolicy.RequireNoCredentials(webhook, "-WebhookUrl", "WebhookUrlHasCredentials", "Leave them out: put an unguessable token in the path instead, and check the provider's signature where it signs.");
             UriPolicy.RequireSafe(webhook, "-WebhookUrl", "WebhookUrlInsecure");
+        }
+
+        if (request.Seed is { } seed && (seed < model.MinSeed || seed > model.MaxSeed))
+        {
+            throw Invalid("SeedOutOfRange", "Seed", $"-Seed {seed} is outside what {model.Provider} model {model.Id} takes: {model.MinSeed} (a random seed) to {model.MaxSeed}. Give a seed in that range, or leave -Seed out.");
         }
     }
 

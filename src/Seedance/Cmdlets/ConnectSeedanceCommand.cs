@@ -92,10 +92,10 @@ public sealed class ConnectSeedanceCommand : AsyncCmdlet
             Region = Region,
             DefaultModel = Model,
             ThrottleLimit = ThrottleLimit,
-            ApiKey = ApiKey is null ? null : ApiKeySecret.FromSecureString(ApiKey, "-ApiKey"),
         };
         try
         {
+            options.ApiKey = ApiKey is null ? null : ApiKeySecret.FromSecureString(ApiKey, "-ApiKey");
             options.Http = HttpSettings.FromEnvironment(Environment.GetEnvironmentVariable);
             if (MyInvocation.BoundParameters.ContainsKey(nameof(TimeoutSec)))
             {

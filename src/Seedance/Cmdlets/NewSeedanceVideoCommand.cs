@@ -36,7 +36,7 @@ public sealed class NewSeedanceVideoCommand : AsyncCmdlet
     private SeedanceConnection? _connection;
     private CostBudget? _budget;
 
-    /// <summary>Image files (paths or FileInfo) or http(s) URLs; all values of one pipeline input go into one task.</summary>
+    /// <summary>Image files (paths or FileInfo), https URLs or data: URIs, each a whole JPEG or PNG; all values of one pipeline input go into one task.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("FullName", "Path", "ImagePath", "Url")]
     public string[]? Image { get; set; }
@@ -97,7 +97,7 @@ public sealed class NewSeedanceVideoCommand : AsyncCmdlet
     [Parameter]
     public Uri? WebhookUrl { get; set; }
 
-    /// <summary>Raw fields added to the provider's request body, for options this module does not model.</summary>
+    /// <summary>Raw fields added to the provider's request body, for options this module does not model. A field it does model (duration, images, webhook...) is refused, naming the parameter to use instead.</summary>
     [Parameter]
     public Hashtable? ExtraField { get; set; }
 

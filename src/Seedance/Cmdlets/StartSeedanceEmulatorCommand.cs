@@ -69,16 +69,17 @@ public sealed class StartSeedanceEmulatorCommand : AsyncCmdlet
                 $"An emulator is already running in this session at {State.Emulator.Root}. Stop it with Stop-SeedanceEmulator first."), null);
         }
 
-        // Without -ApiKey, a fresh random key that the connection and the emulator share and nobody has to see.
-        var key = ApiKey is null ? ApiKeySecret.FromPlainText(Guid.NewGuid().ToString("N"), "the emulator") : ApiKeySecret.FromSecureString(ApiKey, "-ApiKey");
+        ApiKeySecret key;
         FaultPlan faults;
         try
         {
+            // Without -ApiKey, a fresh random key that the connection and the emulator share and nobody has to see.
+            key = ApiKey is null ? ApiKeySecret.FromPlainText(Guid.NewGuid().ToString("N"), "the emulator") : ApiKeySecret.FromSecureString(ApiKey, "-ApiKey");
             faults = FaultPlanArgument.Read(this, FaultPlan);
         }
         catch (SeedanceException ex)
         {
-            ThrowSeedanceError(ex, FaultPlan);
+            ThrowSeedanceError(ex, ex.ParameterName == "ApiKey" ? null : FaultPlan);
             return;
         }
 

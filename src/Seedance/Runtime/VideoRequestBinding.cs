@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Linq;
+using System.Management.Automation;
 using Seedance.Commands.Cmdlets;
 
 namespace Seedance.Commands.Runtime;
@@ -38,10 +39,39 @@ internal static class VideoRequestBinding
 
         foreach (DictionaryEntry field in command.ExtraField ?? new Hashtable())
         {
-            request.ExtraFields[field.Key.ToString()!] = field.Value is System.Management.Automation.PSObject wrapped ? wrapped.BaseObject : field.Value;
+            request.ExtraFields[field.Key.ToString()!] = Plain(field.Value, 0);
         }
 
         return request;
+    }
+
+    /// <summary>
+    /// A PowerShell value as plain data for the engine, which knows no PowerShell types: the PSObject wrappers that
+    /// command output carries (Get-Content's lines, for one) removed at every level of arrays and hashtables. Past
+    /// 64 levels the value is passed on as it is, and the engine refuses it as too deep (a hashtable holding itself).
+    /// </summary>
+    private static object? Plain(object? value, int depth)
+    {
+        if (depth > 64)
+        {
+            return value;
+        }
+
+        switch (value is PSObject wrapped ? wrapped.BaseObject : value)
+        {
+            case IDictionary dictionary:
+                var members = new Hashtable();
+                foreach (DictionaryEntry entry in dictionary)
+                {
+                    members[entry.Key] = Plain(entry.Value, depth + 1);
+                }
+
+                return members;
+            case IEnumerable items and not string:
+                return items.Cast<object?>().Select(item => Plain(item, depth + 1)).ToList();
+            case var plain:
+                return plain;
+        }
     }
 
     /// <summary>What ShouldProcess and errors name: the images, or the start of the prompt for text-only tasks.</summary>

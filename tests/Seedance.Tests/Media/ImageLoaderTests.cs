@@ -26,7 +26,7 @@ public sealed class ImageLoaderTests
     {
         using var folder = new TempFolder();
         var path = folder.File("photo.dat");
-        File.WriteAllBytes(path, new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F' });
+        File.WriteAllBytes(path, SampleJpeg.Bytes(32, 16));
 
         Assert.Equal("image/jpeg", ImageLoader.Load(ImageInput.FromFile(path), 1024, "Image").MediaType);
     }

@@ -261,25 +261,32 @@ public sealed class ArkProviderTests : IDisposable
     {
         var connection = _harness.Connect(Ark);
         var request = Support.Requests.FromUrl();
-        request.ExtraFields["duration"] = 20;
+        request.ExtraFields["service_tier"] = "turbo";
 
         var error = await Assert.ThrowsAsync<SeedanceException>(() => connection.SubmitAsync(connection.Prepare(request), CancellationToken.None));
 
         Assert.Equal(SeedanceErrorCategory.Validation, error.Category);
         Assert.Equal("InvalidParameter", error.ProviderCode);
-        Assert.Contains("`duration`", error.Message);
+        Assert.Contains("`service_tier`", error.Message);
         Assert.Equal(0, _harness.Submits(Ark));
     }
 
     [Fact]
     public async Task The_twin_refuses_an_image_smaller_than_arks_300_pixels()
     {
-        var connection = _harness.Connect(Ark);
+        // The module refuses such an image before sending it, so the twin is asked directly, as another client would.
+        using var client = new HttpClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", EmulatorHarness.Key);
+        var image = "data:image/png;base64," + Convert.ToBase64String(File.ReadAllBytes(_harness.NewImage()));
+        var body = "{\"model\":\"dreamina-seedance-2-0-fast-260128\",\"content\":[{\"type\":\"text\",\"text\":\"a cat\"},{\"type\":\"image_url\",\"image_url\":{\"url\":\"" + image + "\"}}]}";
 
-        var error = await Assert.ThrowsAsync<SeedanceException>(() => connection.SubmitAsync(connection.Prepare(Support.Requests.ImageToVideo(_harness.NewImage())), CancellationToken.None));
+        var answer = await client.PostAsync(_harness.Server.BaseUriFor(Ark).AbsoluteUri.TrimEnd('/') + "/contents/generations/tasks", new StringContent(body, Encoding.UTF8, "application/json"));
+        var error = JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement.GetProperty("error");
 
-        Assert.Equal(SeedanceErrorCategory.Validation, error.Category);
-        Assert.Contains("320x180", error.Message);
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        Assert.Equal("InvalidParameter", error.GetProperty("code").GetString());
+        Assert.Contains("320x180", error.GetProperty("message").GetString());
+        Assert.Equal(0, _harness.Submits(Ark));
     }
 
     public static TheoryData<string, string, Action<VideoRequest>> Unsupported => new()

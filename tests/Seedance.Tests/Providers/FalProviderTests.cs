@@ -244,10 +244,15 @@ public sealed class FalProviderTests : IDisposable
     [Fact]
     public async Task A_numeric_duration_is_refused_by_the_app_because_fal_wants_a_string()
     {
-        var request = Support.Requests.FromUrl();
-        request.ExtraFields["duration"] = 5;
+        // The module always sends the string (and -ExtraField cannot override it), so the number other clients
+        // send is posted by hand; the module follows the request from there.
+        using var client = new HttpClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Key", EmulatorHarness.Key);
+        var submitted = await client.PostAsync(new Uri(_harness.Server.BaseUriFor(Fal).AbsoluteUri.TrimEnd('/') + "/" + FastImageToVideo),
+            new StringContent("{\"prompt\":\"a cat\",\"image_url\":\"https://images.example.com/shot.jpg\",\"duration\":5}", Encoding.UTF8, "application/json"));
+        var id = JsonDocument.Parse(await submitted.Content.ReadAsStringAsync()).RootElement.GetProperty("request_id").GetString()!;
 
-        var final = await RunAsync(request);
+        var final = await _harness.Connect(Fal).WaitAsync(new VideoTask(id, Fal, FastImageToVideo), TimeSpan.FromSeconds(20), CancellationToken.None);
 
         Assert.Equal(TaskState.Failed, final.State);
         Assert.Equal("literal_error", final.ErrorCode);

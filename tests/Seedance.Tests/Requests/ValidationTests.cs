@@ -1,6 +1,8 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using Seedance.Tests.Support;
 using Xunit;
 
@@ -30,6 +32,14 @@ public sealed class ValidationTests : IDisposable
         { "ModelNotKnown", "Model", request => request.Model = "bytedance/seedance-9" },
         { "ParameterNotSupported", "MotionStrength", request => request.MotionStrength = 0.5 },
         { "WebhookUrlInsecure", "WebhookUrl", request => request.WebhookUrl = new Uri("http://hooks.example.com/done") },
+        { "WebhookUrlHasCredentials", "WebhookUrl", request => request.WebhookUrl = new Uri("https://user:secret@hooks.example.com/done") },
+        { "WebhookUrlHasCredentials", "WebhookUrl", request => request.WebhookUrl = new Uri("http://user:secret@hooks.example.com/done") },
+        { "PromptInvisible", "Prompt", request => request.Prompt = "\u200B\u200B" },
+        { "PromptInvisible", "Prompt", request => request.Prompt = "\u0001\u0007\u200D\uFEFF " },
+        { "PromptInvisible", "Prompt", request => { request.Prompt = "\u2060"; request.Shots.Add("close-up of bread"); } },
+        { "ShotEmpty", "Shot", request => request.Shots.Add("\u200B\u200C") },
+        { "SeedOutOfRange", "Seed", request => { request.Model = "bytedance/seedance-2.0-fast/image-to-video-spicy"; request.Seed = 4294967296; } },
+        { "SeedOutOfRange", "Seed", request => { request.Model = "bytedance/seedance-2.0-fast/image-to-video-spicy"; request.Seed = -2; } },
     };
 
     [Theory]
@@ -40,6 +50,32 @@ public sealed class ValidationTests : IDisposable
         spoil(request);
 
         _harness.AssertRefusedBeforeAnyRequest("WaveSpeed", request, errorId, parameter);
+    }
+
+    [Fact]
+    public void Credentials_in_a_webhook_url_are_never_repeated_in_the_refusal()
+    {
+        var request = Support.Requests.FromUrl();
+        request.WebhookUrl = new Uri("http://user:secret@hooks.example.com/done");
+
+        var error = Assert.Throws<SeedanceException>(() => _harness.Connect().Prepare(request));
+
+        Assert.DoesNotContain("secret", error.Message);
+        Assert.Contains("'http://hooks.example.com'", error.Message);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(4294967295)]
+    public async Task Seeds_at_the_ends_of_the_range_are_sent_and_taken(long seed)
+    {
+        var connection = _harness.Connect("Ark");
+        var request = Support.Requests.FromUrl();
+        request.Seed = seed;
+
+        var task = await connection.SubmitAsync(connection.Prepare(request), CancellationToken.None);
+
+        Assert.Contains($"\"seed\":{seed}", _harness.Server.Tasks.Peek(task.Id)!.Spec.RawBody);
     }
 
     [Fact]
