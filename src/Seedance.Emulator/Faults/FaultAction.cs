@@ -15,4 +15,10 @@ public enum FaultAction
     Truncate,
     /// <summary>Handle the request, then answer 200 with a body that is not JSON.</summary>
     Malformed,
+    /// <summary>
+    /// Close the connection at once, as a client's timeout does, and handle the request only
+    /// <see cref="FaultRule.DelayMilliseconds"/> later: a submit's task then appears in the provider's lists only
+    /// after the client gave up on the answer, the way a slow provider records it.
+    /// </summary>
+    CreateLate,
 }

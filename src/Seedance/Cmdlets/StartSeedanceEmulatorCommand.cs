@@ -51,7 +51,7 @@ public sealed class StartSeedanceEmulatorCommand : AsyncCmdlet
 
     /// <summary>
     /// Scripted failures, as a JSON file or JSON text: e.g. '[{"endpoint":"submit","calls":[1],"action":"Status","statusCode":403,"body":"{\"code\":403,\"message\":\"Insufficient balance\"}"}]'.
-    /// Actions: Status, Delay, DropBeforeHandling, DropAfterHandling, Truncate, Malformed.
+    /// Actions: Status, Delay, DropBeforeHandling, DropAfterHandling, Truncate, Malformed, CreateLate (the answer is lost and the task appears only delayMilliseconds later).
     /// </summary>
     [Parameter]
     public string? FaultPlan { get; set; }
