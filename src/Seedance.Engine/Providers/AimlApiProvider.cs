@@ -86,6 +86,8 @@ public sealed class AimlApiProvider : IVideoProvider
         // image_url, last_image_url and image_urls take "a direct link or a Base64-encoded local image".
         InlineImageLimitBytes = 10 * 1024 * 1024,
         OutputRetention = "24 hours when the task ran at ByteDance (for its own CDN the time is not published)",
+        // No API lists generations; the usage page of the dashboard (AI/ML API's own docs name it) shows what was spent.
+        RequestsPage = new Uri("https://aimlapi.com/app/usage"),
     };
 
     /// <summary>

@@ -28,6 +28,9 @@ public sealed class ArkProvider : IVideoProvider, ITaskLister
 
     private const string TasksPath = "contents/generations/tasks";
 
+    /// <summary>Tasks read per listing after a lost submit (Ark serves up to 500 a page).</summary>
+    private const int ListPageSize = 100;
+
     private static readonly Uri BytePlusBase = new("https://ark.ap-southeast.bytepluses.com/api/v3");
 
     private static readonly Uri VolcengineBase = new("https://ark.cn-beijing.volces.com/api/v3");
@@ -118,6 +121,7 @@ public sealed class ArkProvider : IVideoProvider, ITaskLister
         CancelBehaviour = "Only a queued task can be cancelled; once running it runs to the end and is billed.",
         WebhookBehaviour = "callback_url: Ark POSTs the task, shaped like a status answer, on each status change; unsigned, so re-query before trusting it",
         OutputRetention = "24 hours (task records 7 days)",
+        ListsClientReference = true,
         InlineImageLimitBytes = MaxImageBytes,
     };
 
@@ -216,6 +220,8 @@ public sealed class ArkProvider : IVideoProvider, ITaskLister
         WireJson.AddIfSet(body, "generate_audio", request.Source.GenerateAudio);
         WireJson.AddIfSet(body, "watermark", request.Source.Watermark);
         WireJson.AddIfSet(body, "callback_url", request.Source.WebhookUrl?.AbsoluteUri);
+        // Ark keeps the end-user reference with the task and lists it: this submit's own, to find it by if the answer is lost.
+        WireJson.AddIfSet(body, "safety_identifier", request.ClientReference);
         WireJson.AddExtraFields(body, request.Source.ExtraFields);
 
         var response = await context.Http.SendAsync(new ApiRequest(HttpCallKind.Submit, HttpMethod.Post, context.Resolve(TasksPath))
@@ -268,6 +274,14 @@ public sealed class ArkProvider : IVideoProvider, ITaskLister
             throw new ArgumentOutOfRangeException(nameof(pageSize), pageSize, "Ark lists 1 to 500 tasks per page.");
         }
 
+        return (await ListItemsAsync(context, state, taskIds, pageSize, cancellationToken).ConfigureAwait(false))
+            .Select(item => ReadTask(item, new VideoTask(item.Text("id")!, Name, item.Text("model") ?? string.Empty)))
+            .ToList();
+    }
+
+    /// <summary>One page of Ark's task list, newest first: the items that carry an id.</summary>
+    private static async Task<IEnumerable<JsonElement>> ListItemsAsync(ProviderContext context, TaskState? state, IEnumerable<string>? taskIds, int pageSize, CancellationToken cancellationToken)
+    {
         var query = new List<string> { "page_num=1", $"page_size={pageSize}" };
         if (state is { } wanted)
         {
@@ -279,15 +293,30 @@ public sealed class ArkProvider : IVideoProvider, ITaskLister
         {
             Purpose = "list recent tasks",
         }, cancellationToken).ConfigureAwait(false);
-
-        return response.Json.Items("items")
-            .Where(item => item.Text("id") is not null)
-            .Select(item => ReadTask(item, new VideoTask(item.Text("id")!, Name, item.Text("model") ?? string.Empty)))
-            .ToList();
+        return response.Json.Items("items").Where(item => item.Text("id") is not null).ToList();
     }
 
-    async Task<IReadOnlyList<VideoTask>> ITaskLister.ListRecentAsync(ProviderContext context, DateTimeOffset since, CancellationToken cancellationToken) =>
-        (await ListRecentAsync(context, cancellationToken: cancellationToken).ConfigureAwait(false)).Where(task => task.CreatedAt >= since).ToList();
+    /// <summary>
+    /// The newest page of this key's tasks, as Ark lists them: its list shows no prompt or images, but the
+    /// <c>safety_identifier</c> a submit carried (the reference a lost submit is recognised by), and the duration,
+    /// resolution and ratio it runs with. Only tasks created since <paramref name="since"/> are kept; the page shows
+    /// every one of those when it was not full, or when it reaches back before <paramref name="since"/>.
+    /// </summary>
+    async Task<TaskListing> ITaskLister.ListRecentAsync(ProviderContext context, ModelInfo model, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var items = (await ListItemsAsync(context, null, null, ListPageSize, cancellationToken).ConfigureAwait(false)).ToList();
+        var tasks = items
+            .Select(item => new ListedTask(ReadTask(item, new VideoTask(item.Text("id")!, Name, item.Text("model") ?? string.Empty)))
+            {
+                ClientReference = item.Text("safety_identifier"),
+                DurationSeconds = (int?)item.Integer("duration"),
+                Resolution = item.Text("resolution"),
+                AspectRatio = item.Text("ratio"),
+            })
+            .ToList();
+        var reachesBack = tasks.Any(listed => listed.Task.CreatedAt < since);
+        return new TaskListing(tasks.Where(listed => listed.Task.CreatedAt >= since).ToList(), showsEveryTask: items.Count < ListPageSize || reachesBack);
+    }
 
     public ApiFailure DescribeFailure(ApiResponse response)
     {

@@ -67,6 +67,8 @@ public sealed class AtlasCloudProvider : IVideoProvider, IImageUploader
         // Local images up to 10 MB travel inline as data: URIs (the model takes them, and it saves a round trip);
         // larger ones, up to the model's 30 MB, go through uploadMedia first.
         InlineImageLimitBytes = 10L * 1024 * 1024,
+        // No API lists predictions; the console shows the account's tasks and spending.
+        RequestsPage = new Uri("https://console.atlascloud.ai"),
     };
 
     public async Task<VideoTask> SubmitAsync(ProviderContext context, PreparedRequest request, CancellationToken cancellationToken)

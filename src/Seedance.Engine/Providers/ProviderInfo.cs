@@ -57,5 +57,17 @@ public sealed class ProviderInfo
     /// <summary>How long the provider keeps finished videos, in one phrase for users.</summary>
     public string? OutputRetention { get; init; }
 
+    /// <summary>
+    /// True when the provider stores a reference the client sends with a submit and shows it in its task list
+    /// (Ark's <c>safety_identifier</c>): a lost submit's task is then told from an identical one by that reference.
+    /// </summary>
+    public bool ListsClientReference { get; init; }
+
+    /// <summary>
+    /// The page of the provider's web console that shows the account's requests or spending: where a user looks for a
+    /// task whose submit answer was lost when no API can list it. Null when the provider's task list answers that.
+    /// </summary>
+    public Uri? RequestsPage { get; init; }
+
     public ModelInfo? FindModel(string name) => Models.FirstOrDefault(model => model.IsKnownAs(name));
 }

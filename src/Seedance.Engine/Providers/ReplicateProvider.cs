@@ -160,20 +160,25 @@ public sealed class ReplicateProvider : IVideoProvider, IImageUploader, ITaskLis
     }
 
     /// <summary>
-    /// The account's predictions created since <paramref name="since"/> (<c>GET /predictions</c>, newest first; the
-    /// first page is enough for the minutes around one lost submit).
+    /// The account's predictions created since <paramref name="since"/> (<c>GET /predictions</c>, newest first, 100 a
+    /// page), each with the <c>input</c> it was created with (until Replicate removes it an hour after the end). The
+    /// first page shows every one of them when nothing follows it or it reaches back before <paramref name="since"/>.
     /// </summary>
-    public async Task<IReadOnlyList<VideoTask>> ListRecentAsync(ProviderContext context, DateTimeOffset since, CancellationToken cancellationToken)
+    public async Task<TaskListing> ListRecentAsync(ProviderContext context, ModelInfo model, DateTimeOffset since, CancellationToken cancellationToken)
     {
         var response = await context.Http.SendAsync(new ApiRequest(HttpCallKind.List, HttpMethod.Get, context.Resolve("predictions"))
         {
             Purpose = "list recent predictions",
         }, cancellationToken).ConfigureAwait(false);
-        return response.Json.Items("results")
+        var listed = response.Json.Items("results")
             .Where(item => item.Text("id") is not null)
-            .Select(item => ReadPrediction(item, new VideoTask(item.Text("id")!, Name, item.Text("model") ?? string.Empty)))
-            .Where(task => task.CreatedAt >= since)
+            .Select(item => ListedTask.Echoing(
+                ReadPrediction(item, new VideoTask(item.Text("id")!, Name, item.Text("model") ?? string.Empty)),
+                item.Node("input"),
+                "image", "reference_images", "last_frame_image"))
             .ToList();
+        var reachesBack = listed.Any(task => task.Task.CreatedAt < since);
+        return new TaskListing(listed.Where(task => task.Task.CreatedAt >= since).ToList(), showsEveryTask: response.Json.Text("next") is null || reachesBack);
     }
 
     public async Task<CancelOutcome> CancelAsync(ProviderContext context, VideoTask task, CancellationToken cancellationToken)

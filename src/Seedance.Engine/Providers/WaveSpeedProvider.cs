@@ -31,6 +31,9 @@ public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader, ITaskLis
 
     private static readonly int[] BriefDurations = { 5, 10, 15 };
 
+    /// <summary>The most WaveSpeed's history serves on one page.</summary>
+    private const int HistoryPageSize = 100;
+
     private static readonly int[] FourToFifteen = Enumerable.Range(4, 12).ToArray();
 
     /// <summary>
@@ -108,15 +111,16 @@ public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader, ITaskLis
 
     /// <summary>
     /// The account's tasks created since <paramref name="since"/>, newest first, from WaveSpeed's prediction
-    /// history (which keeps 7 days): what to check before submitting again after a submit whose answer was lost.
+    /// history (which keeps 7 days), each with the <c>inputs</c> it was submitted with (<c>input</c> in older
+    /// answers): what to check before submitting again after a submit whose answer was lost. Every model's are
+    /// listed; the matching is the caller's.
     /// </summary>
-    public async Task<IReadOnlyList<VideoTask>> ListRecentAsync(ProviderContext context, DateTimeOffset since, CancellationToken cancellationToken)
+    public async Task<TaskListing> ListRecentAsync(ProviderContext context, ModelInfo model, DateTimeOffset since, CancellationToken cancellationToken)
     {
         var body = new JsonObject
         {
             ["page"] = 1,
-            // WaveSpeed serves at most 100 a page; more than that within minutes of one lost submit is not expected.
-            ["page_size"] = 100,
+            ["page_size"] = HistoryPageSize,
             ["created_after"] = since.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
         };
         var response = await context.Http.SendAsync(new ApiRequest(HttpCallKind.List, HttpMethod.Post, context.Resolve("api/v3/predictions"))
@@ -125,10 +129,16 @@ public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader, ITaskLis
             Purpose = "list recent tasks",
         }, cancellationToken).ConfigureAwait(false);
 
-        return Envelope(response, "history request").Items("items")
-            .Select(item => item.Text("id") is { } id ? ReadPrediction(item, new VideoTask(id, Name, item.Text("model") ?? string.Empty)) : null)
-            .OfType<VideoTask>()
+        var items = Envelope(response, "history request").Items("items").ToList();
+        var tasks = items
+            .Where(item => item.Text("id") is not null)
+            .Select(item => ListedTask.Echoing(
+                ReadPrediction(item, new VideoTask(item.Text("id")!, Name, item.Text("model") ?? string.Empty)),
+                item.Node("inputs") ?? item.Node("input"),
+                "images", "image", "last_image"))
             .ToList();
+        // A full page may have more behind it: then a task's absence from it proves nothing.
+        return new TaskListing(tasks, showsEveryTask: items.Count < HistoryPageSize);
     }
 
     /// <summary>
