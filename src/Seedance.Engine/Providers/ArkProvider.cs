@@ -28,6 +28,9 @@ public sealed class ArkProvider : IVideoProvider, ITaskLister
 
     private const string TasksPath = "contents/generations/tasks";
 
+    /// <summary>The end-user reference Ark keeps with a task and lists: where a submit's own reference goes.</summary>
+    private const string ReferenceField = "safety_identifier";
+
     /// <summary>Tasks read per listing after a lost submit (Ark serves up to 500 a page).</summary>
     private const int ListPageSize = 100;
 
@@ -121,7 +124,7 @@ public sealed class ArkProvider : IVideoProvider, ITaskLister
         CancelBehaviour = "Only a queued task can be cancelled; once running it runs to the end and is billed.",
         WebhookBehaviour = "callback_url: Ark POSTs the task, shaped like a status answer, on each status change; unsigned, so re-query before trusting it",
         OutputRetention = "24 hours (task records 7 days)",
-        ListsClientReference = true,
+        ClientReferenceField = ReferenceField,
         InlineImageLimitBytes = MaxImageBytes,
     };
 
@@ -221,7 +224,7 @@ public sealed class ArkProvider : IVideoProvider, ITaskLister
         WireJson.AddIfSet(body, "watermark", request.Source.Watermark);
         WireJson.AddIfSet(body, "callback_url", request.Source.WebhookUrl?.AbsoluteUri);
         // Ark keeps the end-user reference with the task and lists it: this submit's own, to find it by if the answer is lost.
-        WireJson.AddIfSet(body, "safety_identifier", request.ClientReference);
+        WireJson.AddIfSet(body, ReferenceField, request.ClientReference);
         WireJson.AddExtraFields(body, request.Source.ExtraFields);
 
         var response = await context.Http.SendAsync(new ApiRequest(HttpCallKind.Submit, HttpMethod.Post, context.Resolve(TasksPath))
@@ -308,7 +311,7 @@ public sealed class ArkProvider : IVideoProvider, ITaskLister
         var tasks = items
             .Select(item => new ListedTask(ReadTask(item, new VideoTask(item.Text("id")!, Name, item.Text("model") ?? string.Empty)))
             {
-                ClientReference = item.Text("safety_identifier"),
+                ClientReference = item.Text(ReferenceField),
                 DurationSeconds = (int?)item.Integer("duration"),
                 Resolution = item.Text("resolution"),
                 AspectRatio = item.Text("ratio"),

@@ -58,10 +58,11 @@ public sealed class ProviderInfo
     public string? OutputRetention { get; init; }
 
     /// <summary>
-    /// True when the provider stores a reference the client sends with a submit and shows it in its task list
-    /// (Ark's <c>safety_identifier</c>): a lost submit's task is then told from an identical one by that reference.
+    /// The body field of a reference the client sends with a submit, which the provider keeps and shows in its task
+    /// list (Ark's <c>safety_identifier</c>): a lost submit's task is then told from an identical one by it. Null
+    /// for providers that keep none.
     /// </summary>
-    public bool ListsClientReference { get; init; }
+    public string? ClientReferenceField { get; init; }
 
     /// <summary>
     /// The page of the provider's web console that shows the account's requests or spending: where a user looks for a

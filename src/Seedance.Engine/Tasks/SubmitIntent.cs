@@ -11,7 +11,7 @@ namespace Seedance.Tasks;
 /// <summary>
 /// What one submit carried, journalled before it goes out: where it went and enough of what it asked for to
 /// recognise its task in the provider's list if the answer never comes (a timeout, a dropped connection, a
-/// killed process). Images are kept as their URLs, or as a digest of the data: URI they travelled in.
+/// killed process). Images are kept as their URLs, or as a digest of the data: URI (or signed URL) they travelled in.
 /// </summary>
 public sealed class SubmitIntent
 {
@@ -53,7 +53,7 @@ public sealed class SubmitIntent
     /// <summary>The aspect ratio sent, or null when none was.</summary>
     public string? AspectRatio { get; init; }
 
-    /// <summary>Each image as sent: its URL, or <c>sha256:</c> and the digest of its data: URI.</summary>
+    /// <summary>Each image as sent: its URL, or <c>sha256:</c> and the digest of its data: URI (or of a URL with a query).</summary>
     public IReadOnlyList<string> Images { get; init; } = Array.Empty<string>();
 
     /// <summary>The reference sent with the submit where the provider takes one and lists it (Ark's safety_identifier).</summary>
@@ -78,7 +78,7 @@ public sealed class SubmitIntent
             Resolution = request.Resolution,
             AspectRatio = request.AspectRatio,
             Images = request.Images.Concat(request.LastImage is null ? Enumerable.Empty<Media.PreparedImage>() : new[] { request.LastImage }).Select(image => Fingerprint(image.WireValue)).ToList(),
-            ClientReference = provider.ListsClientReference ? "seedance-" + id : null,
+            ClientReference = ReferenceSent(request, provider, id),
             EstimatedCost = request.EstimatedCost,
         };
     }
@@ -115,7 +115,8 @@ public sealed class SubmitIntent
                 return ListedFit.Other;
             }
 
-            identified = true;
+            // A reference the user chose (-ExtraField) may be on many of their tasks; only this submit's own tells it apart.
+            identified |= ClientReference == OwnReference(Id);
         }
 
         if (listed.Images is { } images)
@@ -143,6 +144,17 @@ public sealed class SubmitIntent
         return $"The submit to {Provider} ({BaseUri}) sent at {SentAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC ({Model}, {DurationSeconds} s, {prompt}{images})";
     }
 
+    /// <summary>
+    /// The reference the submit carries where the provider keeps one: this submit's own, unless the user sent a value
+    /// of their own in that field (-ExtraField), which then goes out instead and is what the list will show.
+    /// </summary>
+    private static string? ReferenceSent(PreparedRequest request, ProviderInfo provider, string id) =>
+        provider.ClientReferenceField is not { } field ? null
+        : request.Source.ExtraFields.TryGetValue(field, out var chosen) ? Convert.ToString(chosen, System.Globalization.CultureInfo.InvariantCulture)
+        : OwnReference(id);
+
+    private static string OwnReference(string id) => "seedance-" + id;
+
     /// <summary>SHA-256 of <paramref name="text"/> in UTF-8, as lowercase hex.</summary>
     public static string Digest(string text)
     {
@@ -150,7 +162,10 @@ public sealed class SubmitIntent
         return string.Concat(sha.ComputeHash(Encoding.UTF8.GetBytes(text)).Select(value => value.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
     }
 
-    /// <summary>An image as the journal keeps it: a URL as it is, a data: URI (megabytes of base64) by its digest.</summary>
+    /// <summary>
+    /// An image as the journal keeps it: a plain URL as it is; a data: URI (megabytes of base64) or a URL with a query
+    /// (which may carry a signature or token, e.g. a SAS URL) by its digest, which compares as well and shows nothing.
+    /// </summary>
     private static string Fingerprint(string wireValue) =>
-        wireValue.StartsWith("data:", StringComparison.Ordinal) ? DigestPrefix + Digest(wireValue) : wireValue;
+        wireValue.StartsWith("data:", StringComparison.Ordinal) || wireValue.IndexOf('?') >= 0 ? DigestPrefix + Digest(wireValue) : wireValue;
 }

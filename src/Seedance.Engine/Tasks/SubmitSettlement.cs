@@ -6,31 +6,28 @@ using Seedance.Providers;
 namespace Seedance.Tasks;
 
 /// <summary>What the provider's task list says about a submit whose answer never came, and how to tell the user.</summary>
-internal sealed class SubmitSettlement
+internal sealed record SubmitSettlement
 {
-    private SubmitSettlement(SettlementVerdict verdict)
-    {
-        Verdict = verdict;
-    }
+    private SubmitSettlement(SettlementVerdict verdict) => Verdict = verdict;
 
-    public SettlementVerdict Verdict { get; private set; }
+    public SettlementVerdict Verdict { get; }
 
     /// <summary>The submit's task, when the list showed exactly one that fits it.</summary>
-    public VideoTask? Task { get; private set; }
+    public VideoTask? Task { get; private init; }
 
     /// <summary>The ids of the tasks that fit the submit (or could not be told from it), when there is no one answer.</summary>
-    public IReadOnlyList<string> Candidates { get; private set; } = Array.Empty<string>();
+    public IReadOnlyList<string> Candidates { get; private init; } = Array.Empty<string>();
 
     /// <summary>Why the list could not be read, for <see cref="SettlementVerdict.ListUnreadable"/>.</summary>
-    public string? ListFailure { get; private set; }
+    public string? ListFailure { get; private init; }
 
     /// <summary>When the reading behind this verdict began: an absence counts only from a reading begun after the window.</summary>
-    public DateTimeOffset ReadAt { get; private set; }
+    public DateTimeOffset ReadAt { get; private init; }
 
     /// <summary>How often the list was read, and over how long since the submit went out.</summary>
-    public int Readings { get; private set; }
+    public int Readings { get; private init; }
 
-    public TimeSpan Over { get; private set; }
+    public TimeSpan Over { get; private init; }
 
     /// <summary>True when another reading cannot change the answer: the task was found, or several fit.</summary>
     public bool IsConclusive => Verdict is SettlementVerdict.Found or SettlementVerdict.SeveralFit;
@@ -53,12 +50,7 @@ internal sealed class SubmitSettlement
         new(listShowsEveryTask && readAt >= settleBy ? SettlementVerdict.NotCreated : SettlementVerdict.NotListed) { ReadAt = readAt };
 
     /// <summary>This verdict after <paramref name="readings"/> readings of the list, <paramref name="over"/> after the submit.</summary>
-    public SubmitSettlement After(int readings, TimeSpan over)
-    {
-        Readings = readings;
-        Over = over;
-        return this;
-    }
+    public SubmitSettlement After(int readings, TimeSpan over) => this with { Readings = readings, Over = over };
 
     /// <summary>What the list said, in a sentence or two for the user, ending with where to look when it stays open.</summary>
     public string Explain(ProviderInfo provider)

@@ -63,6 +63,20 @@ public sealed class SubmitIntentTests
         Assert.Contains("HTTP 400", intent.ClosedBecause);
     }
 
+    [Fact]
+    public async Task An_image_url_with_a_query_is_journalled_by_its_digest_and_still_matched()
+    {
+        const string signed = "https://store.example.com/shot.jpg?sv=2026-01-01&sig=c2VjcmV0";
+        using var harness = new EmulatorHarness(FirstSubmit(FaultAction.DropAfterHandling));
+        var connection = harness.Connect();
+
+        var task = await connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl(signed)), System.Threading.CancellationToken.None);
+
+        Assert.Equal("sha256:" + Sha256(signed), Assert.Single(harness.Journal.ReadIntents().Single().Submit.Images));
+        Assert.DoesNotContain("sig=", System.IO.File.ReadAllText(harness.Journal.Path));
+        Assert.Equal(Assert.Single(harness.Server.Tasks.Snapshot()).Id, task.Id);
+    }
+
     private static string Sha256(string text)
     {
         using var sha = SHA256.Create();

@@ -109,6 +109,22 @@ public sealed class LostSubmitTests
         Assert.Equal(task.Id, Assert.Single(harness.Journal.ReadAll()).Id);
     }
 
+    [Fact]
+    public async Task An_Ark_reference_the_user_chose_is_matched_as_sent_but_never_taken_as_proof()
+    {
+        using var harness = new EmulatorHarness(FirstSubmit(FaultAction.DropAfterHandling));
+        var connection = harness.Connect("Ark", configure: SettleWithin(TimeSpan.FromSeconds(1.5)));
+        var request = Support.Requests.FromUrl();
+        request.ExtraFields["safety_identifier"] = "end-user-7";
+
+        var error = await Assert.ThrowsAsync<SeedanceException>(() => connection.SubmitAsync(connection.Prepare(request), System.Threading.CancellationToken.None));
+
+        // The user's own end-user id may be on many of their tasks: the one created is named, not adopted, not denied.
+        Assert.Equal("SubmitOutcomeUnknown", error.ErrorId);
+        Assert.Contains(Assert.Single(harness.Server.Tasks.Snapshot()).Id, error.Message);
+        Assert.Equal("end-user-7", Assert.Single(harness.Journal.ReadIntents()).Submit.ClientReference);
+    }
+
     [Theory]
     [InlineData("AIMLAPI", "https://aimlapi.com/app/usage")]
     [InlineData("AtlasCloud", "https://console.atlascloud.ai")]
