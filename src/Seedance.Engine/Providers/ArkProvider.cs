@@ -277,15 +277,15 @@ public sealed class ArkProvider : IVideoProvider, ITaskLister
             throw new ArgumentOutOfRangeException(nameof(pageSize), pageSize, "Ark lists 1 to 500 tasks per page.");
         }
 
-        return (await ListItemsAsync(context, state, taskIds, pageSize, cancellationToken).ConfigureAwait(false))
+        return (await ListItemsAsync(context, state, taskIds, 1, pageSize, cancellationToken).ConfigureAwait(false))
             .Select(item => ReadTask(item, new VideoTask(item.Text("id")!, Name, item.Text("model") ?? string.Empty)))
             .ToList();
     }
 
     /// <summary>One page of Ark's task list, newest first: the items that carry an id.</summary>
-    private static async Task<IEnumerable<JsonElement>> ListItemsAsync(ProviderContext context, TaskState? state, IEnumerable<string>? taskIds, int pageSize, CancellationToken cancellationToken)
+    private static async Task<IEnumerable<JsonElement>> ListItemsAsync(ProviderContext context, TaskState? state, IEnumerable<string>? taskIds, int pageNumber, int pageSize, CancellationToken cancellationToken)
     {
-        var query = new List<string> { "page_num=1", $"page_size={pageSize}" };
+        var query = new List<string> { $"page_num={pageNumber}", $"page_size={pageSize}" };
         if (state is { } wanted)
         {
             query.Add("filter.status=" + StatusWords.First(pair => pair.Value == wanted).Key);
@@ -300,26 +300,26 @@ public sealed class ArkProvider : IVideoProvider, ITaskLister
     }
 
     /// <summary>
-    /// The newest page of this key's tasks, as Ark lists them: its list shows no prompt or images, but the
-    /// <c>safety_identifier</c> a submit carried (the reference a lost submit is recognised by), and the duration,
-    /// resolution and ratio it runs with. Only tasks created since <paramref name="since"/> are kept; the page shows
-    /// every one of those when it was not full, or when it reaches back before <paramref name="since"/>.
+    /// This key's tasks created since <paramref name="since"/>, as Ark lists them, newest first, page by page (Ark
+    /// has no time filter): its list shows no prompt or images, but the <c>safety_identifier</c> a submit carried
+    /// (the reference a lost submit is recognised by), and the duration, resolution and ratio it runs with.
     /// </summary>
-    async Task<TaskListing> ITaskLister.ListRecentAsync(ProviderContext context, ModelInfo model, DateTimeOffset since, CancellationToken cancellationToken)
-    {
-        var items = (await ListItemsAsync(context, null, null, ListPageSize, cancellationToken).ConfigureAwait(false)).ToList();
-        var tasks = items
-            .Select(item => new ListedTask(ReadTask(item, new VideoTask(item.Text("id")!, Name, item.Text("model") ?? string.Empty)))
-            {
-                ClientReference = item.Text(ReferenceField),
-                DurationSeconds = (int?)item.Integer("duration"),
-                Resolution = item.Text("resolution"),
-                AspectRatio = item.Text("ratio"),
-            })
-            .ToList();
-        var reachesBack = tasks.Any(listed => listed.Task.CreatedAt < since);
-        return new TaskListing(tasks.Where(listed => listed.Task.CreatedAt >= since).ToList(), showsEveryTask: items.Count < ListPageSize || reachesBack);
-    }
+    Task<TaskListing> ITaskLister.ListRecentAsync(ProviderContext context, ModelInfo model, DateTimeOffset since, CancellationToken cancellationToken) =>
+        TaskListing.ReadPagesAsync(since, async cursor =>
+        {
+            var page = cursor is null ? 1 : int.Parse(cursor, System.Globalization.CultureInfo.InvariantCulture);
+            var items = (await ListItemsAsync(context, null, null, page, ListPageSize, cancellationToken).ConfigureAwait(false)).ToList();
+            var tasks = items
+                .Select(item => new ListedTask(ReadTask(item, new VideoTask(item.Text("id")!, Name, item.Text("model") ?? string.Empty)))
+                {
+                    ClientReference = item.Text(ReferenceField),
+                    DurationSeconds = (int?)item.Integer("duration"),
+                    Resolution = item.Text("resolution"),
+                    AspectRatio = item.Text("ratio"),
+                })
+                .ToList();
+            return new ListPage(tasks, items.Count < ListPageSize ? null : (page + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        });
 
     public ApiFailure DescribeFailure(ApiResponse response)
     {

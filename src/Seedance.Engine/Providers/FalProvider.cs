@@ -169,22 +169,25 @@ public sealed class FalProvider : IVideoProvider, IImageUploader, ITaskLister
 
     /// <summary>
     /// The key's requests to <paramref name="model"/>'s endpoint sent since <paramref name="since"/>, from the platform
-    /// API's <c>GET /v1/models/requests/by-endpoint</c> with their payloads (<c>json_input</c> as submitted). Whether
-    /// it lists a request still waiting in the queue is not documented, so its list never proves a request absent.
+    /// API's <c>GET /v1/models/requests/by-endpoint</c> with their payloads (<c>json_input</c> as submitted), following
+    /// <c>next_cursor</c>. Whether it lists a request still waiting in the queue is not documented, so its list never
+    /// proves a request absent.
     /// </summary>
-    public async Task<TaskListing> ListRecentAsync(ProviderContext context, ModelInfo model, DateTimeOffset since, CancellationToken cancellationToken)
-    {
-        var query = $"{RequestsByEndpointPath}?endpoint_id={Uri.EscapeDataString(model.Id)}&start={Uri.EscapeDataString(since.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture))}&expand=payloads&limit={RequestsPageSize}";
-        var response = await context.Http.SendAsync(new ApiRequest(HttpCallKind.List, HttpMethod.Get, context.IsProvidersOwnHost(Info) ? new Uri(PlatformApi, query) : context.Resolve(query))
+    public Task<TaskListing> ListRecentAsync(ProviderContext context, ModelInfo model, DateTimeOffset since, CancellationToken cancellationToken) =>
+        TaskListing.ReadPagesAsync(since, async cursor =>
         {
-            Purpose = "list recent requests",
-        }, cancellationToken).ConfigureAwait(false);
-        var listed = response.Json.Items("items")
-            .Where(item => item.Text("request_id") is not null)
-            .Select(item => ListedTask.Echoing(ReadListedRequest(item), item.Node("json_input"), "image_url", "image_urls", "end_image_url"))
-            .ToList();
-        return new TaskListing(listed, showsEveryTask: false);
-    }
+            var query = $"{RequestsByEndpointPath}?endpoint_id={Uri.EscapeDataString(model.Id)}&start={Uri.EscapeDataString(since.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture))}&expand=payloads&limit={RequestsPageSize}"
+                + (cursor is null ? string.Empty : "&cursor=" + Uri.EscapeDataString(cursor));
+            var response = await context.Http.SendAsync(new ApiRequest(HttpCallKind.List, HttpMethod.Get, context.IsProvidersOwnHost(Info) ? new Uri(PlatformApi, query) : context.Resolve(query))
+            {
+                Purpose = "list recent requests",
+            }, cancellationToken).ConfigureAwait(false);
+            var listed = response.Json.Items("items")
+                .Where(item => item.Text("request_id") is not null)
+                .Select(item => ListedTask.Echoing(ReadListedRequest(item), item.Node("json_input"), "image_url", "image_urls", "end_image_url"))
+                .ToList();
+            return new ListPage(listed, response.Json.Node("has_more") is { ValueKind: JsonValueKind.True } ? response.Json.Text("next_cursor") : null);
+        }, listsEveryRecordedTask: false);
 
     /// <summary>
     /// A listed request as a snapshot: queued until it starts, running until it ends, then succeeded with the video

@@ -111,35 +111,37 @@ public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader, ITaskLis
 
     /// <summary>
     /// The account's tasks created since <paramref name="since"/>, newest first, from WaveSpeed's prediction
-    /// history (which keeps 7 days), each with the <c>inputs</c> it was submitted with (<c>input</c> in older
-    /// answers): what to check before submitting again after a submit whose answer was lost. Every model's are
-    /// listed; the matching is the caller's.
+    /// history (which keeps 7 days), page by page, each with the <c>inputs</c> it was submitted with (<c>input</c>
+    /// in older answers): what to check before submitting again after a submit whose answer was lost. Every
+    /// model's are listed; the matching is the caller's.
     /// </summary>
-    public async Task<TaskListing> ListRecentAsync(ProviderContext context, ModelInfo model, DateTimeOffset since, CancellationToken cancellationToken)
-    {
-        var body = new JsonObject
+    public Task<TaskListing> ListRecentAsync(ProviderContext context, ModelInfo model, DateTimeOffset since, CancellationToken cancellationToken) =>
+        TaskListing.ReadPagesAsync(since, async cursor =>
         {
-            ["page"] = 1,
-            ["page_size"] = HistoryPageSize,
-            ["created_after"] = since.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
-        };
-        var response = await context.Http.SendAsync(new ApiRequest(HttpCallKind.List, HttpMethod.Post, context.Resolve("api/v3/predictions"))
-        {
-            JsonBody = body.ToJsonString(),
-            Purpose = "list recent tasks",
-        }, cancellationToken).ConfigureAwait(false);
+            var page = cursor is null ? 1 : int.Parse(cursor, CultureInfo.InvariantCulture);
+            var body = new JsonObject
+            {
+                ["page"] = page,
+                ["page_size"] = HistoryPageSize,
+                ["created_after"] = since.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
+            };
+            var response = await context.Http.SendAsync(new ApiRequest(HttpCallKind.List, HttpMethod.Post, context.Resolve("api/v3/predictions"))
+            {
+                JsonBody = body.ToJsonString(),
+                Purpose = "list recent tasks",
+            }, cancellationToken).ConfigureAwait(false);
 
-        var items = Envelope(response, "history request").Items("items").ToList();
-        var tasks = items
-            .Where(item => item.Text("id") is not null)
-            .Select(item => ListedTask.Echoing(
-                ReadPrediction(item, new VideoTask(item.Text("id")!, Name, item.Text("model") ?? string.Empty)),
-                item.Node("inputs") ?? item.Node("input"),
-                "images", "image", "last_image"))
-            .ToList();
-        // A full page may have more behind it: then a task's absence from it proves nothing.
-        return new TaskListing(tasks, showsEveryTask: items.Count < HistoryPageSize);
-    }
+            var items = Envelope(response, "history request").Items("items").ToList();
+            var tasks = items
+                .Where(item => item.Text("id") is not null)
+                .Select(item => ListedTask.Echoing(
+                    ReadPrediction(item, new VideoTask(item.Text("id")!, Name, item.Text("model") ?? string.Empty)),
+                    item.Node("inputs") ?? item.Node("input"),
+                    "images", "image", "last_image"))
+                .ToList();
+            // A full page may have more behind it.
+            return new ListPage(tasks, items.Count < HistoryPageSize ? null : (page + 1).ToString(CultureInfo.InvariantCulture));
+        });
 
     /// <summary>
     /// WaveSpeed's direct media upload (its SDK's flow): ask for a ticket, PUT the bytes to the pre-signed URL it

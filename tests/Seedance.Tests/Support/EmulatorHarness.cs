@@ -75,16 +75,18 @@ internal sealed class EmulatorHarness : IDisposable
     /// Another program on the same account (same key), with a journal of its own: its tasks are real tasks at the
     /// provider that this harness's session never heard of. It reaches the twin outside the fault plan.
     /// </summary>
-    public SeedanceConnection ConnectAnotherClient(string provider)
+    public SeedanceConnection ConnectAnotherClient(string provider, Action<ConnectionOptions>? configure = null)
     {
         var session = new SeedanceSession(new TaskJournal(Folder.File($"another-client-{_otherClients.Count}.jsonl")), _ => null);
         _otherClients.Add(session);
-        return session.Connect(new ConnectionOptions(provider)
+        var options = new ConnectionOptions(provider)
         {
             BaseUri = new Uri(Server.Root, "_emulator/another-client/" + Server.BaseUriFor(provider).AbsolutePath.Trim('/')),
             ApiKey = ApiKeySecret.FromPlainText(Key, "test"),
             Http = FastHttp(),
-        });
+        };
+        configure?.Invoke(options);
+        return session.Connect(options);
     }
 
     /// <summary>

@@ -58,6 +58,25 @@ public sealed class LostSubmitTests
     [InlineData("WaveSpeed")]
     [InlineData("Ark")]
     [InlineData("Replicate")]
+    public async Task On_a_busy_account_safe_is_said_only_after_every_page_of_the_list_was_read(string provider)
+    {
+        using var harness = new EmulatorHarness(FirstSubmit(FaultAction.Status, statusCode: 502));
+        var stranger = harness.ConnectAnotherClient(provider, options => options.ThrottleLimit = 0);
+        await Task.WhenAll(Enumerable.Range(1, 150).Select(number => SubmitAsync(stranger, $"{StrangersPrompt} #{number}")));
+        var connection = harness.Connect(provider, configure: SettleWithin(TimeSpan.FromSeconds(1)));
+
+        var error = await SubmitFailsAsync(connection);
+
+        // 150 tasks are two pages of a hundred: one page would not show them all.
+        Assert.Equal("SubmitNotCreated", error.ErrorId);
+        Assert.True(harness.Server.Options.Faults.CallsTo("list") >= 2);
+        Assert.Equal(150, harness.Submits(provider));
+    }
+
+    [Theory]
+    [InlineData("WaveSpeed")]
+    [InlineData("Ark")]
+    [InlineData("Replicate")]
     [InlineData("fal")]
     public async Task Another_clients_task_with_another_prompt_is_never_taken_for_a_lost_submit(string provider)
     {
