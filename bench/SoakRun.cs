@@ -34,7 +34,15 @@ internal static class SoakRun
         {
             options.ThrottleLimit = 25;
             options.MaxConcurrentDownloads = 8;
-            options.Http = new HttpSettings { RetryBaseDelay = TimeSpan.FromMilliseconds(200), MaxRetryDelay = TimeSpan.FromSeconds(5) };
+            // The emulator records a task the moment it arrives (no CreateLate in this mix), so a lost submit settles
+            // within seconds; a real provider's minute would make every 502 of the soak a minute's wait.
+            options.Http = new HttpSettings
+            {
+                RetryBaseDelay = TimeSpan.FromMilliseconds(200),
+                MaxRetryDelay = TimeSpan.FromSeconds(5),
+                SubmitSettleWindow = TimeSpan.FromSeconds(3),
+                SubmitSettleInterval = TimeSpan.FromMilliseconds(300),
+            };
         }, provider);
         var connection = bench.Connection;
         var outcomes = new ConcurrentDictionary<int, string>();

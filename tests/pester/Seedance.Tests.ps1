@@ -200,6 +200,78 @@ Describe 'Stopping (Ctrl+C)' {
     }
 }
 
+Describe 'Open submits after a crash' {
+    BeforeAll {
+        $key = ConvertTo-SecureString 'pester-emulator-key' -AsPlainText -Force
+        # The first submit is answered only after 5 s: long enough to kill the process that sent it.
+        $emulator = Start-SeedanceEmulator -LatencySec 0.5 -ApiKey $key -FaultPlan '[{"endpoint":"submit","calls":[1],"action":"Delay","delayMilliseconds":5000}]'
+        $journal = $env:SEEDANCE_JOURNAL
+        $manifest = Join-Path (Get-Module Seedance).ModuleBase 'Seedance.psd1'
+        $process = (Get-Process -Id $PID).Path
+        # The same PowerShell as this one: under the .NET tool the process is the dotnet host running pwsh.dll.
+        $powershell = if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { @($process, (Join-Path $PSHOME 'pwsh.dll')) } else { @($process) }
+    }
+    AfterAll { Stop-SeedanceEmulator }
+
+    It 'settles, with -Pending, the submit of a process killed before its answer came' {
+        $prompt = 'a paid task whose answer never came'
+        $script = "Import-Module '$manifest'; Connect-Seedance -Provider WaveSpeed -BaseUri '$($emulator.BaseUris['WaveSpeed'])' -ApiKey (ConvertTo-SecureString 'pester-emulator-key' -AsPlainText -Force) | Out-Null; New-SeedanceVideo -Image https://images.example.com/shot.jpg -Prompt '$prompt'"
+        $child = Start-Process -FilePath $powershell[0] -ArgumentList (@($powershell | Select-Object -Skip 1) + '-NoProfile', '-NonInteractive', '-Command', $script) -PassThru
+        $deadline = [DateTime]::UtcNow.AddSeconds(60)
+        while (-not (Get-Content $journal -ErrorAction SilentlyContinue | Where-Object { $_ -like '*"event":"intent"*' -and $_ -like "*$prompt*" }) -and [DateTime]::UtcNow -lt $deadline) {
+            Start-Sleep -Milliseconds 100
+        }
+
+        # The POST follows its intent line at once; a second later it is surely at the emulator, which answers after 5 s.
+        Start-Sleep -Seconds 1
+        # kill -9: the submit is on the wire and its process is gone.
+        Stop-Process -Id $child.Id -Force
+        $child.WaitForExit()
+
+        # A new session, as after a crash: its own runspace, the same journal, connected to where the submit went.
+        $session = [powershell]::Create()
+        $null = $session.AddScript({
+            param($manifest, $uri, $prompt)
+            Import-Module $manifest
+            Connect-Seedance -Provider WaveSpeed -BaseUri $uri -ApiKey (ConvertTo-SecureString 'pester-emulator-key' -AsPlainText -Force) | Out-Null
+            $journalled = @(Get-SeedanceTask -Recent | Where-Object Prompt -eq $prompt)
+            $settled = @(Get-SeedanceTask -Pending -WarningVariable warnings -WarningAction SilentlyContinue | Where-Object Prompt -eq $prompt)
+            [pscustomobject]@{
+                JournalledBefore = $journalled.Count
+                Settled          = $settled
+                Final            = $settled | Wait-SeedanceTask
+                Warnings         = @($warnings | Where-Object { "$_" -like "*$prompt*" })
+                PendingAgain     = @(Get-SeedanceTask -Pending | Where-Object Prompt -eq $prompt).Count
+            }
+        }).AddArgument($manifest).AddArgument($emulator.BaseUris['WaveSpeed']).AddArgument($prompt)
+        $after = $session.Invoke() | Select-Object -First 1
+        $session.Dispose()
+
+        $after.JournalledBefore | Should -Be 0
+        $after.Settled | Should -HaveCount 1
+        $after.Settled[0] | Should -BeOfType ([Seedance.VideoTask])
+        $after.Settled[0].Id | Should -Be ((Invoke-RestMethod -Uri ([Uri]::new($emulator.Root, '_emulator/tasks'))) | Where-Object prompt -eq $prompt).id
+        $after.Final.State | Should -Be 'Succeeded'
+        $after.Warnings | Should -BeNullOrEmpty
+        $after.PendingAgain | Should -Be 1
+    }
+
+    It 'reports an open submit plainly where the provider lists no tasks' {
+        Stop-SeedanceEmulator
+        $null = Start-SeedanceEmulator AIMLAPI -LatencySec 0.5 -ApiKey $key -FaultPlan '[{"endpoint":"submit","calls":[1],"action":"DropAfterHandling"}]'
+        $prompt = 'an answer lost where no list can tell'
+        { New-SeedanceVideo -Image https://images.example.com/shot.jpg -Prompt $prompt -ErrorAction Stop } |
+            Should -Throw -ErrorId 'SubmitOutcomeUnknown,Seedance.Commands.Cmdlets.NewSeedanceVideoCommand'
+
+        $pending = Get-SeedanceTask -Pending -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $pending | Where-Object Prompt -eq $prompt | Should -BeNullOrEmpty
+        $about = @($warnings | Where-Object { "$_" -like "*$prompt*" })
+        $about | Should -HaveCount 1
+        "$($about[0])" | Should -BeLike '*https://aimlapi.com/app/usage*'
+    }
+}
+
 Describe 'Loading' {
     It 'loads the build this PowerShell takes, or the one SEEDANCE_FRAMEWORK names' {
         $expected = if ($env:SEEDANCE_FRAMEWORK) { $env:SEEDANCE_FRAMEWORK } else { 'net8.0' }

@@ -20,4 +20,10 @@ public enum FaultAction
     /// generation; twins whose submit answer carries a status (WaveSpeed, Replicate, Atlas Cloud) report it finished.
     /// </summary>
     AnswerFinished,
+    /// <summary>
+    /// Close the connection at once, as a client's timeout does, and handle the request only
+    /// <see cref="FaultRule.DelayMilliseconds"/> later: a submit's task then appears in the provider's lists only
+    /// after the client gave up on the answer, the way a slow provider records it.
+    /// </summary>
+    CreateLate,
 }

@@ -30,6 +30,7 @@ public sealed class FaultRule
     /// <summary>Sent as Retry-After as an HTTP date this many seconds ahead.</summary>
     public int? RetryAfterDateSeconds { get; set; }
 
+    /// <summary>How long <see cref="FaultAction.Delay"/> waits, and how much later <see cref="FaultAction.CreateLate"/> handles the request.</summary>
     public int DelayMilliseconds { get; set; }
 
     /// <summary>

@@ -15,12 +15,39 @@ public sealed class EmulatorContext
 {
     private readonly HttpListenerContext _inner;
 
+    /// <summary>The body, when it was read as it arrived (before a delay); null when the twin reads it from the connection.</summary>
+    private readonly byte[]? _body;
+
+    /// <summary>True for a request whose client is gone: the twin does its work, and whatever it answers goes nowhere.</summary>
+    private readonly bool _detached;
+
     internal EmulatorContext(HttpListenerContext inner, string path, Uri twinBase)
     {
         _inner = inner;
         Path = path;
         TwinBase = twinBase;
     }
+
+    private EmulatorContext(HttpListenerContext inner, string path, Uri twinBase, byte[] body, bool detached)
+        : this(inner, path, twinBase)
+    {
+        _body = body;
+        _detached = detached;
+    }
+
+    /// <summary>
+    /// A request whose <paramref name="body"/> was read as it arrived, handled later: as a provider holds what it
+    /// received whatever becomes of the connection meanwhile.
+    /// </summary>
+    internal static EmulatorContext ReadAhead(HttpListenerContext inner, string path, Uri twinBase, byte[] body) =>
+        new(inner, path, twinBase, body, detached: false);
+
+    /// <summary>
+    /// A request whose client is gone (its connection was cut after <paramref name="body"/> was read), handled
+    /// now: the twin does its work as usual, and whatever it answers goes nowhere.
+    /// </summary>
+    internal static EmulatorContext Detached(HttpListenerContext inner, string path, Uri twinBase, byte[] body) =>
+        new(inner, path, twinBase, body, detached: true);
 
     public string Method => _inner.Request.HttpMethod;
 
@@ -55,12 +82,22 @@ public sealed class EmulatorContext
 
     public async Task<string> ReadBodyAsync()
     {
-        using var reader = new StreamReader(_inner.Request.InputStream, Encoding.UTF8);
+        using var reader = new StreamReader(BodyStream(), Encoding.UTF8);
         return await reader.ReadToEndAsync().ConfigureAwait(false);
     }
 
     /// <summary>The body as a multipart form (upload endpoints); null when it is not multipart/form-data.</summary>
-    public Task<MultipartForm?> ReadFormAsync() => MultipartForm.ReadAsync(Header("Content-Type"), _inner.Request.InputStream);
+    public Task<MultipartForm?> ReadFormAsync() => MultipartForm.ReadAsync(Header("Content-Type"), BodyStream());
+
+    /// <summary>Reads the whole body now, before the connection it came on is cut.</summary>
+    internal static async Task<byte[]> ReadAllAsync(HttpListenerRequest request)
+    {
+        using var copy = new MemoryStream();
+        await request.InputStream.CopyToAsync(copy).ConfigureAwait(false);
+        return copy.ToArray();
+    }
+
+    private Stream BodyStream() => _body is null ? _inner.Request.InputStream : new MemoryStream(_body, writable: false);
 
     /// <summary>The body as a JSON object; null when it is not one.</summary>
     public static JsonObject? ParseObject(string body)
@@ -80,6 +117,11 @@ public sealed class EmulatorContext
 
     public async Task RespondAsync(int status, string contentType, byte[] body)
     {
+        if (_detached)
+        {
+            return;
+        }
+
         var response = _inner.Response;
         switch (AnswerFault)
         {
@@ -108,7 +150,13 @@ public sealed class EmulatorContext
         response.Close();
     }
 
-    public void SetHeader(string name, string value) => _inner.Response.Headers[name] = value;
+    public void SetHeader(string name, string value)
+    {
+        if (!_detached)
+        {
+            _inner.Response.Headers[name] = value;
+        }
+    }
 
     /// <summary>
     /// Breaks the connection mid-answer. HttpListener's Abort() alone still sends a complete empty answer on

@@ -18,7 +18,8 @@ namespace Seedance.Emulator.Server;
 /// A real HTTP server on 127.0.0.1 that speaks every provider's wire protocol, each under its own prefix
 /// (<c>http://127.0.0.1:port/wavespeed</c> stands in for <c>https://api.wavespeed.ai</c>), serves the
 /// finished videos at <c>/files/</c>, and reports what it saw at <c>/_emulator/stats</c> and
-/// <c>/_emulator/tasks</c>.
+/// <c>/_emulator/tasks</c>. <c>/_emulator/another-client/{prefix}/…</c> is the same account used by another
+/// program: served by that twin, outside the fault plan.
 /// </summary>
 public sealed class EmulatorServer : IDisposable
 {
@@ -28,6 +29,8 @@ public sealed class EmulatorServer : IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _acceptLoop;
     private readonly Task _ticker;
+
+    private const string AnotherClient = "another-client/";
 
     private EmulatorServer(EmulatorOptions options, HttpListener listener, Uri root)
     {
@@ -129,7 +132,7 @@ public sealed class EmulatorServer : IDisposable
             var segments = path.Trim('/').Split(new[] { '/' }, 2);
             if (segments[0] == "files" && segments.Length == 2 && segments[1].EndsWith(".mp4", StringComparison.Ordinal))
             {
-                var fault = await ApplyFaultAsync(raw, null, "download").ConfigureAwait(false);
+                var fault = await AnswerWithFaultAsync(raw, null, Options.Faults.Next(string.Empty, "download")).ConfigureAwait(false);
                 if (fault is not (FaultAction.Status or FaultAction.DropBeforeHandling))
                 {
                     Files.Serve(raw, Uri.UnescapeDataString(segments[1].Substring(0, segments[1].Length - 4)), truncate: fault == FaultAction.Truncate);
@@ -144,6 +147,15 @@ public sealed class EmulatorServer : IDisposable
                 return;
             }
 
+            if (segments[0] == "_emulator" && segments.Length == 2 && segments[1].StartsWith(AnotherClient, StringComparison.Ordinal)
+                && TwinAt(segments[1].Substring(AnotherClient.Length)) is { } other)
+            {
+                // Another program on the same account: served as any client is, but outside the fault plan, so tests
+                // can put strangers' tasks next to their own without spending the plan's call numbers.
+                await other.Twin.HandleAsync(new EmulatorContext(raw, other.Below, new Uri(Root, "_emulator/" + AnotherClient + other.Twin.Prefix))).ConfigureAwait(false);
+                return;
+            }
+
             if (segments[0] == "_emulator")
             {
                 JsonNode report = segments.Length == 2 && segments[1] == "tasks" ? TaskList() : Statistics();
@@ -151,14 +163,28 @@ public sealed class EmulatorServer : IDisposable
                 return;
             }
 
-            if (_twins.TryGetValue(segments[0], out var twin))
+            if (TwinAt(path.Trim('/')) is { } served)
             {
-                var below = segments.Length == 2 ? "/" + segments[1] : "/";
-                var fault = await ApplyFaultAsync(raw, twin, twin.EndpointOf(raw.Request.HttpMethod, below)).ConfigureAwait(false);
-                if (fault is not (FaultAction.Status or FaultAction.DropBeforeHandling))
+                var (twin, below, twinBase) = served;
+                var rule = Options.Faults.Next(twin.Provider, twin.EndpointOf(raw.Request.HttpMethod, below));
+                switch (rule?.Action)
                 {
-                    var context = new EmulatorContext(raw, below, new Uri(Root, twin.Prefix)) { AnswerFault = fault == FaultAction.Delay ? null : fault };
-                    await twin.HandleAsync(context).ConfigureAwait(false);
+                    case FaultAction.CreateLate:
+                        await HandleLateAsync(raw, twin, EmulatorContext.Detached(raw, below, twinBase, await EmulatorContext.ReadAllAsync(raw.Request).ConfigureAwait(false)), rule.DelayMilliseconds).ConfigureAwait(false);
+                        break;
+                    case FaultAction.Delay:
+                        // The request is received in full first: a client that gives up during the delay does not unmake it.
+                        var received = EmulatorContext.ReadAhead(raw, below, twinBase, await EmulatorContext.ReadAllAsync(raw.Request).ConfigureAwait(false));
+                        await Task.Delay(rule.DelayMilliseconds).ConfigureAwait(false);
+                        await twin.HandleAsync(received).ConfigureAwait(false);
+                        break;
+                    default:
+                        if (await AnswerWithFaultAsync(raw, twin, rule).ConfigureAwait(false) is not (FaultAction.Status or FaultAction.DropBeforeHandling) and var spoiler)
+                        {
+                            await twin.HandleAsync(new EmulatorContext(raw, below, twinBase) { AnswerFault = spoiler }).ConfigureAwait(false);
+                        }
+
+                        break;
                 }
 
                 return;
@@ -184,20 +210,46 @@ public sealed class EmulatorServer : IDisposable
         }
     }
 
+    /// <summary>The twin a path (without its leading '/') is served by, the path below its prefix, and its base address.</summary>
+    private (IProviderTwin Twin, string Below, Uri Base)? TwinAt(string path)
+    {
+        var parts = path.Split(new[] { '/' }, 2);
+        return _twins.TryGetValue(parts[0], out var twin)
+            ? (twin, parts.Length == 2 ? "/" + parts[1] : "/", new Uri(Root, twin.Prefix))
+            : null;
+    }
+
+    /// <summary>Cuts the connection now and handles the request later, when its client has long given up on the answer.</summary>
+    private async Task HandleLateAsync(HttpListenerContext raw, IProviderTwin twin, EmulatorContext detached, int delayMilliseconds)
+    {
+        await EmulatorContext.CutAsync(raw.Response).ConfigureAwait(false);
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await Task.Delay(delayMilliseconds, _stopping.Token).ConfigureAwait(false);
+                await twin.HandleAsync(detached).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // The emulator stopped first: the request is never handled, as on a provider that went down.
+            }
+        });
+    }
+
     /// <summary>
     /// Applies the fault plan's verdict for this call: answers it outright (a status, a dropped connection),
     /// delays it, or returns the fault that should spoil its answer.
     /// </summary>
-    private async Task<FaultAction?> ApplyFaultAsync(HttpListenerContext raw, IProviderTwin? twin, string endpoint)
+    private async Task<FaultAction?> AnswerWithFaultAsync(HttpListenerContext raw, IProviderTwin? twin, FaultRule? rule)
     {
-        var rule = Options.Faults.Next(twin?.Provider ?? string.Empty, endpoint);
         switch (rule?.Action)
         {
             case null:
                 return null;
             case FaultAction.Delay:
                 await Task.Delay(rule.DelayMilliseconds).ConfigureAwait(false);
-                return FaultAction.Delay;
+                return null;
             case FaultAction.DropBeforeHandling:
                 await EmulatorContext.CutAsync(raw.Response).ConfigureAwait(false);
                 return FaultAction.DropBeforeHandling;

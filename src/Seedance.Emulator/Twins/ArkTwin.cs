@@ -250,6 +250,13 @@ internal sealed class ArkTwin : IProviderTwin
             return Invalid("callback_url", "must be an absolute URL");
         }
 
+        // The end user a task is made for (the SDK's ContentGenerationTask echoes it), kept as sent.
+        var safetyIdentifier = JsonFields.Text(body, "safety_identifier");
+        if (body.ContainsKey("safety_identifier") && safetyIdentifier is null)
+        {
+            return Invalid("safety_identifier", "must be a string");
+        }
+
         var tier = JsonFields.Text(body, "service_tier") ?? "default";
         if (tier is not ("default" or "flex"))
         {
@@ -269,6 +276,7 @@ internal sealed class ArkTwin : IProviderTwin
         options.Seed = seed is null or -1 ? new Random().Next() : seed.Value;
         options.ReturnLastFrame = JsonFields.Boolean(body, "return_last_frame") ?? false;
         options.ServiceTier = tier;
+        options.SafetyIdentifier = safetyIdentifier;
         options.ExecutionExpiresAfter = expiresAfter.Value;
         return null;
     }
@@ -446,6 +454,11 @@ internal sealed class ArkTwin : IProviderTwin
             ["draft"] = false,
         };
 
+        if (options.SafetyIdentifier is not null)
+        {
+            body["safety_identifier"] = options.SafetyIdentifier;
+        }
+
         if (task.State == EmulatedTaskState.Succeeded)
         {
             var content = new JsonObject { ["video_url"] = _services.VideoUrl(task).AbsoluteUri };
@@ -592,6 +605,8 @@ internal sealed class ArkTwin : IProviderTwin
         public bool ReturnLastFrame { get; set; }
 
         public string ServiceTier { get; set; } = "default";
+
+        public string? SafetyIdentifier { get; set; }
 
         public int ExecutionExpiresAfter { get; set; } = 172800;
     }

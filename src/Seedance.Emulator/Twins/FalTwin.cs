@@ -18,11 +18,18 @@ namespace Seedance.Emulator.Twins;
 /// JSON object and the app checks it when it runs: a bad input, a moderation refusal or a failed generation all
 /// reach COMPLETED, and the result then answers with the error (422 <c>detail</c> array, or 5xx with
 /// <c>error_type</c>). Requests over the concurrency limit wait in the queue with a growing
-/// <c>queue_position</c>; none is refused.
+/// <c>queue_position</c>; none is refused. The platform API's request list (<c>GET /v1/models/requests/by-endpoint</c>)
+/// shows each request with the input it was sent with.
 /// </summary>
 internal sealed class FalTwin : IProviderTwin
 {
     private const string UploadInitiate = "/storage/upload/initiate";
+
+    /// <summary>The platform API's request list (<c>api.fal.ai/v1</c>), served under the twin's base like the storage upload.</summary>
+    private const string RequestsByEndpoint = "/v1/models/requests/by-endpoint";
+
+    private const int DefaultPageSize = 50;
+    private const int MaxPageSize = 100;
 
     /// <summary>Sent as X-Fal-Webhook-User-Id: the emulator has no fal user, and must not derive one from the key.</summary>
     private const string WebhookUserId = "emulator";
@@ -51,6 +58,7 @@ internal sealed class FalTwin : IProviderTwin
     public string EndpointOf(string method, string path) => (method, path) switch
     {
         ("POST", UploadInitiate) => "upload",
+        ("GET", RequestsByEndpoint) => "list",
         ("GET", _) when path.Contains("/requests/") => "status",
         ("PUT", _) when path.Contains("/requests/") => "cancel",
         ("POST", _) => "submit",
@@ -73,6 +81,12 @@ internal sealed class FalTwin : IProviderTwin
         if (context.Method == "POST" && path == UploadInitiate)
         {
             await InitiateUploadAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        if (context.Method == "GET" && path == RequestsByEndpoint)
+        {
+            await ListRequestsAsync(context, key!).ConfigureAwait(false);
             return;
         }
 
@@ -195,6 +209,108 @@ internal sealed class FalTwin : IProviderTwin
         };
         await context.RespondJsonAsync(status, new JsonObject { ["status"] = word }).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The platform API's <c>GET /v1/models/requests/by-endpoint</c>: this key's requests to the given endpoints
+    /// (comma-separated or repeated <c>endpoint_id</c>), sent within <c>start</c>..<c>end</c> (the last 24 hours by
+    /// default), optionally of one <c>status</c> (success, error, user_error) or <c>request_id</c>, newest end
+    /// first, <c>limit</c> a page (50 by default, at most 100) with a base64 page-number <c>cursor</c>; with
+    /// <c>expand=payloads</c> each item carries its <c>json_input</c> and <c>json_output</c>.
+    /// </summary>
+    private async Task ListRequestsAsync(EmulatorContext context, string key)
+    {
+        var endpoints = (context.Query.GetValues("endpoint_id") ?? Array.Empty<string>())
+            .SelectMany(value => value.Split(','))
+            .Select(value => value.Trim())
+            .Where(value => value.Length > 0)
+            .ToList();
+        var limit = context.Query["limit"] is { } limitText ? ParseInt(limitText) : DefaultPageSize;
+        var page = context.Query["cursor"] is { } cursor ? DecodeCursor(cursor) : 1;
+        var start = context.Query["start"] is { } startText ? ParseTime(startText) : DateTimeOffset.UtcNow.AddDays(-1);
+        var end = context.Query["end"] is { } endText ? ParseTime(endText) : DateTimeOffset.UtcNow;
+        var status = context.Query["status"];
+        (string Field, string Message, string Type)? problem = endpoints.Count == 0 ? ("endpoint_id", "Field required", "missing")
+            : endpoints.Count > 50 ? ("endpoint_id", "At most 50 endpoint ids", "too_long")
+            : limit is null or < 1 or > MaxPageSize ? ("limit", $"Input should be between 1 and {MaxPageSize}", "less_than_equal")
+            : page is null or < 1 ? ("cursor", "Invalid cursor", "value_error")
+            : start is null ? ("start", "Input should be a valid ISO8601 datetime", "datetime_parsing")
+            : end is null ? ("end", "Input should be a valid ISO8601 datetime", "datetime_parsing")
+            : status is not (null or "success" or "error" or "user_error") ? ("status", "Input should be 'success', 'error' or 'user_error'", "enum")
+            : null;
+        if (problem is { } invalid)
+        {
+            await context.RespondJsonAsync(422, new JsonObject { ["detail"] = Errors(invalid) }).ConfigureAwait(false);
+            return;
+        }
+
+        var requestId = context.Query["request_id"];
+        var expand = (context.Query.GetValues("expand") ?? Array.Empty<string>()).SelectMany(value => value.Split(',')).Contains("payloads");
+        var matching = _services.Tasks.Snapshot()
+            .Where(task => task.Spec.Provider == Provider && task.Key == key && endpoints.Contains(task.Spec.Model))
+            .Where(task => task.CreatedAt >= start && task.CreatedAt < end && (requestId is null || task.Id == requestId))
+            .Select(task => (Task: task, Status: task.IsFinal ? Outcome(task).Status : (int?)null))
+            .Where(item => status is null || StatusClass(item.Status) == status)
+            .OrderByDescending(item => item.Task.CompletedAt ?? DateTimeOffset.MaxValue)
+            .ToList();
+        var items = matching.Skip((page!.Value - 1) * limit!.Value).Take(limit.Value).Select(item => (JsonNode)RequestItem(item.Task, item.Status, expand)).ToArray();
+        var more = matching.Count > page.Value * limit.Value;
+        await context.RespondJsonAsync(200, new JsonObject
+        {
+            ["items"] = new JsonArray(items),
+            ["next_cursor"] = more ? Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes((page.Value + 1).ToString(CultureInfo.InvariantCulture))) : null,
+            ["has_more"] = more,
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>One request as the platform API lists it; an unfinished one has no end, status code or output yet.</summary>
+    private JsonObject RequestItem(EmulatedTask task, int? statusCode, bool expand)
+    {
+        var item = new JsonObject
+        {
+            ["request_id"] = task.Id,
+            ["endpoint_id"] = task.Spec.Model,
+            ["sent_at"] = Time(task.CreatedAt),
+            ["started_at"] = task.StartedAt is { } started ? Time(started) : null,
+            ["ended_at"] = task.CompletedAt is { } ended ? Time(ended) : null,
+            ["status_code"] = statusCode,
+            ["duration"] = task.CompletedAt is { } done ? (done - task.CreatedAt).TotalSeconds : null,
+        };
+        if (expand)
+        {
+            item["json_input"] = EmulatorContext.ParseObject(task.Spec.RawBody);
+            item["json_output"] = statusCode is not null ? Outcome(task).Body.DeepClone() : null;
+        }
+
+        return item;
+    }
+
+    private static string? StatusClass(int? statusCode) => statusCode switch
+    {
+        null => null,
+        < 400 => "success",
+        < 500 => "user_error",
+        _ => "error",
+    };
+
+    private static int? ParseInt(string text) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    private static int? DecodeCursor(string cursor)
+    {
+        try
+        {
+            return ParseInt(System.Text.Encoding.ASCII.GetString(Convert.FromBase64String(cursor)));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static DateTimeOffset? ParseTime(string text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : null;
+
+    private static string Time(DateTimeOffset at) => at.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 
     private async Task InitiateUploadAsync(EmulatorContext context)
     {
@@ -337,7 +453,7 @@ internal sealed class FalTwin : IProviderTwin
         ["message"] = message,
         ["level"] = "INFO",
         ["source"] = "USER",
-        ["timestamp"] = at.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
+        ["timestamp"] = Time(at),
     };
 
     /// <summary>A model error's <c>detail</c> array: one <c>{loc, msg, type}</c> per problem, located in the body.</summary>

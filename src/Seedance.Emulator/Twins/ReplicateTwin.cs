@@ -402,8 +402,23 @@ internal sealed class ReplicateTwin : IProviderTwin
 
     private string BaseUrl => _base.AbsoluteUri.TrimEnd('/');
 
-    private static Task Page(EmulatorContext context, IEnumerable<JsonNode> results) =>
-        context.RespondJsonAsync(200, new JsonObject { ["next"] = null, ["previous"] = null, ["results"] = new JsonArray(results.ToArray()) });
+    /// <summary>
+    /// One page of a list, 100 results as Replicate serves them, newest first; <c>next</c> and <c>previous</c> are
+    /// the URLs of the pages around it (an opaque <c>cursor</c>, here the page number), null at either end.
+    /// </summary>
+    private static Task Page(EmulatorContext context, IEnumerable<JsonNode> results)
+    {
+        const int pageSize = 100;
+        var page = int.TryParse(context.Query["cursor"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number > 0 ? number : 1;
+        var all = results.ToList();
+        string PageUrl(int at) => $"{context.TwinBase.AbsoluteUri.TrimEnd('/')}{context.Path}?cursor={at}";
+        return context.RespondJsonAsync(200, new JsonObject
+        {
+            ["next"] = all.Count > page * pageSize ? PageUrl(page + 1) : null,
+            ["previous"] = page > 1 ? PageUrl(page - 1) : null,
+            ["results"] = new JsonArray(all.Skip((page - 1) * pageSize).Take(pageSize).ToArray()),
+        });
+    }
 
     private Task Problem(EmulatorContext context, int status, string detail) => SendProblem(context, status, ErrorBody(status, detail));
 

@@ -302,7 +302,10 @@ internal sealed class WaveSpeedTwin : IProviderTwin
         await Ok(context, new JsonObject { ["id"] = id, ["status"] = "deleted" }).ConfigureAwait(false);
     }
 
-    /// <summary>The caller's predictions of the last 7 days, newest first, filtered and paged as WaveSpeed's history is.</summary>
+    /// <summary>
+    /// The caller's predictions of the last 7 days, newest first, filtered and paged as WaveSpeed's history is
+    /// (its official CLI's <c>history</c>: <c>POST /api/v3/predictions</c>, items with their <c>inputs</c>).
+    /// </summary>
     private async Task HistoryAsync(EmulatorContext context, string key)
     {
         var body = EmulatorContext.ParseObject(await context.ReadBodyAsync().ConfigureAwait(false));
@@ -338,9 +341,17 @@ internal sealed class WaveSpeedTwin : IProviderTwin
             .OrderByDescending(task => task.CreatedAt)
             .Skip((page!.Value - 1) * pageSize!.Value)
             .Take(pageSize.Value)
-            .Select(task => (JsonNode)Prediction(task, context.TwinBase))
+            .Select(task => (JsonNode)HistoryItem(task, context.TwinBase))
             .ToArray();
         await Ok(context, new JsonObject { ["page"] = page, ["items"] = new JsonArray(items) }).ConfigureAwait(false);
+    }
+
+    /// <summary>A prediction as the history lists it: with the inputs it was submitted with (WaveSpeed's CLI shows their prompt).</summary>
+    private JsonObject HistoryItem(EmulatedTask task, Uri twinBase)
+    {
+        var item = Prediction(task, twinBase);
+        item["inputs"] = EmulatorContext.ParseObject(task.Spec.RawBody);
+        return item;
     }
 
     /// <summary>The SDK's upload: a ticket naming a pre-signed PUT URL (no key needed there) and the later download URL.</summary>

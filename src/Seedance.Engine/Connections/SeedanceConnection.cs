@@ -93,6 +93,10 @@ public sealed class SeedanceConnection : IDisposable
     public Task<VideoTask> SubmitAsync(PreparedRequest request, CancellationToken cancellationToken) =>
         Submitter.SubmitAsync(request, cancellationToken);
 
+    /// <summary>What this connection's provider lists about a journalled submit that never got its answer.</summary>
+    internal Task<SubmitSettlement> SettleAsync(SubmitIntent intent, CancellationToken cancellationToken) =>
+        LostSubmitRecovery.SettleAsync(_provider, Context, _journal, intent, cancellationToken);
+
     /// <summary>One status request, now.</summary>
     public async Task<VideoTask> RefreshAsync(VideoTask task, CancellationToken cancellationToken)
     {

@@ -29,6 +29,15 @@ public sealed class HttpSettings
     /// <summary>A Retry-After longer than this is not waited out: the call fails as rate limited instead.</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// How long after a submit whose answer was lost the provider's task list keeps being read before "no task was
+    /// created" is concluded: providers record a task seconds after it arrives, so one empty look proves nothing.
+    /// </summary>
+    public TimeSpan SubmitSettleWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The first pause between two readings of that list; later ones grow exponentially, with jitter.</summary>
+    public TimeSpan SubmitSettleInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>A download that makes no progress for this long is abandoned and resumed.</summary>
     public TimeSpan DownloadStallTimeout { get; set; } = TimeSpan.FromSeconds(60);
 

@@ -199,9 +199,9 @@ public sealed class SeedanceHttp : IDisposable
         };
     }
 
+    /// <summary>Where to look for the task is the lost-submit recovery's to say: it knows what the provider can list.</summary>
     internal const string AmbiguousSubmitAdvice =
-        " The request may have reached the provider, so a task may exist and be billed: it was not sent again." +
-        " Check 'Get-SeedanceTask -Recent' and the provider's dashboard before submitting it again.";
+        " The request may have reached the provider, so a task may exist and be billed: it was not sent again.";
 
     private static string ErrorIdOf(SeedanceErrorCategory category) => category switch
     {

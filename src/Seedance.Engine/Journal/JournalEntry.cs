@@ -1,19 +1,25 @@
 using System;
+using System.Collections.Generic;
 
 namespace Seedance.Journal;
 
 /// <summary>
-/// One line of the journal: an event in a task's life. Later lines about the same task add to earlier ones.
-/// Holds no key and no video URL (those carry signatures); a fresh status query yields a new URL.
+/// One line of the journal: an event in a task's life, or in a submit's (its intent, written before it goes out,
+/// and what became of it). Later lines about the same task or intent add to earlier ones. Holds no key and no video
+/// URL (those carry signatures); a fresh status query yields a new URL.
 /// </summary>
 public sealed class JournalEntry
 {
-    /// <summary>submitted, updated, saved or cancelled.</summary>
+    /// <summary>intent, submitted, closed (an intent that created no task), updated, saved or cancelled.</summary>
     public string Event { get; set; } = string.Empty;
 
     public DateTimeOffset At { get; set; }
 
+    /// <summary>The task's id; empty on intent and closed lines, which come before (or instead of) a task.</summary>
     public string Id { get; set; } = string.Empty;
+
+    /// <summary>The submit intent the line belongs to: on intent and closed lines, and on the submitted line that completes it.</summary>
+    public string? Intent { get; set; }
 
     public string Provider { get; set; } = string.Empty;
 
@@ -30,9 +36,18 @@ public sealed class JournalEntry
 
     public string? Prompt { get; set; }
 
+    public string? PromptDigest { get; set; }
+
     public int? DurationSeconds { get; set; }
 
     public string? Resolution { get; set; }
+
+    public string? AspectRatio { get; set; }
+
+    /// <summary>An intent's images: URLs, or sha256: digests of the data: URIs they travelled in.</summary>
+    public List<string>? Images { get; set; }
+
+    public string? ClientReference { get; set; }
 
     public decimal? EstimatedCost { get; set; }
 

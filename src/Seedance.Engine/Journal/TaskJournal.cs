@@ -8,13 +8,15 @@ using System.Text.Json;
 using Polly;
 using Polly.Retry;
 using Seedance.Http;
+using Seedance.Tasks;
 
 namespace Seedance.Journal;
 
 /// <summary>
 /// The append-only record of every task this machine submitted, so that a crashed script loses no paid
-/// video: a task is written here before New-SeedanceVideo returns it, and again when it finishes and when
-/// its video is saved. JSON Lines in the user's data folder (or SEEDANCE_JOURNAL).
+/// video: a submit's intent is written here before it goes out, the task as soon as the answer arrives (before
+/// New-SeedanceVideo returns it), and again when it finishes and when its video is saved. JSON Lines in the
+/// user's data folder (or SEEDANCE_JOURNAL).
 /// </summary>
 /// <remarks>
 /// Several processes may run batches at once. Each write takes the file exclusively (an OS lock), appends
@@ -58,8 +60,45 @@ public sealed class TaskJournal
         return System.IO.Path.Combine(dataFolder, "Seedance", "journal.jsonl");
     }
 
-    public void RecordSubmitted(VideoTask task, Uri baseUri) => Append(Entry("submitted", task, entry =>
+    /// <summary>
+    /// What a submit carries, written before it goes out: if the process dies before the answer comes, the intent
+    /// stays open and Get-SeedanceTask -Pending looks for its task.
+    /// </summary>
+    public void RecordIntent(SubmitIntent intent) => Append(new JournalEntry
     {
+        Event = "intent",
+        At = intent.SentAt,
+        Intent = intent.Id,
+        Provider = intent.Provider,
+        Model = intent.Model,
+        Connection = intent.Connection,
+        BaseUri = intent.BaseUri,
+        Prompt = intent.Prompt,
+        PromptDigest = intent.PromptDigest,
+        DurationSeconds = intent.DurationSeconds,
+        Resolution = intent.Resolution,
+        AspectRatio = intent.AspectRatio,
+        Images = intent.Images.ToList(),
+        ClientReference = intent.ClientReference,
+        EstimatedCost = intent.EstimatedCost,
+        ProcessId = CurrentProcessId,
+    });
+
+    /// <summary>An intent whose submit created no task (the provider refused it, or its list shows none), and why.</summary>
+    public void RecordIntentClosed(SubmitIntent intent, string reason) => Append(new JournalEntry
+    {
+        Event = "closed",
+        At = DateTimeOffset.UtcNow,
+        Intent = intent.Id,
+        Provider = intent.Provider,
+        Error = reason,
+        ProcessId = CurrentProcessId,
+    });
+
+    /// <summary>A task the provider created; <paramref name="intent"/> names the intent of the submit it came from, which this completes.</summary>
+    public void RecordSubmitted(VideoTask task, Uri baseUri, string? intent = null) => Append(Entry("submitted", task, entry =>
+    {
+        entry.Intent = intent;
         entry.BaseUri = baseUri.AbsoluteUri;
         entry.Prompt = task.Prompt;
         entry.DurationSeconds = task.DurationSeconds;
@@ -81,7 +120,17 @@ public sealed class TaskJournal
     /// Makes one journal write that must not undo what it records: the task exists at the provider (and may be
     /// paid for) whatever the disk says, so a failed write becomes a warning naming the task, not an error.
     /// </summary>
-    public void TryRecord(VideoTask task, Action<TaskJournal> write)
+    public void TryRecord(VideoTask task, Action<TaskJournal> write) =>
+        TryWrite(write, failure => SeedanceLog.Warning($"Task {task.Id} ({task.Provider}) could not be written to the journal '{Path}': {failure} Keep its id yourself: Get-SeedanceTask -Pending cannot find it after a crash."));
+
+    /// <summary>
+    /// The same for a submit's intent: the submit goes out all the same, only less protected. Said in verbose
+    /// output only: the journal that refused the intent refuses the task next, and that warning names the task.
+    /// </summary>
+    public void TryRecord(SubmitIntent intent, Action<TaskJournal> write) =>
+        TryWrite(write, failure => SeedanceLog.Verbose($"{intent.Describe()} could not be written to the journal '{Path}': {failure} Should this process die before its answer comes, Get-SeedanceTask -Pending cannot look for its task."));
+
+    private void TryWrite(Action<TaskJournal> write, Action<string> report)
     {
         try
         {
@@ -89,28 +138,52 @@ public sealed class TaskJournal
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            SeedanceLog.Warning($"Task {task.Id} ({task.Provider}) could not be written to the journal '{Path}': {ex.Message} Keep its id yourself: Get-SeedanceTask -Pending cannot find it after a crash.");
+            report(ex.Message);
         }
     }
 
     /// <summary>Every task in the journal, newest submission first.</summary>
-    public IReadOnlyList<JournalRecord> ReadAll()
+    public IReadOnlyList<JournalRecord> ReadAll() =>
+        Fold().Records.Values.OrderByDescending(record => record.SubmittedAt).ToList();
+
+    /// <summary>Every submit intent in the journal (open or closed), newest first; none in a journal older than intents.</summary>
+    public IReadOnlyList<JournalIntent> ReadIntents() =>
+        Fold().Intents.Values.OrderByDescending(intent => intent.Submit.SentAt).ToList();
+
+    /// <summary>Reads every line once, folding task lines into records and intent lines into intents.</summary>
+    private (Dictionary<string, JournalRecord> Records, Dictionary<string, JournalIntent> Intents) Fold()
     {
+        var records = new Dictionary<string, JournalRecord>(StringComparer.Ordinal);
+        var intents = new Dictionary<string, JournalIntent>(StringComparer.Ordinal);
         if (!File.Exists(Path))
         {
-            return Array.Empty<JournalRecord>();
+            return (records, intents);
         }
 
-        var records = new Dictionary<string, JournalRecord>(StringComparer.Ordinal);
         WhileLocked.Execute(() =>
         {
             records.Clear();
+            intents.Clear();
             using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
             using var reader = new StreamReader(stream, Encoding.UTF8);
             string? line;
             while ((line = reader.ReadLine()) is not null)
             {
                 if (Parse(line) is not { } entry)
+                {
+                    continue;
+                }
+
+                if (entry.Event == "intent")
+                {
+                    intents[entry.Intent!] = new JournalIntent(IntentOf(entry));
+                }
+                else if (entry.Intent is not null && intents.TryGetValue(entry.Intent, out var intent))
+                {
+                    intent.Apply(entry);
+                }
+
+                if (entry.Id.Length == 0)
                 {
                     continue;
                 }
@@ -124,8 +197,22 @@ public sealed class TaskJournal
                 record.Apply(entry);
             }
         });
-        return records.Values.OrderByDescending(record => record.SubmittedAt).ToList();
+        return (records, intents);
     }
+
+    private static SubmitIntent IntentOf(JournalEntry entry) => new(entry.Intent!, entry.Provider, entry.Model ?? string.Empty, entry.At)
+    {
+        Connection = entry.Connection,
+        BaseUri = entry.BaseUri,
+        Prompt = entry.Prompt,
+        PromptDigest = entry.PromptDigest,
+        DurationSeconds = entry.DurationSeconds,
+        Resolution = entry.Resolution,
+        AspectRatio = entry.AspectRatio,
+        Images = entry.Images ?? new List<string>(),
+        ClientReference = entry.ClientReference,
+        EstimatedCost = entry.EstimatedCost,
+    };
 
     private static JournalEntry? Parse(string line)
     {
@@ -138,7 +225,7 @@ public sealed class TaskJournal
         {
             // A line cut short by a crash mid-write is skipped, not fatal: the lines around it still count.
             var entry = JsonSerializer.Deserialize(line, JournalJsonContext.Default.JournalEntry);
-            return entry is { Id.Length: > 0, Provider.Length: > 0 } ? entry : null;
+            return entry is { Provider.Length: > 0 } && (entry.Id.Length > 0 || entry.Intent is { Length: > 0 }) ? entry : null;
         }
         catch (JsonException)
         {

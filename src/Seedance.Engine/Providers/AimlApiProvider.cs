@@ -92,6 +92,8 @@ public sealed class AimlApiProvider : IVideoProvider
             .SetBy("LastImage", "last_image_url")
             .SetBy("CameraFixed", "camerafixed")
             .Unchecked(ReservedFields.ReferenceMedia, "video_urls", "audio_urls", "video_url", "audio_url"),
+        // No API lists generations; the usage page of the dashboard (AI/ML API's own docs name it) shows what was spent.
+        RequestsPage = new Uri("https://aimlapi.com/app/usage"),
     };
 
     /// <summary>

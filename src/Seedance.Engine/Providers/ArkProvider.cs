@@ -28,6 +28,12 @@ public sealed class ArkProvider : IVideoProvider, ITaskLister
 
     private const string TasksPath = "contents/generations/tasks";
 
+    /// <summary>The end-user reference Ark keeps with a task and lists: where a submit's own reference goes.</summary>
+    private const string ReferenceField = "safety_identifier";
+
+    /// <summary>Tasks read per listing after a lost submit (Ark serves up to 500 a page).</summary>
+    private const int ListPageSize = 100;
+
     private static readonly Uri BytePlusBase = new("https://ark.ap-southeast.bytepluses.com/api/v3");
 
     private static readonly Uri VolcengineBase = new("https://ark.cn-beijing.volces.com/api/v3");
@@ -121,6 +127,7 @@ public sealed class ArkProvider : IVideoProvider, ITaskLister
         CancelBehaviour = "Only a queued task can be cancelled; once running it runs to the end and is billed.",
         WebhookBehaviour = "callback_url: Ark POSTs the task, shaped like a status answer, on each status change; unsigned, so re-query before trusting it",
         OutputRetention = "24 hours (task records 7 days)",
+        ClientReferenceField = ReferenceField,
         InlineImageLimitBytes = MaxImageBytes,
         // Beyond ByteDance's own names: content[] carries the prompt and every image (and would carry reference
         // media); frames is Ark's other way to set the length, and draft forces 480p.
@@ -227,6 +234,13 @@ public sealed class ArkProvider : IVideoProvider, ITaskLister
         WireJson.AddIfSet(body, "generate_audio", request.Source.GenerateAudio);
         WireJson.AddIfSet(body, "watermark", request.Source.Watermark);
         WireJson.AddIfSet(body, "callback_url", request.Source.WebhookUrl?.AbsoluteUri);
+        // Ark keeps the end-user reference with the task and lists it: this submit's own, to find it by if the answer is
+        // lost. A reference the user chose (-ExtraField safety_identifier) goes out with the other extra fields instead.
+        if (!request.ExtraFields.Keys.Any(field => string.Equals(field, ReferenceField, StringComparison.OrdinalIgnoreCase)))
+        {
+            WireJson.AddIfSet(body, ReferenceField, request.ClientReference);
+        }
+
         WireJson.AddExtraFields(body, request.ExtraFields);
 
         var response = await context.Http.SendAsync(new ApiRequest(HttpCallKind.Submit, HttpMethod.Post, context.Resolve(TasksPath))
@@ -279,7 +293,15 @@ public sealed class ArkProvider : IVideoProvider, ITaskLister
             throw new ArgumentOutOfRangeException(nameof(pageSize), pageSize, "Ark lists 1 to 500 tasks per page.");
         }
 
-        var query = new List<string> { "page_num=1", $"page_size={pageSize}" };
+        return (await ListItemsAsync(context, state, taskIds, 1, pageSize, cancellationToken).ConfigureAwait(false))
+            .Select(item => ReadTask(item, new VideoTask(item.Text("id")!, Name, item.Text("model") ?? string.Empty)))
+            .ToList();
+    }
+
+    /// <summary>One page of Ark's task list, newest first: the items that carry an id.</summary>
+    private static async Task<IEnumerable<JsonElement>> ListItemsAsync(ProviderContext context, TaskState? state, IEnumerable<string>? taskIds, int pageNumber, int pageSize, CancellationToken cancellationToken)
+    {
+        var query = new List<string> { $"page_num={pageNumber}", $"page_size={pageSize}" };
         if (state is { } wanted)
         {
             query.Add("filter.status=" + StatusWords.First(pair => pair.Value == wanted).Key);
@@ -290,15 +312,30 @@ public sealed class ArkProvider : IVideoProvider, ITaskLister
         {
             Purpose = "list recent tasks",
         }, cancellationToken).ConfigureAwait(false);
-
-        return response.Json.Items("items")
-            .Where(item => item.Text("id") is not null)
-            .Select(item => ReadTask(item, new VideoTask(item.Text("id")!, Name, item.Text("model") ?? string.Empty)))
-            .ToList();
+        return response.Json.Items("items").Where(item => item.Text("id") is not null).ToList();
     }
 
-    async Task<IReadOnlyList<VideoTask>> ITaskLister.ListRecentAsync(ProviderContext context, DateTimeOffset since, CancellationToken cancellationToken) =>
-        (await ListRecentAsync(context, cancellationToken: cancellationToken).ConfigureAwait(false)).Where(task => task.CreatedAt >= since).ToList();
+    /// <summary>
+    /// This key's tasks created since <paramref name="since"/>, as Ark lists them, newest first, page by page (Ark
+    /// has no time filter): its list shows no prompt or images, but the <c>safety_identifier</c> a submit carried
+    /// (the reference a lost submit is recognised by), and the duration, resolution and ratio it runs with.
+    /// </summary>
+    Task<TaskListing> ITaskLister.ListRecentAsync(ProviderContext context, ModelInfo model, DateTimeOffset since, CancellationToken cancellationToken) =>
+        TaskListing.ReadPagesAsync(since, async cursor =>
+        {
+            var page = cursor is null ? 1 : int.Parse(cursor, System.Globalization.CultureInfo.InvariantCulture);
+            var items = (await ListItemsAsync(context, null, null, page, ListPageSize, cancellationToken).ConfigureAwait(false)).ToList();
+            var tasks = items
+                .Select(item => new ListedTask(ReadTask(item, new VideoTask(item.Text("id")!, Name, item.Text("model") ?? string.Empty)))
+                {
+                    ClientReference = item.Text(ReferenceField),
+                    DurationSeconds = (int?)item.Integer("duration"),
+                    Resolution = item.Text("resolution"),
+                    AspectRatio = item.Text("ratio"),
+                })
+                .ToList();
+            return new ListPage(tasks, items.Count < ListPageSize ? null : (page + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        });
 
     public ApiFailure DescribeFailure(ApiResponse response)
     {

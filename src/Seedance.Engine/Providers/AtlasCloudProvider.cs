@@ -73,6 +73,8 @@ public sealed class AtlasCloudProvider : IVideoProvider, IImageUploader
             .SetBy("LastImage", "last_image")
             .SetBy("WebhookUrl", "webhook_url")
             .Unchecked(ReservedFields.ReferenceMedia, "reference_videos", "reference_audios"),
+        // No API lists predictions; the console shows the account's tasks and spending.
+        RequestsPage = new Uri("https://console.atlascloud.ai"),
     };
 
     public async Task<VideoTask> SubmitAsync(ProviderContext context, PreparedRequest request, CancellationToken cancellationToken)

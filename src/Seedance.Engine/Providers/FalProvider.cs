@@ -20,7 +20,7 @@ namespace Seedance.Providers;
 /// A request that failed still reaches COMPLETED; the failure is the HTTP error its result answers with.
 /// Local images up to <see cref="InlineLimit"/> travel as data: URIs, larger ones through fal's storage upload.
 /// </summary>
-public sealed class FalProvider : IVideoProvider, IImageUploader
+public sealed class FalProvider : IVideoProvider, IImageUploader, ITaskLister
 {
     public const string Name = "fal";
 
@@ -35,6 +35,14 @@ public sealed class FalProvider : IVideoProvider, IImageUploader
     private static readonly Uri RestApi = new("https://rest.fal.ai/");
 
     private const string UploadInitiatePath = "storage/upload/initiate?storage_type=fal-cdn-v3";
+
+    /// <summary>fal's platform API, whose request list finds a request whose submit answer was lost.</summary>
+    private static readonly Uri PlatformApi = new("https://api.fal.ai/");
+
+    private const string RequestsByEndpointPath = "v1/models/requests/by-endpoint";
+
+    /// <summary>The most requests the platform API lists on one page.</summary>
+    private const int RequestsPageSize = 100;
 
     private const long SeedanceTwoImageBytes = 30 * 1024 * 1024;
 
@@ -85,6 +93,7 @@ public sealed class FalProvider : IVideoProvider, IImageUploader
             .SetBy("LastImage", "end_image_url")
             .SetBy("Duration", "num_frames")
             .Unchecked(ReservedFields.ReferenceMedia, "video_urls", "audio_urls"),
+        RequestsPage = new Uri("https://fal.ai/dashboard/requests"),
     };
 
     public async Task<VideoTask> SubmitAsync(ProviderContext context, PreparedRequest request, CancellationToken cancellationToken)
@@ -163,6 +172,47 @@ public sealed class FalProvider : IVideoProvider, IImageUploader
 
         var category = code is "request_timeout" or "startup_timeout" ? SeedanceErrorCategory.Timeout : ApiFailure.CategoryOf(status);
         return new ApiFailure(category, message, code);
+    }
+
+    /// <summary>
+    /// The key's requests to <paramref name="model"/>'s endpoint sent since <paramref name="since"/>, from the platform
+    /// API's <c>GET /v1/models/requests/by-endpoint</c> with their payloads (<c>json_input</c> as submitted), following
+    /// <c>next_cursor</c>. Whether it lists a request still waiting in the queue is not documented, so its list never
+    /// proves a request absent.
+    /// </summary>
+    public Task<TaskListing> ListRecentAsync(ProviderContext context, ModelInfo model, DateTimeOffset since, CancellationToken cancellationToken) =>
+        TaskListing.ReadPagesAsync(since, async cursor =>
+        {
+            var query = $"{RequestsByEndpointPath}?endpoint_id={Uri.EscapeDataString(model.Id)}&start={Uri.EscapeDataString(since.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture))}&expand=payloads&limit={RequestsPageSize}"
+                + (cursor is null ? string.Empty : "&cursor=" + Uri.EscapeDataString(cursor));
+            var response = await context.Http.SendAsync(new ApiRequest(HttpCallKind.List, HttpMethod.Get, context.IsProvidersOwnHost(Info) ? new Uri(PlatformApi, query) : context.Resolve(query))
+            {
+                Purpose = "list recent requests",
+            }, cancellationToken).ConfigureAwait(false);
+            var listed = response.Json.Items("items")
+                .Where(item => item.Text("request_id") is not null)
+                .Select(item => ListedTask.Echoing(ReadListedRequest(item), item.Node("json_input"), "image_url", "image_urls", "end_image_url"))
+                .ToList();
+            return new ListPage(listed, response.Json.Node("has_more") is { ValueKind: JsonValueKind.True } ? response.Json.Text("next_cursor") : null);
+        }, listsEveryRecordedTask: false);
+
+    /// <summary>
+    /// A listed request as a snapshot: queued until it starts, running until it ends, then succeeded with the video
+    /// its output names, or failed with the status its result answered. One that ended well but whose output is not
+    /// shown stays running: the status request that follows reads its result.
+    /// </summary>
+    private static VideoTask ReadListedRequest(JsonElement item)
+    {
+        var task = new VideoTask(item.Text("request_id")!, Name, item.Text("endpoint_id") ?? string.Empty) { CreatedAt = item.Time("sent_at") ?? DateTimeOffset.UtcNow };
+        if (item.Time("ended_at") is not { } ended)
+        {
+            return task.Next(item.Time("started_at") is null ? TaskState.Queued : TaskState.Running);
+        }
+
+        var status = item.Integer("status_code");
+        return status is >= 200 and < 300
+            ? item.Url("json_output", "video", "url") is { } video ? task.Next(TaskState.Succeeded, video, completedAt: ended) : task.Next(TaskState.Running)
+            : task.Next(TaskState.Failed, error: $"{Name} reports the request ended with HTTP {status}.", completedAt: ended);
     }
 
     public async Task<Uri> UploadAsync(ProviderContext context, PreparedImage image, CancellationToken cancellationToken)

@@ -60,5 +60,18 @@ public sealed class ProviderInfo
     /// <summary>How long the provider keeps finished videos, in one phrase for users.</summary>
     public string? OutputRetention { get; init; }
 
+    /// <summary>
+    /// The body field of a reference the client sends with a submit, which the provider keeps and shows in its task
+    /// list (Ark's <c>safety_identifier</c>): a lost submit's task is then told from an identical one by it. Null
+    /// for providers that keep none.
+    /// </summary>
+    public string? ClientReferenceField { get; init; }
+
+    /// <summary>
+    /// The page of the provider's web console that shows the account's requests or spending: where a user looks for a
+    /// task whose submit answer was lost when no API can list it. Null when the provider's task list answers that.
+    /// </summary>
+    public Uri? RequestsPage { get; init; }
+
     public ModelInfo? FindModel(string name) => Models.FirstOrDefault(model => model.IsKnownAs(name));
 }

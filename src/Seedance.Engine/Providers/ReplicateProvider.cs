@@ -165,21 +165,27 @@ public sealed class ReplicateProvider : IVideoProvider, IImageUploader, ITaskLis
     }
 
     /// <summary>
-    /// The account's predictions created since <paramref name="since"/> (<c>GET /predictions</c>, newest first; the
-    /// first page is enough for the minutes around one lost submit).
+    /// The account's predictions created since <paramref name="since"/> (<c>GET /predictions</c>, newest first, 100 a
+    /// page, following each page's <c>next</c>), each with the <c>input</c> it was created with (until Replicate
+    /// removes it an hour after the end).
     /// </summary>
-    public async Task<IReadOnlyList<VideoTask>> ListRecentAsync(ProviderContext context, DateTimeOffset since, CancellationToken cancellationToken)
-    {
-        var response = await context.Http.SendAsync(new ApiRequest(HttpCallKind.List, HttpMethod.Get, context.Resolve("predictions"))
+    public Task<TaskListing> ListRecentAsync(ProviderContext context, ModelInfo model, DateTimeOffset since, CancellationToken cancellationToken) =>
+        TaskListing.ReadPagesAsync(since, async next =>
         {
-            Purpose = "list recent predictions",
-        }, cancellationToken).ConfigureAwait(false);
-        return response.Json.Items("results")
-            .Where(item => item.Text("id") is not null)
-            .Select(item => ReadPrediction(item, new VideoTask(item.Text("id")!, Name, item.Text("model") ?? string.Empty)))
-            .Where(task => task.CreatedAt >= since)
-            .ToList();
-    }
+            // Later pages are where the previous one's `next` says: Replicate's own link, on its own host.
+            var response = await context.Http.SendAsync(new ApiRequest(HttpCallKind.List, HttpMethod.Get, next is null ? context.Resolve("predictions") : new Uri(next))
+            {
+                Purpose = "list recent predictions",
+            }, cancellationToken).ConfigureAwait(false);
+            var listed = response.Json.Items("results")
+                .Where(item => item.Text("id") is not null)
+                .Select(item => ListedTask.Echoing(
+                    ReadPrediction(item, new VideoTask(item.Text("id")!, Name, item.Text("model") ?? string.Empty)),
+                    item.Node("input"),
+                    "image", "reference_images", "last_frame_image"))
+                .ToList();
+            return new ListPage(listed, response.Json.Url("next")?.AbsoluteUri);
+        });
 
     public async Task<CancelOutcome> CancelAsync(ProviderContext context, VideoTask task, CancellationToken cancellationToken)
     {

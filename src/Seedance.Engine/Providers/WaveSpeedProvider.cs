@@ -31,6 +31,9 @@ public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader, ITaskLis
 
     private static readonly int[] BriefDurations = { 5, 10, 15 };
 
+    /// <summary>The most WaveSpeed's history serves on one page.</summary>
+    private const int HistoryPageSize = 100;
+
     private static readonly int[] FourToFifteen = Enumerable.Range(4, 12).ToArray();
 
     /// <summary>
@@ -115,28 +118,37 @@ public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader, ITaskLis
 
     /// <summary>
     /// The account's tasks created since <paramref name="since"/>, newest first, from WaveSpeed's prediction
-    /// history (which keeps 7 days): what to check before submitting again after a submit whose answer was lost.
+    /// history (which keeps 7 days), page by page, each with the <c>inputs</c> it was submitted with (<c>input</c>
+    /// in older answers): what to check before submitting again after a submit whose answer was lost. Every
+    /// model's are listed; the matching is the caller's.
     /// </summary>
-    public async Task<IReadOnlyList<VideoTask>> ListRecentAsync(ProviderContext context, DateTimeOffset since, CancellationToken cancellationToken)
-    {
-        var body = new JsonObject
+    public Task<TaskListing> ListRecentAsync(ProviderContext context, ModelInfo model, DateTimeOffset since, CancellationToken cancellationToken) =>
+        TaskListing.ReadPagesAsync(since, async cursor =>
         {
-            ["page"] = 1,
-            // WaveSpeed serves at most 100 a page; more than that within minutes of one lost submit is not expected.
-            ["page_size"] = 100,
-            ["created_after"] = since.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
-        };
-        var response = await context.Http.SendAsync(new ApiRequest(HttpCallKind.List, HttpMethod.Post, context.Resolve("api/v3/predictions"))
-        {
-            JsonBody = body.ToJsonString(),
-            Purpose = "list recent tasks",
-        }, cancellationToken).ConfigureAwait(false);
+            var page = cursor is null ? 1 : int.Parse(cursor, CultureInfo.InvariantCulture);
+            var body = new JsonObject
+            {
+                ["page"] = page,
+                ["page_size"] = HistoryPageSize,
+                ["created_after"] = since.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
+            };
+            var response = await context.Http.SendAsync(new ApiRequest(HttpCallKind.List, HttpMethod.Post, context.Resolve("api/v3/predictions"))
+            {
+                JsonBody = body.ToJsonString(),
+                Purpose = "list recent tasks",
+            }, cancellationToken).ConfigureAwait(false);
 
-        return Envelope(response, "history request").Items("items")
-            .Select(item => item.Text("id") is { } id ? ReadPrediction(item, new VideoTask(id, Name, item.Text("model") ?? string.Empty)) : null)
-            .OfType<VideoTask>()
-            .ToList();
-    }
+            var items = Envelope(response, "history request").Items("items").ToList();
+            var tasks = items
+                .Where(item => item.Text("id") is not null)
+                .Select(item => ListedTask.Echoing(
+                    ReadPrediction(item, new VideoTask(item.Text("id")!, Name, item.Text("model") ?? string.Empty)),
+                    item.Node("inputs") ?? item.Node("input"),
+                    "images", "image", "last_image"))
+                .ToList();
+            // A full page may have more behind it.
+            return new ListPage(tasks, items.Count < HistoryPageSize ? null : (page + 1).ToString(CultureInfo.InvariantCulture));
+        });
 
     /// <summary>
     /// WaveSpeed's direct media upload (its SDK's flow): ask for a ticket, PUT the bytes to the pre-signed URL it

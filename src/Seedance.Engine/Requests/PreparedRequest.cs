@@ -44,6 +44,12 @@ public sealed record PreparedRequest
     /// <summary>-ExtraField values as JSON text by field name, checked to set nothing the module sets itself.</summary>
     public IReadOnlyDictionary<string, string> ExtraFields { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// A reference of this submit's own, sent where the provider stores one and lists it (Ark's safety_identifier),
+    /// so its task can be found again if the answer is lost; null elsewhere.
+    /// </summary>
+    public string? ClientReference { get; init; }
+
     /// <summary>Things worth telling the user that do not stop the request.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = new List<string>();
 

@@ -13,10 +13,10 @@ using Seedance.Requests;
 namespace Seedance.Tasks;
 
 /// <summary>
-/// Submits prepared requests for one connection: waits for a throttle slot, makes the one POST, records the
-/// task in the journal before anyone sees it, and hands it to the watcher. The slot is held until the task ends,
-/// which the connection hears from the watcher (also for a task that was final from the start) and passes to
-/// <see cref="Release"/>.
+/// Submits prepared requests for one connection: waits for a throttle slot, journals the submit's intent, makes
+/// the one POST, records the task in the journal before anyone sees it, and hands it to the watcher. The slot is
+/// held until the task ends, which the connection hears from the watcher (also for a task that was final from the
+/// start) and passes to <see cref="Release"/>.
 /// </summary>
 public sealed class TaskSubmitter : IDisposable
 {
@@ -52,17 +52,14 @@ public sealed class TaskSubmitter : IDisposable
         // Uploads cost nothing and do not occupy a generation slot, so they come before the throttle.
         request = await ImageDelivery.DeliverAsync(_provider, _context, request, cancellationToken).ConfigureAwait(false);
         var lease = await AcquireSlotAsync(cancellationToken).ConfigureAwait(false);
-        var sentAt = DateTimeOffset.UtcNow;
         VideoTask task;
+        SubmitIntent intent;
         try
         {
-            // Not cancellable once sent: abandoning a POST in flight would leave a billed task we never heard of.
-            // It still ends within the per-attempt timeout.
-            task = await _provider.SubmitAsync(_context, request, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (SeedanceException lost) when (lost.SubmitMayHaveSucceeded && _provider is ITaskLister lister)
-        {
-            task = await LostSubmitRecovery.RecoverAsync(lister, _context, _journal, request, sentAt, lost, lease).ConfigureAwait(false);
+            // Journalled before it goes out: should this process die before the answer comes, -Pending finds the task.
+            intent = SubmitIntent.For(request, _provider.Info, _connectionName, _context.BaseUri);
+            _journal.TryRecord(intent, journal => journal.RecordIntent(intent));
+            task = await SendAsync(request with { ClientReference = intent.ClientReference }, intent, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -82,7 +79,7 @@ public sealed class TaskSubmitter : IDisposable
             SourceImage = request.Images.Count > 0 ? Path.GetFileName(request.Images[0].Source) : null,
         };
 
-        _journal.TryRecord(task, journal => journal.RecordSubmitted(task, _context.BaseUri));
+        _journal.TryRecord(task, journal => journal.RecordSubmitted(task, _context.BaseUri, intent.Id));
 
         if (lease is not null)
         {
@@ -95,6 +92,29 @@ public sealed class TaskSubmitter : IDisposable
         // announces its end at once, which frees the slot just stored.
         _ = _watcher.Watch(task, justSubmitted: true);
         return task;
+    }
+
+    /// <summary>
+    /// The one POST. A refusal closes the intent (nothing was created); an answer lost on the way is settled from the
+    /// provider's list of tasks. Any other failure (the process going down) leaves the intent open.
+    /// </summary>
+    private async Task<VideoTask> SendAsync(PreparedRequest request, SubmitIntent intent, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Not cancellable once sent: abandoning a POST in flight would leave a billed task we never heard of.
+            // It still ends within the per-attempt timeout.
+            return await _provider.SubmitAsync(_context, request, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (SeedanceException lost) when (lost.SubmitMayHaveSucceeded)
+        {
+            return await LostSubmitRecovery.RecoverAsync(_provider, _context, _journal, intent, lost, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SeedanceException refused)
+        {
+            _journal.TryRecord(intent, journal => journal.RecordIntentClosed(intent, refused.Message));
+            throw;
+        }
     }
 
     private async Task<RateLimitLease?> AcquireSlotAsync(CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Management.Automation;
 using Seedance.Commands.Runtime;
+using Seedance.Connections;
 
 namespace Seedance.Commands.Cmdlets;
 
@@ -11,6 +12,10 @@ namespace Seedance.Commands.Cmdlets;
 /// <para>With -Recent or -Pending it reads the task journal, which records every task this machine submitted before
 /// New-SeedanceVideo returned it. After a crash, Get-SeedanceTask -Pending | Wait-SeedanceTask | Save-SeedanceVideo
 /// recovers every paid video not yet on disk.</para>
+/// <para>-Pending also looks for the tasks of submits that went out and were never answered (the process died, or the
+/// answer was lost): it asks the provider's list of tasks, at the address the submit went to, and lists a task it
+/// finds with the others. Where the provider lists no tasks, or its list cannot tell, a warning names the submit
+/// and where to look for it.</para>
 /// </remarks>
 /// <example>
 /// <code>Get-SeedanceTask -Id 3fb326328f0543a0a9dc5a6701075695</code>
@@ -31,7 +36,7 @@ public sealed class GetSeedanceTaskCommand : TaskInputCmdlet
     [Parameter(Mandatory = true, ParameterSetName = RecentSet)]
     public SwitchParameter Recent { get; set; }
 
-    /// <summary>Journalled tasks still owed something: unfinished, or finished but never saved.</summary>
+    /// <summary>Journalled tasks still owed something (unfinished, or finished but never saved), after looking for the tasks of submits never answered.</summary>
     [Parameter(Mandatory = true, ParameterSetName = PendingSet)]
     public SwitchParameter Pending { get; set; }
 
@@ -69,7 +74,14 @@ public sealed class GetSeedanceTaskCommand : TaskInputCmdlet
         }
 
         var since = Since is { } given ? new DateTimeOffset(given) : DateTimeOffset.UtcNow.AddDays(-7);
-        var records = State.Session.Journal.ReadAll()
+        var session = State.Session;
+        if (Pending)
+        {
+            // Submits never answered come first: a task found for one is journalled, and listed below with the rest.
+            RunInBackground(token => PendingSubmits.SettleAsync(session, since, token));
+        }
+
+        var records = session.Journal.ReadAll()
             .Where(record => record.SubmittedAt >= since)
             .Where(record => !Pending || record.IsPending)
             .Select(record => record.ToVideoTask());

@@ -52,7 +52,8 @@ public sealed class StartSeedanceEmulatorCommand : AsyncCmdlet
     /// <summary>
     /// Scripted failures, as a JSON file or JSON text: e.g. '[{"endpoint":"submit","calls":[1],"action":"Status","statusCode":403,"body":"{\"code\":403,\"message\":\"Insufficient balance\"}"}]'.
     /// Actions: Status, Delay, DropBeforeHandling, DropAfterHandling, Truncate, Malformed, AnswerFinished (a submit whose
-    /// task is finished at once). {{credential}} in a Status body echoes the key the request carried.
+    /// task is finished at once), CreateLate (the answer is lost and the task appears only delayMilliseconds later).
+    /// {{credential}} in a Status body echoes the key the request carried.
     /// </summary>
     [Parameter]
     public string? FaultPlan { get; set; }

@@ -264,10 +264,10 @@ public sealed class WaveSpeedProviderTests : IDisposable
         var older = await connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None);
         var newer = await connection.SubmitAsync(connection.Prepare(new VideoRequest { Prompt = "a lighthouse" }), CancellationToken.None);
 
-        var recent = await new WaveSpeedProvider().ListRecentAsync(connection.Context, since, CancellationToken.None);
+        var recent = (await new WaveSpeedProvider().ListRecentAsync(connection.Context, connection.ProviderInfo.DefaultModel, since, CancellationToken.None)).Tasks;
 
-        Assert.Equal(new[] { newer.Id, older.Id }, recent.Select(task => task.Id));
-        Assert.Equal(TextToVideo, recent[0].Model);
+        Assert.Equal(new[] { newer.Id, older.Id }, recent.Select(listed => listed.Task.Id));
+        Assert.Equal(TextToVideo, recent[0].Task.Model);
         Assert.Single(_harness.Server.RequestsTo("WaveSpeed"), call => call.Path.EndsWith("/api/v3/predictions", StringComparison.Ordinal));
     }
 

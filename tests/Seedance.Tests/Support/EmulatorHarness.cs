@@ -19,6 +19,7 @@ internal sealed class EmulatorHarness : IDisposable
     public const string Key = "emulator-test-key-5f1c0a";
 
     private readonly Dictionary<string, string> _environment = new(StringComparer.Ordinal);
+    private readonly List<SeedanceSession> _otherClients = new();
 
     public EmulatorHarness(Action<EmulatorOptions>? configure = null)
     {
@@ -41,9 +42,14 @@ internal sealed class EmulatorHarness : IDisposable
     /// <summary>Sets an environment variable as the session sees it (the real environment is untouched).</summary>
     public void SetEnvironment(string name, string value) => _environment[name] = value;
 
-    /// <summary>Retry settings that keep tests fast: short backoff, short timeouts.</summary>
+    /// <summary>
+    /// Retry settings that keep tests fast: short backoff, short timeouts, and a lost submit settled within a
+    /// second (the emulator records a task the moment it is created, unless a fault plan says otherwise).
+    /// </summary>
     public static HttpSettings FastHttp() => new()
     {
+        SubmitSettleWindow = TimeSpan.FromSeconds(1),
+        SubmitSettleInterval = TimeSpan.FromMilliseconds(50),
         AttemptTimeout = TimeSpan.FromSeconds(5),
         OverallTimeout = TimeSpan.FromSeconds(30),
         ConnectTimeout = TimeSpan.FromSeconds(2),
@@ -63,6 +69,24 @@ internal sealed class EmulatorHarness : IDisposable
         };
         configure?.Invoke(options);
         return Session.Connect(options);
+    }
+
+    /// <summary>
+    /// Another program on the same account (same key), with a journal of its own: its tasks are real tasks at the
+    /// provider that this harness's session never heard of. It reaches the twin outside the fault plan.
+    /// </summary>
+    public SeedanceConnection ConnectAnotherClient(string provider, Action<ConnectionOptions>? configure = null)
+    {
+        var session = new SeedanceSession(new TaskJournal(Folder.File($"another-client-{_otherClients.Count}.jsonl")), _ => null);
+        _otherClients.Add(session);
+        var options = new ConnectionOptions(provider)
+        {
+            BaseUri = new Uri(Server.Root, "_emulator/another-client/" + Server.BaseUriFor(provider).AbsolutePath.Trim('/')),
+            ApiKey = ApiKeySecret.FromPlainText(Key, "test"),
+            Http = FastHttp(),
+        };
+        configure?.Invoke(options);
+        return session.Connect(options);
     }
 
     /// <summary>
@@ -109,6 +133,7 @@ internal sealed class EmulatorHarness : IDisposable
 
     public void Dispose()
     {
+        _otherClients.ForEach(session => session.Dispose());
         Session.Dispose();
         Server.Dispose();
         Folder.Dispose();
