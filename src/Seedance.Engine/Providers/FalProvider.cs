@@ -19,6 +19,7 @@ namespace Seedance.Providers;
 /// cancel under the app's own path <c>{owner}/{alias}/requests/{id}</c> — never under the endpoint's sub-path.
 /// A request that failed still reaches COMPLETED; the failure is the HTTP error its result answers with.
 /// Local images up to <see cref="InlineLimit"/> travel as data: URIs, larger ones through fal's storage upload.
+/// The platform API (<c>api.fal.ai/v1</c>) lists the key's requests, which finds one whose submit answer was lost.
 /// </summary>
 public sealed class FalProvider : IVideoProvider, IImageUploader, ITaskLister
 {
