@@ -10,12 +10,16 @@ internal sealed class BenchConnection : IDisposable
 {
     private readonly SeedanceSession _session;
 
-    public BenchConnection(EmulatorProcess emulator, string folder, Action<ConnectionOptions>? configure = null, string provider = "WaveSpeed")
+    public BenchConnection(EmulatorProcess emulator, string folder, Action<ConnectionOptions>? configure = null, string provider = "WaveSpeed", bool anotherClient = false)
     {
-        _session = new SeedanceSession(new TaskJournal(Path.Combine(folder, "journal.jsonl")), _ => null);
+        _session = new SeedanceSession(new TaskJournal(Path.Combine(folder, anotherClient ? "another-client-journal.jsonl" : "journal.jsonl")), _ => null);
         var options = new ConnectionOptions(provider)
         {
-            BaseUri = emulator.BaseUris[provider],
+            // Another program on the same account reaches the same twin through the emulator's another-client route,
+            // outside the fault plan: its tasks are real tasks at the provider that this run's session never heard of.
+            BaseUri = anotherClient
+                ? new Uri(emulator.Root, "_emulator/another-client/" + emulator.BaseUris[provider].AbsolutePath.Trim('/'))
+                : emulator.BaseUris[provider],
             ApiKey = ApiKeySecret.FromPlainText(EmulatorProcess.Key, "the benchmark"),
         };
         configure?.Invoke(options);

@@ -45,6 +45,9 @@ internal static class SoakRun
             };
         }, provider);
         var connection = bench.Connection;
+        using var stopOtherClient = new CancellationTokenSource();
+        var otherClient = AnotherClientAsync(emulator, folder, provider, stopOtherClient.Token);
+        var sentPromptById = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var outcomes = new ConcurrentDictionary<int, string>();
         var resubmits = 0;
         var unresolved = 0;
@@ -80,6 +83,7 @@ internal static class SoakRun
                 continue;
             }
 
+            sentPromptById[task.Id] = prompt;
             var number = index;
             saves.Add(Task.Run(async () =>
             {
@@ -91,8 +95,14 @@ internal static class SoakRun
 
         await Task.WhenAll(saves).ConfigureAwait(false);
         var elapsed = clock.Elapsed;
+        stopOtherClient.Cancel();
+        var othersCreated = await otherClient.ConfigureAwait(false);
 
-        var created = await CreatedTasksAsync(emulator).ConfigureAwait(false);
+        var everything = await CreatedTasksAsync(emulator).ConfigureAwait(false);
+        var promptById = everything.ToDictionary(task => task.Id, task => task.Prompt, StringComparer.Ordinal);
+        // Adopted wrongly: a task this run holds as its own that was made from another prompt (the other client's).
+        var adoptedWrongly = sentPromptById.Count(pair => promptById.TryGetValue(pair.Key, out var made) && made != pair.Value);
+        var created = everything.Where(task => task.Prompt.StartsWith("soak ", StringComparison.Ordinal)).ToList();
         var byPrompt = created.GroupBy(task => task.Prompt).ToList();
         var duplicates = byPrompt.Count(group => group.Count() > 1);
         var journalled = new HashSet<string>(new TaskJournal(Path.Combine(folder, "journal.jsonl")).ReadAll().Select(record => record.Id));
@@ -102,8 +112,33 @@ internal static class SoakRun
         // Lost: created at the provider, yet neither saved nor known to have failed there (paid for, not delivered).
         var lost = created.Count - saved - failedAtProvider;
 
-        Console.WriteLine($"| soak: {provider}, {tasks} tasks, ~{FaultShare:P0} of calls faulted | {elapsed.TotalSeconds:0} s | completed {saved} | failed at provider {failedAtProvider} | lost {lost} | duplicate submits {duplicates} | not journalled {notJournalled} | unresolved submits {unresolved} | resubmitted safely {resubmits} | verified {bytesVerified / 1_000_000.0:0} MB |");
-        return lost == 0 && duplicates == 0 && notJournalled == 0 ? 0 : 1;
+        Console.WriteLine($"| soak: {provider}, {tasks} tasks, ~{FaultShare:P0} of calls faulted, another client made {othersCreated} | {elapsed.TotalSeconds:0} s | completed {saved} | failed at provider {failedAtProvider} | lost {lost} | duplicate submits {duplicates} | adopted wrongly {adoptedWrongly} | not journalled {notJournalled} | unresolved submits {unresolved} | resubmitted safely {resubmits} | verified {bytesVerified / 1_000_000.0:0} MB |");
+        return lost == 0 && duplicates == 0 && notJournalled == 0 && adoptedWrongly == 0 ? 0 : 1;
+    }
+
+    /// <summary>
+    /// Another program on the same account, submitting its own tasks (other prompts, other images) throughout the
+    /// run, so that every lost submit of this run is settled against a list that holds strangers' tasks too.
+    /// </summary>
+    private static async Task<int> AnotherClientAsync(EmulatorProcess emulator, string folder, string provider, CancellationToken stop)
+    {
+        using var other = new BenchConnection(emulator, folder, options => options.ThrottleLimit = 0, provider, anotherClient: true);
+        var made = 0;
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await other.Connection.SubmitAsync(other.Connection.Prepare(BenchConnection.Request($"another client {made:D4}", 10_000 + made)), CancellationToken.None).ConfigureAwait(false);
+                made++;
+                await Task.Delay(TimeSpan.FromMilliseconds(250), stop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        return made;
     }
 
     /// <summary>Waits for the task and saves its video, saving again after a failed download as a script would.</summary>
