@@ -54,10 +54,17 @@ function Get-PowerShellCommand([string] $ProcessPath = (Get-Process -Id $PID).Pa
     @($ProcessPath)
 }
 
-# A child PowerShell, so the module's DLLs are never loaded (and locked) in this session.
-function Invoke-PowerShell([string[]] $Arguments) {
+# A child PowerShell, so the module's DLLs are never loaded (and locked) in this session; returns its exit code.
+function Start-PowerShell([string[]] $Arguments) {
     $command = Get-PowerShellCommand
-    Invoke-Native $command[0] (@($command | Select-Object -Skip 1) + '-NoProfile' + '-NonInteractive' + $Arguments)
+    & $command[0] @($command | Select-Object -Skip 1) -NoProfile -NonInteractive @Arguments | Out-Host
+    $LASTEXITCODE
+}
+
+# A child PowerShell that must succeed.
+function Invoke-PowerShell([string[]] $Arguments) {
+    $exitCode = Start-PowerShell $Arguments
+    if ($exitCode -ne 0) { throw "A child PowerShell ($($Arguments -join ' ')) failed with exit code $exitCode." }
 }
 
 function Invoke-BuildTask {
@@ -256,10 +263,8 @@ Invoke-Pester -Configuration `$c
     Write-Host "== Pester against the $Framework build"
     $env:SEEDANCE_MODULE_MANIFEST = Join-Path $moduleRoot 'Seedance.psd1'
     $env:SEEDANCE_FRAMEWORK = $Framework
-    $command = Get-PowerShellCommand
     try {
-        & $command[0] @($command | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $script | Out-Host
-        $exitCode = $LASTEXITCODE
+        $exitCode = Start-PowerShell @('-Command', $script)
     }
     finally {
         Remove-Item Env:SEEDANCE_FRAMEWORK, Env:SEEDANCE_MODULE_MANIFEST -ErrorAction Ignore
