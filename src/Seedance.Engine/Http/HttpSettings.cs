@@ -57,6 +57,7 @@ public sealed class HttpSettings
         ["SEEDANCE_MAX_RETRIES"] = "retries of calls that are safe to repeat (default 6)",
         ["SEEDANCE_RETRY_DELAY_MS"] = "the first backoff delay in milliseconds (default 1000)",
         ["SEEDANCE_MAX_RETRY_AFTER_SEC"] = "the longest Retry-After waited out (default 120)",
+        ["SEEDANCE_SUBMIT_SETTLE_SEC"] = "seconds the task list is read after a lost submit answer before \"no task was created\" is concluded (default 60)",
     };
 
     /// <summary>The defaults, with any of <see cref="EnvironmentVariables"/> that are set applied.</summary>
@@ -68,6 +69,7 @@ public sealed class HttpSettings
         Apply(environment, "SEEDANCE_MAX_RETRIES", value => settings.MaxRetries = (int)value);
         Apply(environment, "SEEDANCE_RETRY_DELAY_MS", value => settings.RetryBaseDelay = TimeSpan.FromMilliseconds(value));
         Apply(environment, "SEEDANCE_MAX_RETRY_AFTER_SEC", value => settings.MaxRetryAfter = TimeSpan.FromSeconds(value));
+        Apply(environment, "SEEDANCE_SUBMIT_SETTLE_SEC", value => settings.SubmitSettleWindow = TimeSpan.FromSeconds(value));
         return settings;
     }
 

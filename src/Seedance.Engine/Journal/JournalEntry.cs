@@ -10,10 +10,13 @@ namespace Seedance.Journal;
 /// </summary>
 public sealed class JournalEntry
 {
-    /// <summary>intent, submitted, closed (an intent that created no task), updated, saved or cancelled.</summary>
+    /// <summary>intent, submitted, closed (an intent that created no task), updated, saved, cancelled, or compacted (a task's history folded into one line).</summary>
     public string Event { get; set; } = string.Empty;
 
     public DateTimeOffset At { get; set; }
+
+    /// <summary>On compacted lines, which stand for a task's whole history: when it was submitted (At is its last update).</summary>
+    public DateTimeOffset? SubmittedAt { get; set; }
 
     /// <summary>The task's id; empty on intent and closed lines, which come before (or instead of) a task.</summary>
     public string Id { get; set; } = string.Empty;

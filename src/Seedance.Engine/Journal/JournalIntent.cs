@@ -1,3 +1,4 @@
+using System;
 using Seedance.Tasks;
 
 namespace Seedance.Journal;
@@ -15,6 +16,8 @@ public sealed class JournalIntent
     /// <summary>Why the submit is known to have created nothing (a refusal, or a task list that shows none).</summary>
     public string? ClosedBecause { get; private set; }
 
+    public DateTimeOffset? ClosedAt { get; private set; }
+
     /// <summary>
     /// Neither answered nor settled: the submit went out and may have created a task nobody here has heard of
     /// (its process died, or its answer was lost and the provider's list could not tell).
@@ -30,6 +33,7 @@ public sealed class JournalIntent
         else if (entry.Event == "closed")
         {
             ClosedBecause = entry.Error ?? "closed";
+            ClosedAt = entry.At;
         }
     }
 }

@@ -52,6 +52,10 @@ public sealed class JournalRecord
         {
             SubmittedAt = entry.At;
         }
+        else if (entry.SubmittedAt is { } submittedAt)
+        {
+            SubmittedAt = submittedAt;
+        }
 
         UpdatedAt = entry.At;
         Model = entry.Model ?? Model;
@@ -66,6 +70,28 @@ public sealed class JournalRecord
         Error = entry.Error ?? Error;
         SavedPath = entry.SavedPath ?? SavedPath;
     }
+
+    /// <summary>One line that folds back into this record: what compaction keeps of a task's history.</summary>
+    internal JournalEntry ToCompactedEntry(int processId) => new()
+    {
+        Event = "compacted",
+        At = UpdatedAt,
+        SubmittedAt = SubmittedAt,
+        Id = Id,
+        Provider = Provider,
+        Model = Model,
+        Connection = Connection,
+        BaseUri = BaseUri,
+        State = State,
+        CreatedAt = CreatedAt,
+        Prompt = Prompt,
+        DurationSeconds = DurationSeconds,
+        Resolution = Resolution,
+        EstimatedCost = EstimatedCost,
+        Error = Error,
+        SavedPath = SavedPath,
+        ProcessId = processId,
+    };
 
     /// <summary>The task as last recorded, ready to be refreshed, waited for or saved.</summary>
     public VideoTask ToVideoTask() => new(Id, Provider, Model ?? string.Empty)

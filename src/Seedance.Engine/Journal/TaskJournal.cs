@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using System.Threading;
 using Polly;
 using Polly.Retry;
 using Seedance.Http;
@@ -13,14 +14,15 @@ using Seedance.Tasks;
 namespace Seedance.Journal;
 
 /// <summary>
-/// The append-only record of every task this machine submitted, so that a crashed script loses no paid
-/// video: a submit's intent is written here before it goes out, the task as soon as the answer arrives (before
-/// New-SeedanceVideo returns it), and again when it finishes and when its video is saved. JSON Lines in the
-/// user's data folder (or SEEDANCE_JOURNAL).
+/// The record of every task this machine submitted, so that a crashed script loses no paid video: a submit's
+/// intent is written here before it goes out, the task as soon as the answer arrives (before New-SeedanceVideo
+/// returns it), and again when it finishes and when its video is saved. JSON Lines in the user's data folder (or
+/// SEEDANCE_JOURNAL), appended to line by line and compacted once it grows past a size limit.
 /// </summary>
 /// <remarks>
 /// Several processes may run batches at once. Each write takes the file exclusively (an OS lock), appends
-/// one whole line and lets go; a writer or reader that finds it locked waits briefly and tries again.
+/// one whole line and lets go; a writer or reader that finds it locked waits briefly and tries again. A compaction
+/// holds the same lock while it rewrites the file.
 /// </remarks>
 public sealed class TaskJournal
 {
@@ -38,7 +40,17 @@ public sealed class TaskJournal
         })
         .Build();
 
-    public TaskJournal(string path) => Path = System.IO.Path.GetFullPath(path);
+    /// <summary>Past this size the journal is compacted: some thousands of tasks, read in tens of milliseconds.</summary>
+    public const long DefaultCompactAboveBytes = 4L * 1024 * 1024;
+
+    private readonly long _configuredCompactAboveBytes;
+    private long _compactAboveBytes;
+
+    public TaskJournal(string path, long compactAboveBytes = DefaultCompactAboveBytes)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        _configuredCompactAboveBytes = _compactAboveBytes = compactAboveBytes;
+    }
 
     public string Path { get; }
 
@@ -64,7 +76,12 @@ public sealed class TaskJournal
     /// What a submit carries, written before it goes out: if the process dies before the answer comes, the intent
     /// stays open and Get-SeedanceTask -Pending looks for its task.
     /// </summary>
-    public void RecordIntent(SubmitIntent intent) => Append(new JournalEntry
+    public void RecordIntent(SubmitIntent intent) => Append(IntentEntry(intent, CurrentProcessId));
+
+    /// <summary>An intent whose submit created no task (the provider refused it, or its list shows none), and why.</summary>
+    public void RecordIntentClosed(SubmitIntent intent, string reason) => Append(ClosedEntry(intent, reason, DateTimeOffset.UtcNow, CurrentProcessId));
+
+    internal static JournalEntry IntentEntry(SubmitIntent intent, int processId) => new()
     {
         Event = "intent",
         At = intent.SentAt,
@@ -81,19 +98,18 @@ public sealed class TaskJournal
         Images = intent.Images.ToList(),
         ClientReference = intent.ClientReference,
         EstimatedCost = intent.EstimatedCost,
-        ProcessId = CurrentProcessId,
-    });
+        ProcessId = processId,
+    };
 
-    /// <summary>An intent whose submit created no task (the provider refused it, or its list shows none), and why.</summary>
-    public void RecordIntentClosed(SubmitIntent intent, string reason) => Append(new JournalEntry
+    internal static JournalEntry ClosedEntry(SubmitIntent intent, string reason, DateTimeOffset at, int processId) => new()
     {
         Event = "closed",
-        At = DateTimeOffset.UtcNow,
+        At = at,
         Intent = intent.Id,
         Provider = intent.Provider,
         Error = reason,
-        ProcessId = CurrentProcessId,
-    });
+        ProcessId = processId,
+    };
 
     /// <summary>A task the provider created; <paramref name="intent"/> names the intent of the submit it came from, which this completes.</summary>
     public void RecordSubmitted(VideoTask task, Uri baseUri, string? intent = null) => Append(Entry("submitted", task, entry =>
@@ -144,59 +160,129 @@ public sealed class TaskJournal
 
     /// <summary>Every task in the journal, newest submission first.</summary>
     public IReadOnlyList<JournalRecord> ReadAll() =>
-        Fold().Records.Values.OrderByDescending(record => record.SubmittedAt).ToList();
+        Fold(ReadEntries()).Records.Values.OrderByDescending(record => record.SubmittedAt).ToList();
 
     /// <summary>Every submit intent in the journal (open or closed), newest first; none in a journal older than intents.</summary>
     public IReadOnlyList<JournalIntent> ReadIntents() =>
-        Fold().Intents.Values.OrderByDescending(intent => intent.Submit.SentAt).ToList();
+        Fold(ReadEntries()).Intents.Values.OrderByDescending(intent => intent.Submit.SentAt).ToList();
 
-    /// <summary>Reads every line once, folding task lines into records and intent lines into intents.</summary>
-    private (Dictionary<string, JournalRecord> Records, Dictionary<string, JournalIntent> Intents) Fold()
+    /// <summary>
+    /// Folds the journal to one line per task, keeps what is unsettled whatever its age, and moves tasks settled
+    /// long ago to the archive beside it (see <see cref="JournalCompaction"/>). Runs by itself once the file
+    /// passes its size limit; other writers and readers wait for it as they wait for any writer.
+    /// </summary>
+    public void Compact()
     {
-        var records = new Dictionary<string, JournalRecord>(StringComparer.Ordinal);
-        var intents = new Dictionary<string, JournalIntent>(StringComparer.Ordinal);
-        if (!File.Exists(Path))
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        WhileLocked.Execute(() =>
         {
-            return (records, intents);
+            using var stream = new FileStream(Path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            var entries = new List<JournalEntry>();
+            ReadFile(CompactingPath, entries);
+            ReadLines(stream, entries);
+            var (records, intents) = Fold(entries);
+            var (kept, archived) = JournalCompaction.Plan(records.Values, intents.Values, DateTimeOffset.UtcNow, CurrentProcessId);
+
+            if (archived.Count > 0)
+            {
+                AppendBytes(ArchivePath, LinesOf(archived));
+            }
+
+            // The whole result goes beside the journal before the journal is rewritten in place (a rename would race
+            // writers that opened the old file): should this process die mid-rewrite, readers take the lines from
+            // there, and the partial copy that follows them only repeats what they say.
+            var compacted = LinesOf(kept);
+            var staged = CompactingPath + ".tmp";
+            File.WriteAllBytes(staged, compacted);
+            File.Delete(CompactingPath);
+            File.Move(staged, CompactingPath);
+
+            stream.SetLength(0);
+            stream.Write(compacted, 0, compacted.Length);
+            stream.Flush(flushToDisk: true);
+            File.Delete(CompactingPath);
+
+            // A journal that stays large after folding (thousands of tasks in flight) is not folded again at every line.
+            Interlocked.Exchange(ref _compactAboveBytes, Math.Max(_configuredCompactAboveBytes, 2L * compacted.Length));
+        });
+    }
+
+    /// <summary>Where <see cref="Compact"/> moves tasks settled more than 30 days ago: kept for audit, never read by the module.</summary>
+    public string ArchivePath => System.IO.Path.ChangeExtension(Path, null) + ".archive.jsonl";
+
+    private string CompactingPath => Path + ".compacting";
+
+    private List<JournalEntry> ReadEntries()
+    {
+        var entries = new List<JournalEntry>();
+        if (!File.Exists(Path) && !File.Exists(CompactingPath))
+        {
+            return entries;
         }
 
         WhileLocked.Execute(() =>
         {
-            records.Clear();
-            intents.Clear();
-            using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            using var reader = new StreamReader(stream, Encoding.UTF8);
-            string? line;
-            while ((line = reader.ReadLine()) is not null)
-            {
-                if (Parse(line) is not { } entry)
-                {
-                    continue;
-                }
-
-                if (entry.Event == "intent")
-                {
-                    intents[entry.Intent!] = new JournalIntent(IntentOf(entry));
-                }
-                else if (entry.Intent is not null && intents.TryGetValue(entry.Intent, out var intent))
-                {
-                    intent.Apply(entry);
-                }
-
-                if (entry.Id.Length == 0)
-                {
-                    continue;
-                }
-
-                var key = entry.Provider + "\n" + entry.Id;
-                if (!records.TryGetValue(key, out var record))
-                {
-                    records[key] = record = new JournalRecord(entry.Id, entry.Provider);
-                }
-
-                record.Apply(entry);
-            }
+            entries.Clear();
+            ReadFile(CompactingPath, entries);
+            ReadFile(Path, entries);
         });
+        return entries;
+    }
+
+    private static void ReadFile(string path, List<JournalEntry> entries)
+    {
+        if (!File.Exists(path))
+        {
+            return;
+        }
+
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        ReadLines(stream, entries);
+    }
+
+    private static void ReadLines(Stream stream, List<JournalEntry> entries)
+    {
+        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024, leaveOpen: true);
+        string? line;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            if (Parse(line) is { } entry)
+            {
+                entries.Add(entry);
+            }
+        }
+    }
+
+    /// <summary>Folds the lines in order, task lines into records and intent lines into intents: later lines win.</summary>
+    private static (Dictionary<string, JournalRecord> Records, Dictionary<string, JournalIntent> Intents) Fold(IEnumerable<JournalEntry> entries)
+    {
+        var records = new Dictionary<string, JournalRecord>(StringComparer.Ordinal);
+        var intents = new Dictionary<string, JournalIntent>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            if (entry.Event == "intent")
+            {
+                intents[entry.Intent!] = new JournalIntent(IntentOf(entry));
+            }
+            else if (entry.Intent is not null && intents.TryGetValue(entry.Intent, out var intent))
+            {
+                intent.Apply(entry);
+            }
+
+            if (entry.Id.Length == 0)
+            {
+                continue;
+            }
+
+            var key = entry.Provider + "\n" + entry.Id;
+            if (!records.TryGetValue(key, out var record))
+            {
+                records[key] = record = new JournalRecord(entry.Id, entry.Provider);
+            }
+
+            record.Apply(entry);
+        }
+
         return (records, intents);
     }
 
@@ -252,15 +338,40 @@ public sealed class TaskJournal
 
     private void Append(JournalEntry entry)
     {
-        var line = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(entry, JournalJsonContext.Default.JournalEntry) + "\n");
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        var length = AppendBytes(Path, LinesOf(new[] { entry }));
+        if (length > Interlocked.Read(ref _compactAboveBytes) || File.Exists(CompactingPath))
+        {
+            Compact();
+        }
+    }
+
+    /// <summary>Appends whole lines under the file's exclusive lock and returns the file's new length.</summary>
+    private static long AppendBytes(string path, byte[] lines)
+    {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        long length = 0;
         WhileLocked.Execute(() =>
         {
-            using var stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.None);
-            stream.Write(line, 0, line.Length);
+            using var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            if (stream.Length > 0)
+            {
+                // A line a crash cut short has no end: ending it first keeps this line from being glued to it and lost.
+                stream.Seek(-1, SeekOrigin.End);
+                if (stream.ReadByte() != '\n')
+                {
+                    stream.WriteByte((byte)'\n');
+                }
+            }
+
+            stream.Write(lines, 0, lines.Length);
             stream.Flush(flushToDisk: true);
+            length = stream.Length;
         });
+        return length;
     }
+
+    private static byte[] LinesOf(IEnumerable<JournalEntry> entries) =>
+        Encoding.UTF8.GetBytes(string.Concat(entries.Select(entry => JsonSerializer.Serialize(entry, JournalJsonContext.Default.JournalEntry) + "\n")));
 
     private static readonly int CurrentProcessId = Process.GetCurrentProcess().Id;
 }

@@ -40,7 +40,7 @@ public sealed class GetSeedanceTaskCommand : TaskInputCmdlet
     [Parameter(Mandatory = true, ParameterSetName = PendingSet)]
     public SwitchParameter Pending { get; set; }
 
-    /// <summary>Only tasks submitted after this time; the last 7 days (what providers keep) by default.</summary>
+    /// <summary>Only tasks submitted after this time; the last 7 days (what providers keep) by default. Tasks settled more than 30 days ago are in the journal's archive (journal.archive.jsonl), not here.</summary>
     [Parameter(ParameterSetName = RecentSet)]
     [Parameter(ParameterSetName = PendingSet)]
     public DateTime? Since { get; set; }

@@ -60,6 +60,18 @@ public sealed class TaskJournalTests
     }
 
     [Fact]
+    public void A_line_written_after_one_a_crash_cut_short_still_counts()
+    {
+        using var folder = new TempFolder();
+        var journal = new TaskJournal(folder.File("journal.jsonl"));
+        File.WriteAllText(journal.Path, "{\"event\":\"submitted\",\"id\":\"t0\",\"provi");
+
+        journal.RecordSubmitted(new VideoTask("t1", "WaveSpeed", "m"), new Uri("https://api.wavespeed.ai"));
+
+        Assert.Equal("t1", Assert.Single(journal.ReadAll()).Id);
+    }
+
+    [Fact]
     public async Task A_batch_cut_short_by_a_crash_is_finished_by_a_new_session_from_the_journal()
     {
         using var harness = new EmulatorHarness(options => options.Latency = TimeSpan.FromMilliseconds(200));

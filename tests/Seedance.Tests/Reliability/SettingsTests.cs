@@ -16,13 +16,14 @@ public sealed class SettingsTests
     [Fact]
     public void Retry_and_timeout_settings_come_from_the_environment()
     {
-        var environment = new Dictionary<string, string> { ["SEEDANCE_TIMEOUT_SEC"] = "12", ["SEEDANCE_MAX_RETRIES"] = "2", ["SEEDANCE_RETRY_DELAY_MS"] = "250" };
+        var environment = new Dictionary<string, string> { ["SEEDANCE_TIMEOUT_SEC"] = "12", ["SEEDANCE_MAX_RETRIES"] = "2", ["SEEDANCE_RETRY_DELAY_MS"] = "250", ["SEEDANCE_SUBMIT_SETTLE_SEC"] = "300" };
 
         var settings = HttpSettings.FromEnvironment(name => environment.TryGetValue(name, out var value) ? value : null);
 
         Assert.Equal(TimeSpan.FromSeconds(12), settings.AttemptTimeout);
         Assert.Equal(2, settings.MaxRetries);
         Assert.Equal(TimeSpan.FromMilliseconds(250), settings.RetryBaseDelay);
+        Assert.Equal(TimeSpan.FromMinutes(5), settings.SubmitSettleWindow);
         Assert.Equal(new HttpSettings().OverallTimeout, settings.OverallTimeout);
     }
 
