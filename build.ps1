@@ -67,11 +67,19 @@ function Invoke-PowerShell([string[]] $Arguments) {
     if ($exitCode -ne 0) { throw "A child PowerShell ($($Arguments -join ' ')) failed with exit code $exitCode." }
 }
 
+# Only the cmdlet assembly stays beside the loader: the engine and its libraries go to dependencies/, where no
+# PowerShell probing finds them and the module loads them into a context of its own (see ModuleInitializer).
+function Move-Dependencies([string] $Folder) {
+    $dependencies = New-Item -ItemType Directory -Force (Join-Path $Folder 'dependencies')
+    Get-ChildItem -File $Folder | Where-Object { $_.BaseName -ne 'Seedance' } | Move-Item -Destination $dependencies
+}
+
 function Invoke-BuildTask {
     if (Test-Path $moduleRoot) { Remove-Item -Recurse -Force $moduleRoot }
     foreach ($framework in $frameworks) {
         Invoke-Native dotnet @('publish', (Join-Path $root 'src/Seedance/Seedance.csproj'), '-c', $Configuration, '-f', $framework,
             '-o', (Join-Path $moduleRoot "bin/$framework"), '--nologo', '-v', 'quiet')
+        Move-Dependencies (Join-Path $moduleRoot "bin/$framework")
     }
 
     $manifest = Get-Content -Raw (Join-Path $root 'Seedance.psd1')
@@ -83,8 +91,8 @@ function Invoke-BuildTask {
 
     # The layout is checked against an explicit list, so a missing piece fails the build rather than the user.
     $required = @('Seedance.psd1', 'Seedance.psm1', 'Seedance.format.ps1xml', 'LICENSE', 'en-US/Seedance.dll-Help.xml') +
-        ($frameworks | ForEach-Object { "bin/$_/Seedance.dll", "bin/$_/Seedance.Engine.dll", "bin/$_/Seedance.Emulator.dll", "bin/$_/Polly.Core.dll" }) +
-        @('bin/netstandard2.0/System.Text.Json.dll')
+        ($frameworks | ForEach-Object { "bin/$_/Seedance.dll", "bin/$_/dependencies/Seedance.Engine.dll", "bin/$_/dependencies/Seedance.Emulator.dll", "bin/$_/dependencies/Polly.Core.dll" }) +
+        @('bin/netstandard2.0/dependencies/System.Text.Json.dll')
     $missing = $required | Where-Object { -not (Test-Path (Join-Path $moduleRoot $_)) }
     if ($missing) { throw "The module layout is missing: $($missing -join ', ')" }
     $stray = Get-ChildItem -Recurse -File $moduleRoot -Filter 'System.Management.Automation.dll'
@@ -235,10 +243,13 @@ function Invoke-PesterRuns {
     foreach ($framework in $frameworks) { Invoke-PesterRun $framework }
 }
 
-# Pester comes from NuGet, pinned, into out/tools: never from the Gallery or whatever the machine has installed.
+# Pester comes from NuGet, pinned, into out/tools: never from the Gallery or whatever the machine has installed. So do
+# the other versions of Seedance's libraries that the isolation tests load beside it.
 function Restore-Pester {
-    Invoke-Native dotnet @('restore', (Join-Path $root 'tests/pester/tools/Pester.restore.csproj'),
-        '--packages', (Join-Path $root 'out/tools/packages'), '--nologo', '-v', 'quiet')
+    foreach ($project in 'Pester', 'OtherModules') {
+        Invoke-Native dotnet @('restore', (Join-Path $root "tests/pester/tools/$project.restore.csproj"),
+            '--packages', (Join-Path $root 'out/tools/packages'), '--nologo', '-v', 'quiet')
+    }
     if (-not (Test-Path $pesterManifest)) { throw "Pester $pesterVersion was restored, but '$pesterManifest' is missing." }
 }
 

@@ -14,5 +14,9 @@ if (-not (Test-Path -LiteralPath $binary)) {
     throw "Seedance is not built for $framework ('$binary' is missing). Run ./build.ps1 -Task Build."
 }
 
+# The engine lives in bin/<framework>/dependencies, loaded apart from other modules' libraries: its resolver must be
+# in place before PowerShell reads the cmdlets, whose parameters and outputs are the engine's types.
+$null = [System.Reflection.Assembly]::LoadFrom($binary)
+[Seedance.Commands.Runtime.ModuleInitializer]::RegisterResolver()
 $cmdlets = Import-Module -Name $binary -PassThru -ErrorAction Stop
 Export-ModuleMember -Cmdlet @($cmdlets.ExportedCmdlets.Keys)

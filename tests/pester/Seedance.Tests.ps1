@@ -278,7 +278,7 @@ Describe 'Loading' {
         $target = @{ 'net8.0' = '.NETCoreApp,Version=v8.0'; 'netstandard2.0' = '.NETStandard,Version=v2.0' }[$expected]
 
         foreach ($assembly in (Get-Command New-SeedanceVideo).ImplementingType.Assembly, [Seedance.VideoTask].Assembly) {
-            Split-Path -Leaf (Split-Path -Parent $assembly.Location) | Should -Be $expected
+            $assembly.Location | Should -BeLike ([IO.Path]::Combine((Get-Module Seedance).ModuleBase, 'bin', $expected, '*'))
             $assembly.GetCustomAttributes([System.Runtime.Versioning.TargetFrameworkAttribute], $false).FrameworkName | Should -Be $target
         }
     }

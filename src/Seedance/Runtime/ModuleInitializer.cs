@@ -7,35 +7,73 @@ using System.Runtime.InteropServices;
 namespace Seedance.Commands.Runtime;
 
 /// <summary>
-/// Windows PowerShell 5.1 binds dependencies by exact version and has no binding redirects for a module, so
-/// the engine's dependencies (System.Text.Json, Polly.Core, System.Memory...) are resolved here from the
-/// module's own folder whatever version is asked for. PowerShell 7 resolves them next to the module itself.
+/// Finds the engine and its dependencies in the module's dependencies folder, never in the process's shared ones.
+/// PowerShell 7 loads them into a private load context (<see cref="IsolatedDependencies"/>). Windows PowerShell 5.1
+/// has none and binds by exact version with no binding redirects for a module, so there they are resolved from that
+/// folder whatever version is asked for.
 /// </summary>
 public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
 {
-    private static readonly string ModuleFolder = Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location)!;
+    internal static readonly string DependencyFolder = Path.Combine(Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location)!, "dependencies");
+
+    private static readonly object Gate = new();
+    private static bool _registered;
 
     private static bool OnNetFramework => RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
 
-    public void OnImport()
+    /// <summary>
+    /// Called by the loader script before PowerShell reads the cmdlets, since reading them needs the engine's types;
+    /// PowerShell's own call at import then finds the resolver in place. Once per import, however often called.
+    /// </summary>
+    public static void RegisterResolver()
     {
-        if (OnNetFramework)
+        lock (Gate)
         {
-            AppDomain.CurrentDomain.AssemblyResolve += ResolveFromModuleFolder;
+            if (_registered)
+            {
+                return;
+            }
+
+            if (OnNetFramework)
+            {
+                AppDomain.CurrentDomain.AssemblyResolve += ResolveFromDependencyFolder;
+            }
+            else
+            {
+                IsolatedDependencies.Register();
+            }
+
+            _registered = true;
         }
     }
+
+    public void OnImport() => RegisterResolver();
 
     public void OnRemove(PSModuleInfo module)
     {
-        if (OnNetFramework)
+        lock (Gate)
         {
-            AppDomain.CurrentDomain.AssemblyResolve -= ResolveFromModuleFolder;
+            if (!_registered)
+            {
+                return;
+            }
+
+            if (OnNetFramework)
+            {
+                AppDomain.CurrentDomain.AssemblyResolve -= ResolveFromDependencyFolder;
+            }
+            else
+            {
+                IsolatedDependencies.Unregister();
+            }
+
+            _registered = false;
         }
     }
 
-    private static Assembly? ResolveFromModuleFolder(object? sender, ResolveEventArgs args)
+    private static Assembly? ResolveFromDependencyFolder(object? sender, ResolveEventArgs args)
     {
-        var candidate = Path.Combine(ModuleFolder, new AssemblyName(args.Name).Name + ".dll");
+        var candidate = Path.Combine(DependencyFolder, new AssemblyName(args.Name).Name + ".dll");
         return File.Exists(candidate) ? Assembly.LoadFrom(candidate) : null;
     }
 }
