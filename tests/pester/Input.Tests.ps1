@@ -37,3 +37,52 @@ Describe 'New-SeedanceVideo input' {
         $task.State | Should -Be 'Succeeded'
     }
 }
+
+Describe 'A storyboard CSV' {
+    BeforeAll {
+        $rows = Join-Path $TestDrive 'storyboard'
+        New-Item -ItemType Directory -Force $rows | Out-Null
+        1..3 | ForEach-Object { [Seedance.Emulator.Media.SampleImage]::WritePng((Join-Path $rows "scene$_.png"), 640, 360, $_) }
+        $csv = Join-Path $rows 'storyboard.csv'
+        @(
+            [pscustomobject]@{ Image = (Join-Path $rows 'scene1.png'); Prompt = 'slow pan'; Duration = '10'; Resolution = '' }
+            [pscustomobject]@{ Image = (Join-Path $rows 'scene2.png'); Prompt = 'zoom in'; Duration = '7'; Resolution = '' }
+            [pscustomobject]@{ Image = (Join-Path $rows 'scene3.png'); Prompt = 'orbit'; Duration = ''; Resolution = '' }
+        ) | Export-Csv -Path $csv -NoTypeInformation
+    }
+
+    It 'fails only the row with a bad value, and the rows before and after it still reach Save' {
+        $videos = Join-Path $TestDrive 'storyboard-videos'
+
+        $files = Import-Csv $csv | New-SeedanceVideo -ErrorVariable rowErrors -ErrorAction SilentlyContinue |
+            Wait-SeedanceTask | Save-SeedanceVideo -Path $videos -NameTemplate '{Image}-{Id}.mp4'
+
+        $files | Should -HaveCount 2
+        ($files.Path | ForEach-Object { (Split-Path -Leaf $_) -replace '-.*$' } | Sort-Object) | Should -Be @('scene1', 'scene3')
+        $rowErrors | Should -HaveCount 1
+        $rowErrors[0].FullyQualifiedErrorId | Should -BeLike 'DurationNotSupported,*'
+        "$($rowErrors[0].TargetObject)" | Should -BeLike '*scene2.png*'
+    }
+
+    It 'reads a blank cell as not given, so the model default applies' {
+        $task = Import-Csv $csv | Select-Object -Last 1 | New-SeedanceVideo
+
+        $task.DurationSeconds | Should -Be 5
+        $task.Resolution | Should -Be '720p'
+    }
+
+    It 'still stops at once for a bad value given on the command line, which every row would share' {
+        { Import-Csv $csv | Select-Object -First 1 | New-SeedanceVideo -Duration 7 -ErrorAction SilentlyContinue } |
+            Should -Throw -ErrorId 'DurationNotSupported,Seedance.Commands.Cmdlets.NewSeedanceVideoCommand'
+    }
+
+    It 'keeps the image name in the journal, so a recovered task is saved under it' {
+        $submitted = New-SeedanceVideo (Join-Path $rows 'scene3.png') -Prompt 'recovered later' | Wait-SeedanceTask
+
+        $recovered = Get-SeedanceTask -Recent | Where-Object Id -eq $submitted.Id
+        $file = $recovered | Save-SeedanceVideo -Path (Join-Path $TestDrive 'recovered') -NameTemplate '{Image}-{Id}.mp4'
+
+        $recovered.SourceImage | Should -Be 'scene3.png'
+        Split-Path -Leaf $file.Path | Should -Be "scene3-$($submitted.Id).mp4"
+    }
+}

@@ -47,6 +47,9 @@ public sealed class JournalEntry
 
     public string? AspectRatio { get; set; }
 
+    /// <summary>The (first) image's file name, which Save-SeedanceVideo's {Image} stands for, also after a crash.</summary>
+    public string? SourceImage { get; set; }
+
     /// <summary>An intent's images: URLs, or sha256: digests of the data: URIs they travelled in.</summary>
     public List<string>? Images { get; set; }
 

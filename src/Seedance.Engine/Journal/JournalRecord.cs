@@ -35,6 +35,10 @@ public sealed class JournalRecord
 
     public string? Resolution { get; private set; }
 
+    public string? AspectRatio { get; private set; }
+
+    public string? SourceImage { get; private set; }
+
     public decimal? EstimatedCost { get; private set; }
 
     public string? Error { get; private set; }
@@ -66,6 +70,8 @@ public sealed class JournalRecord
         Prompt = entry.Prompt ?? Prompt;
         DurationSeconds = entry.DurationSeconds ?? DurationSeconds;
         Resolution = entry.Resolution ?? Resolution;
+        AspectRatio = entry.AspectRatio ?? AspectRatio;
+        SourceImage = entry.SourceImage ?? SourceImage;
         EstimatedCost = entry.EstimatedCost ?? EstimatedCost;
         Error = entry.Error ?? Error;
         SavedPath = entry.SavedPath ?? SavedPath;
@@ -87,6 +93,8 @@ public sealed class JournalRecord
         Prompt = Prompt,
         DurationSeconds = DurationSeconds,
         Resolution = Resolution,
+        AspectRatio = AspectRatio,
+        SourceImage = SourceImage,
         EstimatedCost = EstimatedCost,
         Error = Error,
         SavedPath = SavedPath,
@@ -104,6 +112,8 @@ public sealed class JournalRecord
         Prompt = Prompt,
         DurationSeconds = DurationSeconds,
         Resolution = Resolution,
+        AspectRatio = AspectRatio,
+        SourceImage = SourceImage,
         EstimatedCost = EstimatedCost,
         Error = Error,
     };

@@ -119,6 +119,8 @@ public sealed class TaskJournal
         entry.Prompt = task.Prompt;
         entry.DurationSeconds = task.DurationSeconds;
         entry.Resolution = task.Resolution;
+        entry.AspectRatio = task.AspectRatio;
+        entry.SourceImage = task.SourceImage;
         entry.EstimatedCost = task.EstimatedCost;
         entry.CreatedAt = task.CreatedAt;
     }));

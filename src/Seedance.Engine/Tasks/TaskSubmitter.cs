@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Concurrent;
-using System.IO;
 using System.Threading;
 using System.Threading.RateLimiting;
 using System.Threading.Tasks;
@@ -76,7 +75,7 @@ public sealed class TaskSubmitter : IDisposable
             DurationSeconds = request.DurationSeconds,
             Resolution = request.EffectiveResolution,
             AspectRatio = request.AspectRatio,
-            SourceImage = request.Images.Count > 0 ? Path.GetFileName(request.Images[0].Source) : null,
+            SourceImage = request.Images.Count > 0 ? request.Images[0].FileName : null,
         };
 
         _journal.TryRecord(task, journal => journal.RecordSubmitted(task, _context.BaseUri, intent.Id));

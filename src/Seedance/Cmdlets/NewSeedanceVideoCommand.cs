@@ -36,41 +36,52 @@ public sealed class NewSeedanceVideoCommand : AsyncCmdlet
     private SeedanceConnection? _connection;
     private CostBudget? _budget;
 
-    /// <summary>Image files (paths or FileInfo), https URLs or data: URIs, each a whole JPEG or PNG; all values of one pipeline input go into one task.</summary>
+    /// <summary>Parameters given on the command line, as opposed to bound from each pipeline input.</summary>
+    private string[] _givenForAll = new string[0];
+
+    /// <summary>Image files (paths or FileInfo), https URLs or data: URIs, each a whole JPEG or PNG; all values of one pipeline input go into one task. A relative path is resolved against the current location, also when it comes from a CSV row (Import-Csv does not say where its file was): run the batch from the CSV's folder, or write full paths.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [BlankIsNotGiven]
     [Alias("FullName", "Path", "ImagePath", "Url")]
     public string[]? Image { get; set; }
 
     /// <summary>What should happen in the video, camera moves included ("slow orbital pan, soft studio light"). Refer to reference images as @Image1, @Image2 where the model supports it.</summary>
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+    [BlankIsNotGiven]
     public string? Prompt { get; set; }
 
     /// <summary>The last frame (a path or URL), for first-and-last-frame generation.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankIsNotGiven]
     public string? LastImage { get; set; }
 
     /// <summary>Length of the video in seconds; the model's default when omitted. Get-SeedanceModel lists what each model allows.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankIsNotGiven]
     [Alias("DurationSeconds")]
     public int? Duration { get; set; }
 
     /// <summary>Output resolution (480p, 720p, 1080p) where the model lets you choose.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankIsNotGiven]
     [ArgumentCompleter(typeof(ResolutionCompleter))]
     public string? Resolution { get; set; }
 
     /// <summary>Output aspect ratio (16:9, 9:16, 1:1, 4:3, 3:4, 21:9, adaptive) where the model lets you choose.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankIsNotGiven]
     [ArgumentCompleter(typeof(AspectRatioCompleter))]
     public string? AspectRatio { get; set; }
 
     /// <summary>The model id in the provider's spelling, or seedance-2-0-fast; the provider's Seedance 2.0 Fast model that fits the images when omitted.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankIsNotGiven]
     [ArgumentCompleter(typeof(ModelNameCompleter))]
     public string? Model { get; set; }
 
     /// <summary>Up to three shot descriptions, composed into one multi-shot prompt after -Prompt.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankIsNotGiven]
     public string[]? Shot { get; set; }
 
     /// <summary>Generate the native audio track (-GenerateAudio:$false turns it off) where the model offers the choice.</summary>
@@ -87,6 +98,7 @@ public sealed class NewSeedanceVideoCommand : AsyncCmdlet
 
     /// <summary>A seed for reproducible output, where the model accepts one.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankIsNotGiven]
     public long? Seed { get; set; }
 
     /// <summary>How much motion, from 0 to 1 (default 0.7), where the model accepts it; above 0.85 trades subject fidelity for motion.</summary>
@@ -127,6 +139,9 @@ public sealed class NewSeedanceVideoCommand : AsyncCmdlet
         }
 
         _budget = MaxCost is { } limit ? new CostBudget(limit) : null;
+        // Pipeline inputs are bound only after BeginProcessing, so what is bound now came from the command line.
+        _givenForAll = new string[MyInvocation.BoundParameters.Count];
+        MyInvocation.BoundParameters.Keys.CopyTo(_givenForAll, 0);
     }
 
     protected override void ProcessRecord()
@@ -173,7 +188,13 @@ public sealed class NewSeedanceVideoCommand : AsyncCmdlet
     private string Describe(VideoRequest? request) =>
         request is null ? string.Join(", ", Image ?? new string[0]) : VideoRequestBinding.Describe(request);
 
-    private static bool FailsEveryInput(SeedanceException ex) =>
+    /// <summary>
+    /// A bad value given on the command line, or an unusable account, fails every input alike. A value that came
+    /// with one pipeline input (a CSV row's Duration) is that input's error only: the rows before it were paid for,
+    /// and their tasks must still reach Wait and Save.
+    /// </summary>
+    private bool FailsEveryInput(SeedanceException ex) =>
         ex.Category is SeedanceErrorCategory.Authentication or SeedanceErrorCategory.InsufficientBalance
-        || (ex.Category == SeedanceErrorCategory.Validation && ex.ParameterName is not (null or "Image" or "LastImage" or "MaxCost"));
+        || (ex.Category == SeedanceErrorCategory.Validation && ex.ParameterName is not (null or "Image" or "LastImage" or "MaxCost")
+            && Array.IndexOf(_givenForAll, ex.ParameterName) >= 0);
 }

@@ -25,7 +25,7 @@ public sealed class JournalCompactionTests
         var journal = new TaskJournal(folder.File("journal.jsonl"));
         for (var i = 0; i < 20; i++)
         {
-            var task = new VideoTask($"t{i}", "WaveSpeed", "m") { Prompt = "pan", DurationSeconds = 5, Resolution = "720p", EstimatedCost = 0.6m, CreatedAt = DateTimeOffset.UtcNow };
+            var task = new VideoTask($"t{i}", "WaveSpeed", "m") { Prompt = "pan", DurationSeconds = 5, Resolution = "720p", AspectRatio = "16:9", SourceImage = $"shot{i}.png", EstimatedCost = 0.6m, CreatedAt = DateTimeOffset.UtcNow };
             journal.RecordSubmitted(task, WaveSpeed);
             journal.RecordState(task with { State = TaskState.Running });
             if (i % 2 == 0)
@@ -148,7 +148,7 @@ public sealed class JournalCompactionTests
     private static string Describe(TaskJournal journal) => string.Join("\n", journal.ReadAll()
         .OrderBy(record => record.Id)
         .Select(record => string.Join("|", record.Id, record.Provider, record.Model, record.BaseUri, record.State, record.SubmittedAt.ToUnixTimeMilliseconds(),
-            record.UpdatedAt.ToUnixTimeMilliseconds(), record.CreatedAt?.ToUnixTimeMilliseconds(), record.Prompt, record.DurationSeconds, record.Resolution,
+            record.UpdatedAt.ToUnixTimeMilliseconds(), record.CreatedAt?.ToUnixTimeMilliseconds(), record.Prompt, record.DurationSeconds, record.Resolution, record.AspectRatio, record.SourceImage,
             record.EstimatedCost, record.Error, record.SavedPath, record.IsPending)));
 
     private static void Write(string path, JournalEntry entry) =>

@@ -42,7 +42,7 @@ public sealed class TaskJournalTests
     {
         using var folder = new TempFolder();
         var journal = new TaskJournal(folder.File("journal.jsonl"));
-        var task = new VideoTask("t1", "WaveSpeed", "m") { Prompt = "pan", DurationSeconds = 5, EstimatedCost = 0.8m, CreatedAt = DateTimeOffset.UtcNow };
+        var task = new VideoTask("t1", "WaveSpeed", "m") { Prompt = "pan", DurationSeconds = 5, AspectRatio = "9:16", SourceImage = "cat.jpg", EstimatedCost = 0.8m, CreatedAt = DateTimeOffset.UtcNow };
         journal.RecordSubmitted(task, new Uri("https://api.wavespeed.ai"));
         File.AppendAllText(journal.Path, "{\"event\":\"updated\",\"id\":\"t1\",\"provi");
         File.AppendAllText(journal.Path, "\n");
@@ -53,6 +53,7 @@ public sealed class TaskJournalTests
         Assert.Equal(TaskState.Succeeded, record.State);
         Assert.Equal("pan", record.Prompt);
         Assert.Equal(0.8m, record.EstimatedCost);
+        Assert.Equal(("9:16", "cat.jpg"), (record.ToVideoTask().AspectRatio, record.ToVideoTask().SourceImage)); // {Image} still names the file after a crash
         Assert.True(record.IsPending); // succeeded but not saved: a paid video not on disk yet
 
         journal.RecordSaved(task, "/videos/t1.mp4");
