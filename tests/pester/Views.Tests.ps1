@@ -1,0 +1,61 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+# The default tables as a user reads them in a 120-column console: every header names a real property, and the
+# columns that matter are never cut.
+
+BeforeAll {
+    $manifest = $env:SEEDANCE_MODULE_MANIFEST
+    if (-not $manifest) { $manifest = (Resolve-Path "$PSScriptRoot/../../out/Seedance/*/Seedance.psd1" | Select-Object -Last 1).Path }
+    Import-Module $manifest -Force
+    $null = Start-SeedanceEmulator -LatencySec 0.2 -ApiKey (ConvertTo-SecureString 'pester-views-key' -AsPlainText -Force)
+    $shot = Join-Path $TestDrive 'shot.png'
+    [Seedance.Emulator.Media.SampleImage]::WritePng($shot, 640, 360, 1)
+    $task = New-SeedanceVideo $shot -Prompt 'slow pan' | Wait-SeedanceTask
+    # A path as long as a runbook's share: the table must still show all of it.
+    $deepFolder = Join-Path $TestDrive 'automation-account/renders/2026-12/product-catalogue/spring-collection'
+    $file = $task | Save-SeedanceVideo -Path $deepFolder
+
+    function Get-TableHeaders($InputObject) {
+        $lines = ($InputObject | Format-Table | Out-String -Width 120) -split "`r?`n" | Where-Object { $_.Trim() }
+        $ruler = [array]::IndexOf($lines, ($lines | Where-Object { $_ -match '^[-\s]+$' } | Select-Object -First 1))
+        -split $lines[$ruler - 1]
+    }
+
+    function Get-TableText($InputObject) { ($InputObject | Format-Table | Out-String -Width 120) -replace '\s', '' }
+}
+
+AfterAll { Stop-SeedanceEmulator }
+
+Describe 'Default views at 120 columns' {
+    It 'names in each header of the <Name> table a property a script can filter on' -ForEach @(
+        @{ Name = 'task'; Sample = { $task } }
+        @{ Name = 'saved video'; Sample = { $file } }
+        @{ Name = 'model'; Sample = { Get-SeedanceModel -Provider WaveSpeed | Select-Object -First 1 } }
+    ) {
+        $object = & $Sample
+        $headers = Get-TableHeaders $object
+
+        $headers | Should -Not -BeNullOrEmpty
+        foreach ($header in $headers) {
+            $object.PSObject.Properties.Name | Should -Contain $header -Because "the '$header' column must be a property of $($object.GetType().Name)"
+        }
+    }
+
+    It 'lets a script filter on what the task table shows' {
+        @($task | Where-Object State -eq 'Succeeded') | Should -HaveCount 1
+        @($task | Where-Object DurationSeconds -eq 5) | Should -HaveCount 1
+    }
+
+    It 'shows the whole path of a saved video' {
+        $file.Path.Length | Should -BeGreaterThan 80
+        Get-TableText $file | Should -BeLike "*$($file.Path -replace '\s', '')*"
+    }
+
+    It 'shows every published price of every model' {
+        foreach ($model in Get-SeedanceModel) {
+            $text = Get-TableText $model
+            foreach ($price in $model.PricePerSecond.GetEnumerator()) {
+                $text | Should -BeLike ('*{0}${1:0.###}*' -f $price.Key, $price.Value) -Because "$($model.Id) costs $($price.Value) a second at $($price.Key)"
+            }
+        }
+    }
+}
