@@ -8,7 +8,8 @@
     Test     runs the xunit suite, then the Pester tests, and ends with one line: "N passed, N failed"
     Pester   builds the module and runs the Pester tests in a child pwsh against the laid-out module, once loading
              its net8.0 build and once its netstandard2.0 build; Pester itself (pinned) is restored from NuGet
-    Package  zips the laid-out module into out/Seedance-<version>.zip
+    Package  builds, then writes out/packages/Seedance.<version>.nupkg (PowerShell Gallery) and out/packages/Seedance.zip
+             (Azure Automation)
     Demo     starts the emulator, makes sample images, runs the README pipeline, lists the MP4s
     Bench    runs the batch benchmark against the emulator
 .EXAMPLE
@@ -307,9 +308,41 @@ function Complete-TestRuns([object[]] $Runs) {
 
 function Invoke-PackageTask {
     Invoke-BuildTask
-    $zip = Join-Path $root "out/Seedance-$version.zip"
-    Compress-Archive -Path (Join-Path $root "out/Seedance") -DestinationPath $zip -Force
-    Write-Host "Packaged $zip"
+    New-ModulePackages -ModuleFolder $moduleRoot -OutputFolder (Join-Path $root 'out/packages')
+}
+
+# Runs $Action with HOME and the data folders pointing into a temporary folder, so what a child PowerShell registers
+# or installs there (PSResourceGet's repositories, installed modules, NuGet settings) never reaches the user's own.
+function Use-ThrowawayProfile([scriptblock] $Action) {
+    $throwawayProfile = Join-Path ([IO.Path]::GetTempPath()) "seedance-profile-$([guid]::NewGuid())"
+    $saved = @{}
+    foreach ($name in 'HOME', 'XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'LOCALAPPDATA', 'APPDATA') {
+        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+        # Created first: .NET gives an empty path for a data folder that does not exist.
+        [Environment]::SetEnvironmentVariable($name, (New-Item -ItemType Directory -Force (Join-Path $throwawayProfile $name)).FullName)
+    }
+    try { & $Action }
+    finally {
+        foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+        Remove-Item -Recurse -Force $throwawayProfile -ErrorAction SilentlyContinue
+    }
+}
+
+# The PowerShell Gallery package (.nupkg) and the zip Azure Automation imports, both from the laid-out module. The
+# package is published to a folder repository registered in a throwaway profile.
+function New-ModulePackages([string] $ModuleFolder, [string] $OutputFolder) {
+    if (Test-Path $OutputFolder) { Remove-Item -Recurse -Force $OutputFolder }
+    $null = New-Item -ItemType Directory -Force $OutputFolder
+    Use-ThrowawayProfile {
+        Invoke-PowerShell @('-Command', "`$ErrorActionPreference = 'Stop'; Register-PSResourceRepository -Name SeedanceBuild -Uri '$OutputFolder' -Trusted; Publish-PSResource -Path '$ModuleFolder' -Repository SeedanceBuild -SkipDependenciesCheck")
+    }
+
+    # Azure Automation takes a zip named after the module, holding the module's files in a folder of that name.
+    $staging = Join-Path $OutputFolder 'automation/Seedance'
+    Copy-Item -Recurse $ModuleFolder $staging
+    Compress-Archive -Path $staging -DestinationPath (Join-Path $OutputFolder 'Seedance.zip') -Force
+    Remove-Item -Recurse -Force (Join-Path $OutputFolder 'automation')
+    Get-ChildItem $OutputFolder -File | ForEach-Object { Write-Host "Packaged $($_.FullName)" }
 }
 
 function Invoke-DemoTask {
