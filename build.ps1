@@ -89,9 +89,10 @@ function Invoke-BuildTask {
     Copy-Item (Join-Path $root 'module/Seedance.psm1'), (Join-Path $root 'module/Seedance.format.ps1xml'), (Join-Path $root 'LICENSE') $moduleRoot
     # Help is generated from the doc comments by loading the module, which a child pwsh does so this session holds no lock.
     Invoke-PowerShell @('-File', $PSCommandPath, '-Task', 'Help', '-Configuration', $Configuration)
+    Copy-Item (Join-Path $root 'module/en-US/about_Seedance.help.txt') (Join-Path $moduleRoot 'en-US')
 
     # The layout is checked against an explicit list, so a missing piece fails the build rather than the user.
-    $required = @('Seedance.psd1', 'Seedance.psm1', 'Seedance.format.ps1xml', 'LICENSE', 'en-US/Seedance.dll-Help.xml') +
+    $required = @('Seedance.psd1', 'Seedance.psm1', 'Seedance.format.ps1xml', 'LICENSE', 'en-US/Seedance.dll-Help.xml', 'en-US/about_Seedance.help.txt') +
         ($frameworks | ForEach-Object { "bin/$_/Seedance.dll", "bin/$_/dependencies/Seedance.Engine.dll", "bin/$_/dependencies/Seedance.Emulator.dll", "bin/$_/dependencies/Polly.Core.dll" }) +
         @('bin/netstandard2.0/dependencies/System.Text.Json.dll')
     $missing = $required | Where-Object { -not (Test-Path (Join-Path $moduleRoot $_)) }
