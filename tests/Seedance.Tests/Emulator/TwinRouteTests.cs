@@ -1,15 +1,9 @@
-using System;
-using System.Linq;
 using System.Net;
-using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using System.Threading.Tasks;
 using Seedance.Emulator.Faults;
 using Seedance.Emulator.Twins;
-using Seedance.Tests.Support;
-using Xunit;
 
 namespace Seedance.Tests.Emulator;
 
