@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Seedance.Emulator.Faults;
 using Seedance.Emulator.Files;
+using Seedance.Emulator.Routing;
 using Seedance.Emulator.Tasks;
 using Seedance.Emulator.Twins;
 
@@ -30,7 +31,7 @@ public sealed class EmulatorServer : IDisposable
     private readonly Task _acceptLoop;
     private readonly Task _ticker;
 
-    private const string AnotherClient = "another-client/";
+    private const string AnotherClient = "_emulator/another-client/";
 
     private EmulatorServer(EmulatorOptions options, HttpListener listener, Uri root)
     {
@@ -132,7 +133,7 @@ public sealed class EmulatorServer : IDisposable
             var segments = path.Trim('/').Split(new[] { '/' }, 2);
             if (segments[0] == "files" && segments.Length == 2 && segments[1].EndsWith(".mp4", StringComparison.Ordinal))
             {
-                var fault = await AnswerWithFaultAsync(raw, null, Options.Faults.Next(string.Empty, "download")).ConfigureAwait(false);
+                var fault = await AnswerWithFaultAsync(raw, null, Options.Faults.Next(string.Empty, EndpointKind.Download)).ConfigureAwait(false);
                 if (fault is not (FaultAction.Status or FaultAction.DropBeforeHandling))
                 {
                     Files.Serve(raw, Uri.UnescapeDataString(segments[1].Substring(0, segments[1].Length - 4)), truncate: fault == FaultAction.Truncate);
@@ -147,12 +148,13 @@ public sealed class EmulatorServer : IDisposable
                 return;
             }
 
-            if (segments[0] == "_emulator" && segments.Length == 2 && segments[1].StartsWith(AnotherClient, StringComparison.Ordinal)
-                && TwinAt(segments[1].Substring(AnotherClient.Length)) is { } other)
+            // Below the emulator's own prefixes the path goes to the twin as it came: its route table reads it.
+            var local = path.TrimStart('/');
+            if (local.StartsWith(AnotherClient, StringComparison.Ordinal) && TwinAt(local.Substring(AnotherClient.Length)) is { } other)
             {
                 // Another program on the same account: served as any client is, but outside the fault plan, so tests
                 // can put strangers' tasks next to their own without spending the plan's call numbers.
-                await other.Twin.HandleAsync(new EmulatorContext(raw, other.Below, new Uri(Root, "_emulator/" + AnotherClient + other.Twin.Prefix))).ConfigureAwait(false);
+                await other.Twin.Routes.HandleAsync(new EmulatorContext(raw, other.Below, new Uri(Root, AnotherClient + other.Twin.Prefix))).ConfigureAwait(false);
                 return;
             }
 
@@ -163,10 +165,10 @@ public sealed class EmulatorServer : IDisposable
                 return;
             }
 
-            if (TwinAt(path.Trim('/')) is { } served)
+            if (TwinAt(local) is { } served)
             {
                 var (twin, below, twinBase) = served;
-                var rule = Options.Faults.Next(twin.Provider, twin.EndpointOf(raw.Request.HttpMethod, below));
+                var rule = Options.Faults.Next(twin.Provider, twin.Routes.EndpointOf(raw.Request.HttpMethod, below));
                 switch (rule?.Action)
                 {
                     case FaultAction.CreateLate:
@@ -176,12 +178,12 @@ public sealed class EmulatorServer : IDisposable
                         // The request is received in full first: a client that gives up during the delay does not unmake it.
                         var received = EmulatorContext.ReadAhead(raw, below, twinBase, await EmulatorContext.ReadAllAsync(raw.Request).ConfigureAwait(false));
                         await Task.Delay(rule.DelayMilliseconds).ConfigureAwait(false);
-                        await twin.HandleAsync(received).ConfigureAwait(false);
+                        await twin.Routes.HandleAsync(received).ConfigureAwait(false);
                         break;
                     default:
                         if (await AnswerWithFaultAsync(raw, twin, rule).ConfigureAwait(false) is not (FaultAction.Status or FaultAction.DropBeforeHandling) and var spoiler)
                         {
-                            await twin.HandleAsync(new EmulatorContext(raw, below, twinBase) { AnswerFault = spoiler }).ConfigureAwait(false);
+                            await twin.Routes.HandleAsync(new EmulatorContext(raw, below, twinBase) { AnswerFault = spoiler }).ConfigureAwait(false);
                         }
 
                         break;
@@ -228,7 +230,7 @@ public sealed class EmulatorServer : IDisposable
             try
             {
                 await Task.Delay(delayMilliseconds, _stopping.Token).ConfigureAwait(false);
-                await twin.HandleAsync(detached).ConfigureAwait(false);
+                await twin.Routes.HandleAsync(detached).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

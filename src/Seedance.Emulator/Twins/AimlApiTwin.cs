@@ -21,11 +21,9 @@ namespace Seedance.Emulator.Twins;
 /// service's zod schemas (400 "Body validation error!", unknown fields dropped); more unfinished generations
 /// per key than the concurrency limit answer 429. No cancel, webhook or upload endpoint exists.
 /// </summary>
-internal sealed class AimlApiTwin : IProviderTwin
+internal sealed partial class AimlApiTwin : IProviderTwin
 {
     private const string Generations = "/v2/video/generations";
-    private const string LegacyGenerations = "/v2/generate/video/bytedance/generation";
-    private const string BriefGenerate = "/v2/generate/video";
     private const string BodyValidationError = "Body validation error!";
     private const string NanoidAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
 
@@ -33,7 +31,7 @@ internal sealed class AimlApiTwin : IProviderTwin
     private static readonly int[] FiveOrTen = { 5, 10 };
     private static readonly string[] UpTo1080p = { "480p", "720p", "1080p" };
     private static readonly string[] Seedance2Ratios = { "21:9", "16:9", "4:3", "1:1", "3:4", "9:16" };
-    private static readonly string[] Routes = { "bytedance", "fal", "auto" };
+    private static readonly string[] Backends = { "bytedance", "fal", "auto" };
 
     // The request schemas of docs/api-references/video-models/ByteDance/*.json in aimlapi/api-docs.
     private static readonly Dictionary<string, ModelSchema> Schemas = new ModelSchema[]
@@ -58,58 +56,22 @@ internal sealed class AimlApiTwin : IProviderTwin
     /// <summary>Checks one submit shape: the problem in zod's words (null when none), what was asked, and the route.</summary>
     private delegate string? Validator(JsonObject body, out EmulatedTaskSpec spec, out string route);
 
-    public AimlApiTwin(EmulatorServices services) => _services = services;
+    public AimlApiTwin(EmulatorServices services)
+    {
+        _services = services;
+        Routes = RouteTable();
+    }
 
     public string Provider => "AIMLAPI";
 
     public string Prefix => "aimlapi";
 
-    public string EndpointOf(string method, string path) => (method, path) switch
-    {
-        ("POST", Generations or LegacyGenerations or BriefGenerate) => "submit",
-        ("GET", Generations or LegacyGenerations) => "status",
-        ("GET", _) when path.StartsWith(BriefGenerate + "/", StringComparison.Ordinal) => "status",
-        _ => "other",
-    };
-
     public JsonNode ErrorBody(int status, string message) => ErrorBody(status, message, Generations);
 
-    public async Task HandleAsync(EmulatorContext context)
-    {
-        var path = context.Path;
-        if (!_services.Accepts(context.Credential("Bearer")))
-        {
-            await Error(context, 401, "This request requires a valid API key. You can create a new API key on the Billing page: https://aimlapi.com/app/keys").ConfigureAwait(false);
-            return;
-        }
-
-        switch (context.Method)
-        {
-            case "POST" when path is Generations:
-                await SubmitAsync(context, Validate, Created, 200).ConfigureAwait(false);
-                return;
-            case "POST" when path is LegacyGenerations:
-                await SubmitAsync(context, Validate, Created, 201).ConfigureAwait(false);
-                return;
-            case "GET" when path is Generations or LegacyGenerations:
-                await StatusAsync(context).ConfigureAwait(false);
-                return;
-            case "POST" when path is BriefGenerate:
-                await SubmitAsync(context, ValidateBrief, task => new JsonObject { ["task_id"] = task.Id }, 200).ConfigureAwait(false);
-                return;
-            case "GET" when path.StartsWith(BriefGenerate + "/", StringComparison.Ordinal) && path.IndexOf('/', BriefGenerate.Length + 1) < 0:
-                await BriefStatusAsync(context, Uri.UnescapeDataString(path.Substring(BriefGenerate.Length + 1))).ConfigureAwait(false);
-                return;
-            default:
-                await Error(context, 404, $"Cannot {context.Method} {path}").ConfigureAwait(false);
-                return;
-        }
-    }
-
     /// <summary>Checks a submit body against <paramref name="validate"/>, creates the task, and answers with <paramref name="answer"/>.</summary>
-    private async Task SubmitAsync(EmulatorContext context, Validator validate, Func<EmulatedTask, JsonObject> answer, int createdStatus)
+    private async Task SubmitAsync(EmulatorContext context, string key, Validator validate, Func<EmulatedTask, JsonObject> answer, int createdStatus)
     {
-        if (await ReadSubmitAsync(context).ConfigureAwait(false) is not { } submitted)
+        if (await ReadSubmitAsync(context, key).ConfigureAwait(false) is not { } submitted)
         {
             return;
         }
@@ -123,7 +85,7 @@ internal sealed class AimlApiTwin : IProviderTwin
         }
 
         spec.RawBody = raw;
-        var task = _services.Tasks.Create(NewId(route), context.Credential("Bearer")!, spec, context.FinishesAtOnce);
+        var task = _services.Tasks.Create(NewId(route), key, spec, context.FinishesAtOnce);
         await context.RespondJsonAsync(createdStatus, answer(task)).ConfigureAwait(false);
     }
 
@@ -173,11 +135,10 @@ internal sealed class AimlApiTwin : IProviderTwin
     }
 
     /// <summary>The submit body, raw and parsed, past the limits a submit meets first; null when an error was already answered.</summary>
-    private async Task<(string Raw, JsonObject Body)?> ReadSubmitAsync(EmulatorContext context)
+    private async Task<(string Raw, JsonObject Body)?> ReadSubmitAsync(EmulatorContext context, string key)
     {
         var raw = await context.ReadBodyAsync().ConfigureAwait(false);
         var limit = _services.Options.ConcurrencyLimit;
-        var key = context.Credential("Bearer")!;
         if (limit > 0 && _services.Tasks.Snapshot().Count(task => task.Key == key && task.Spec.Provider == Provider && !task.IsFinal) >= limit)
         {
             await Error(context, 429, "Too Many Requests").ConfigureAwait(false);
@@ -229,7 +190,7 @@ internal sealed class AimlApiTwin : IProviderTwin
             ?? Seed(body)
             ?? (schema.CameraField is { } camera ? Flag(body, camera, out _) : null)
             ?? (schema.Watermark ? Flag(body, "watermark", out _) : null)
-            ?? Choice(body, "provider", Routes, out chosenRoute, ignoreCase: true);
+            ?? Choice(body, "provider", Backends, out chosenRoute, ignoreCase: true);
         spec.Resolution = resolution ?? schema.DefaultResolution;
         spec.AspectRatio = aspectRatio;
         spec.Audio = schema.GeneratesAudio && audio != false;
@@ -444,7 +405,7 @@ internal sealed class AimlApiTwin : IProviderTwin
         ["path"] = path,
         ["requestId"] = Guid.NewGuid().ToString(),
         ["statusCode"] = status,
-        ["timestamp"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+        ["timestamp"] = TwinReplies.Timestamp(DateTimeOffset.UtcNow),
     };
 
     private static Task Error(EmulatorContext context, int status, string message) =>

@@ -20,7 +20,7 @@ namespace Seedance.Emulator.Twins;
 /// <c>{"error":{code,message,param,type}}</c>; a <c>callback_url</c> gets the task body, unsigned, on each
 /// status change. Both regions' model ids are served, as one emulator stands in for both hosts.
 /// </summary>
-internal sealed class ArkTwin : IProviderTwin
+internal sealed partial class ArkTwin : IProviderTwin
 {
     private const string TasksPath = "/contents/generations/tasks";
     private const int FramesPerSecond = 24;
@@ -42,21 +42,13 @@ internal sealed class ArkTwin : IProviderTwin
     public ArkTwin(EmulatorServices services)
     {
         _services = services;
+        Routes = RouteTable();
         _services.Tasks.Finished += SendFinalCallback;
     }
 
     public string Provider => "Ark";
 
     public string Prefix => "ark";
-
-    public string EndpointOf(string method, string path) => (method, path) switch
-    {
-        ("POST", TasksPath) => "submit",
-        ("GET", TasksPath) => "list",
-        ("GET", _) when path.StartsWith(TasksPath + "/", StringComparison.Ordinal) => "status",
-        ("DELETE", _) when path.StartsWith(TasksPath + "/", StringComparison.Ordinal) => "cancel",
-        _ => "other",
-    };
 
     public JsonNode ErrorBody(int status, string message)
     {
@@ -70,35 +62,6 @@ internal sealed class ArkTwin : IProviderTwin
             _ => ("InternalServiceError", "InternalServerError"),
         };
         return Error(code, message, string.Empty, type);
-    }
-
-    public async Task HandleAsync(EmulatorContext context)
-    {
-        var key = context.Credential("Bearer");
-        if (!_services.Accepts(key))
-        {
-            await RespondErrorAsync(context, 401, "AuthenticationError", "The API key or AK/SK in the request is missing or invalid.", string.Empty, "Unauthorized").ConfigureAwait(false);
-            return;
-        }
-
-        var path = context.Path.TrimEnd('/');
-        if (path == TasksPath && context.Method == "POST")
-        {
-            await SubmitAsync(context, key!).ConfigureAwait(false);
-        }
-        else if (path == TasksPath && context.Method == "GET")
-        {
-            await ListAsync(context, key!).ConfigureAwait(false);
-        }
-        else if (path.StartsWith(TasksPath + "/", StringComparison.Ordinal) && path.IndexOf('/', TasksPath.Length + 1) < 0 && context.Method is "GET" or "DELETE")
-        {
-            var id = Uri.UnescapeDataString(path.Substring(TasksPath.Length + 1));
-            await (context.Method == "GET" ? QueryAsync(context, key!, id) : DeleteAsync(context, key!, id)).ConfigureAwait(false);
-        }
-        else
-        {
-            await RespondErrorAsync(context, 404, "NotFound", $"The requested path {context.Path} does not exist.", string.Empty, "NotFound").ConfigureAwait(false);
-        }
     }
 
     private async Task SubmitAsync(EmulatorContext context, string key)

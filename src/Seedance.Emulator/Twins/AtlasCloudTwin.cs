@@ -21,11 +21,8 @@ namespace Seedance.Emulator.Twins;
 /// limit wait as "starting" rather than being refused; the callback body is <c>{"event_type", "data"}</c> with
 /// the prediction as polled, unsigned here (the real one is signed with Ed25519, format unpublished).
 /// </remarks>
-internal sealed class AtlasCloudTwin : IProviderTwin
+internal sealed partial class AtlasCloudTwin : IProviderTwin
 {
-    private const string SubmitPath = "/api/v1/model/generateVideo";
-    private const string PredictionPath = "/api/v1/model/prediction/";
-    private const string UploadPath = "/api/v1/model/uploadMedia";
     private const string WebhookEvent = "video.task.terminal";
     private const int MaxReferenceImages = 9;
 
@@ -48,6 +45,7 @@ internal sealed class AtlasCloudTwin : IProviderTwin
     public AtlasCloudTwin(EmulatorServices services)
     {
         _services = services;
+        Routes = RouteTable();
         _services.Tasks.Finished += SendWebhook;
     }
 
@@ -62,61 +60,28 @@ internal sealed class AtlasCloudTwin : IProviderTwin
 
     public string Prefix => "atlascloud";
 
-    public string EndpointOf(string method, string path) => (method, path) switch
-    {
-        ("POST", SubmitPath) => "submit",
-        ("POST", UploadPath) => "upload",
-        ("GET", _) when path.StartsWith(PredictionPath, StringComparison.Ordinal) => "status",
-        _ => "other",
-    };
-
     public JsonNode ErrorBody(int status, string message) => new JsonObject { ["code"] = status, ["msg"] = message };
 
-    public async Task HandleAsync(EmulatorContext context)
-    {
-        if (!_services.Accepts(context.Credential("Bearer")))
-        {
-            await Error(context, 401, "Unauthorized: invalid or missing API key").ConfigureAwait(false);
-            return;
-        }
-
-        switch (EndpointOf(context.Method, context.Path))
-        {
-            case "submit":
-                await SubmitAsync(context).ConfigureAwait(false);
-                break;
-            case "status":
-                await StatusAsync(context, Uri.UnescapeDataString(context.Path.Substring(PredictionPath.Length))).ConfigureAwait(false);
-                break;
-            case "upload":
-                await UploadAsync(context).ConfigureAwait(false);
-                break;
-            default:
-                await Error(context, 404, "Not Found").ConfigureAwait(false);
-                break;
-        }
-    }
-
-    private async Task SubmitAsync(EmulatorContext context)
+    private async Task SubmitAsync(EmulatorContext context, string key)
     {
         var raw = await context.ReadBodyAsync().ConfigureAwait(false);
         var body = EmulatorContext.ParseObject(raw);
         if (body is null)
         {
-            await Error(context, 400, "invalid JSON body").ConfigureAwait(false);
+            await context.RespondErrorAsync(this, 400, "invalid JSON body").ConfigureAwait(false);
             return;
         }
 
         var problem = Validate(body, out var spec);
         if (problem is not null)
         {
-            await Error(context, 400, problem).ConfigureAwait(false);
+            await context.RespondErrorAsync(this, 400, problem).ConfigureAwait(false);
             return;
         }
 
         spec.RawBody = raw;
-        var task = _services.Tasks.Create("pred_" + Guid.NewGuid().ToString("N"), context.Credential("Bearer")!, spec, context.FinishesAtOnce);
-        await Ok(context, Prediction(task)).ConfigureAwait(false);
+        var task = _services.Tasks.Create("pred_" + Guid.NewGuid().ToString("N"), key, spec, context.FinishesAtOnce);
+        await context.RespondEnvelopeAsync(Prediction(task)).ConfigureAwait(false);
     }
 
     private static string? Validate(JsonObject body, out EmulatedTaskSpec spec)
@@ -223,11 +188,11 @@ internal sealed class AtlasCloudTwin : IProviderTwin
         var task = _services.Tasks.Observe(id);
         if (task is null || task.Spec.Provider != Provider)
         {
-            await Error(context, 404, "prediction not found").ConfigureAwait(false);
+            await context.RespondErrorAsync(this, 404, "prediction not found").ConfigureAwait(false);
             return;
         }
 
-        await Ok(context, Prediction(task)).ConfigureAwait(false);
+        await context.RespondEnvelopeAsync(Prediction(task)).ConfigureAwait(false);
     }
 
     private async Task UploadAsync(EmulatorContext context)
@@ -235,13 +200,13 @@ internal sealed class AtlasCloudTwin : IProviderTwin
         var form = await context.ReadFormAsync().ConfigureAwait(false);
         if (form is null || !form.Parts.TryGetValue("file", out var file) || file.Content.Length == 0)
         {
-            await Error(context, 400, "file is required (multipart/form-data)").ConfigureAwait(false);
+            await context.RespondErrorAsync(this, 400, "file is required (multipart/form-data)").ConfigureAwait(false);
             return;
         }
 
         var fileName = file.FileName ?? "upload.bin";
         var url = _services.Uploads.Store(file.Content, file.ContentType, fileName);
-        await Ok(context, new JsonObject
+        await context.RespondEnvelopeAsync(new JsonObject
         {
             ["type"] = file.ContentType.Split('/')[0],
             ["download_url"] = url.AbsoluteUri,
@@ -266,11 +231,9 @@ internal sealed class AtlasCloudTwin : IProviderTwin
         ["metrics"] = task.CompletedAt is { } done && task.StartedAt is { } start
             ? new JsonObject { ["predict_time"] = Math.Round((done - start).TotalSeconds, 3) }
             : new JsonObject(),
-        ["created_at"] = Timestamp(task.CreatedAt),
-        ["completed_at"] = task.CompletedAt is { } completed ? Timestamp(completed) : null,
+        ["created_at"] = TwinReplies.Timestamp(task.CreatedAt),
+        ["completed_at"] = task.CompletedAt is { } completed ? TwinReplies.Timestamp(completed) : null,
     };
-
-    private static string Timestamp(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
 
     private void SendWebhook(EmulatedTask task)
     {
@@ -282,12 +245,6 @@ internal sealed class AtlasCloudTwin : IProviderTwin
         var body = new JsonObject { ["event_type"] = WebhookEvent, ["data"] = Prediction(task) };
         _services.Webhooks.Send(task.Spec.WebhookUrl!, body.ToJsonString(), new Dictionary<string, string> { ["X-AtlasCloud-Webhook-Event"] = WebhookEvent });
     }
-
-    private static Task Ok(EmulatorContext context, JsonNode data) =>
-        context.RespondJsonAsync(200, new JsonObject { ["code"] = 200, ["message"] = "success", ["data"] = data });
-
-    private Task Error(EmulatorContext context, int status, string message) =>
-        context.RespondJsonAsync(status, ErrorBody(status, message));
 
     private sealed class SeedanceModel
     {

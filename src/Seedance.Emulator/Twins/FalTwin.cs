@@ -21,13 +21,8 @@ namespace Seedance.Emulator.Twins;
 /// <c>queue_position</c>; none is refused. The platform API's request list (<c>GET /v1/models/requests/by-endpoint</c>)
 /// shows each request with the input it was sent with.
 /// </summary>
-internal sealed class FalTwin : IProviderTwin
+internal sealed partial class FalTwin : IProviderTwin
 {
-    private const string UploadInitiate = "/storage/upload/initiate";
-
-    /// <summary>The platform API's request list (<c>api.fal.ai/v1</c>), served under the twin's base like the storage upload.</summary>
-    private const string RequestsByEndpoint = "/v1/models/requests/by-endpoint";
-
     private const int DefaultPageSize = 50;
     private const int MaxPageSize = 100;
 
@@ -48,6 +43,7 @@ internal sealed class FalTwin : IProviderTwin
     public FalTwin(EmulatorServices services)
     {
         _services = services;
+        Routes = RouteTable();
         _services.Tasks.Finished += SendWebhook;
     }
 
@@ -55,69 +51,16 @@ internal sealed class FalTwin : IProviderTwin
 
     public string Prefix => "fal";
 
-    public string EndpointOf(string method, string path) => (method, path) switch
-    {
-        ("POST", UploadInitiate) => "upload",
-        ("GET", RequestsByEndpoint) => "list",
-        ("GET", _) when path.Contains("/requests/") => "status",
-        ("PUT", _) when path.Contains("/requests/") => "cancel",
-        ("POST", _) => "submit",
-        _ => "other",
-    };
-
     public JsonNode ErrorBody(int status, string message) => new JsonObject { ["detail"] = message };
 
-    public async Task HandleAsync(EmulatorContext context)
+    private async Task SubmitAsync(EmulatorContext context, string endpointId, string key)
     {
-        var key = context.Credential("Key");
-        if (!_services.Accepts(key))
+        if (!Endpoints.TryGetValue(endpointId, out var endpoint))
         {
-            await context.RespondJsonAsync(401, ErrorBody(401, "No user found for Key ID and Secret")).ConfigureAwait(false);
+            await NotFoundAsync(context).ConfigureAwait(false);
             return;
         }
 
-        var path = context.Path;
-        var segments = path.Trim('/').Split('/');
-        if (context.Method == "POST" && path == UploadInitiate)
-        {
-            await InitiateUploadAsync(context).ConfigureAwait(false);
-            return;
-        }
-
-        if (context.Method == "GET" && path == RequestsByEndpoint)
-        {
-            await ListRequestsAsync(context, key!).ConfigureAwait(false);
-            return;
-        }
-
-        if (segments.Length >= 4 && segments[2] == "requests")
-        {
-            var app = segments[0] + "/" + segments[1];
-            var id = Uri.UnescapeDataString(segments[3]);
-            switch (context.Method, string.Join("/", segments.Skip(4)))
-            {
-                case ("GET", "status"):
-                    await StatusAsync(context, app, id).ConfigureAwait(false);
-                    return;
-                case ("GET", ""):
-                    await ResultAsync(context, app, id).ConfigureAwait(false);
-                    return;
-                case ("PUT", "cancel"):
-                    await CancelAsync(context, app, id).ConfigureAwait(false);
-                    return;
-            }
-        }
-        else if (context.Method == "POST" && Endpoints.TryGetValue(path.Trim('/'), out var endpoint))
-        {
-            await SubmitAsync(context, path.Trim('/'), endpoint, key!).ConfigureAwait(false);
-            return;
-        }
-
-        await context.RespondJsonAsync(404, ErrorBody(404, "Not Found")).ConfigureAwait(false);
-    }
-
-    private async Task SubmitAsync(EmulatorContext context, string endpointId, FalEndpoint endpoint, string key)
-    {
         var raw = await context.ReadBodyAsync().ConfigureAwait(false);
         var body = EmulatorContext.ParseObject(raw);
         if (body is null)
@@ -183,7 +126,7 @@ internal sealed class FalTwin : IProviderTwin
 
         if (!task.IsFinal)
         {
-            await context.RespondJsonAsync(400, ErrorBody(400, "Request is still in progress")).ConfigureAwait(false);
+            await context.RespondErrorAsync(this, 400, "Request is still in progress").ConfigureAwait(false);
             return;
         }
 
@@ -269,9 +212,9 @@ internal sealed class FalTwin : IProviderTwin
         {
             ["request_id"] = task.Id,
             ["endpoint_id"] = task.Spec.Model,
-            ["sent_at"] = Time(task.CreatedAt),
-            ["started_at"] = task.StartedAt is { } started ? Time(started) : null,
-            ["ended_at"] = task.CompletedAt is { } ended ? Time(ended) : null,
+            ["sent_at"] = TwinReplies.Timestamp(task.CreatedAt),
+            ["started_at"] = task.StartedAt is { } started ? TwinReplies.Timestamp(started) : null,
+            ["ended_at"] = task.CompletedAt is { } ended ? TwinReplies.Timestamp(ended) : null,
             ["status_code"] = statusCode,
             ["duration"] = task.CompletedAt is { } done ? (done - task.CreatedAt).TotalSeconds : null,
         };
@@ -309,8 +252,6 @@ internal sealed class FalTwin : IProviderTwin
 
     private static DateTimeOffset? ParseTime(string text) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : null;
-
-    private static string Time(DateTimeOffset at) => at.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 
     private async Task InitiateUploadAsync(EmulatorContext context)
     {
@@ -377,7 +318,7 @@ internal sealed class FalTwin : IProviderTwin
             return task;
         }
 
-        await context.RespondJsonAsync(404, ErrorBody(404, "Request not found")).ConfigureAwait(false);
+        await context.RespondErrorAsync(this, 404, "Request not found").ConfigureAwait(false);
         return null;
     }
 
@@ -453,7 +394,7 @@ internal sealed class FalTwin : IProviderTwin
         ["message"] = message,
         ["level"] = "INFO",
         ["source"] = "USER",
-        ["timestamp"] = Time(at),
+        ["timestamp"] = TwinReplies.Timestamp(at),
     };
 
     /// <summary>A model error's <c>detail</c> array: one <c>{loc, msg, type}</c> per problem, located in the body.</summary>

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
-using System.Threading.Tasks;
-using Seedance.Emulator.Server;
+using Seedance.Emulator.Routing;
 
 namespace Seedance.Emulator.Twins;
 
@@ -9,7 +8,7 @@ namespace Seedance.Emulator.Twins;
 /// way its provider documents — paths, auth scheme, envelopes, status words, error bodies — because the
 /// provider code is tested against it.
 /// </summary>
-public interface IProviderTwin
+internal interface IProviderTwin
 {
     /// <summary>The provider's name as the module spells it, e.g. "WaveSpeed".</summary>
     string Provider { get; }
@@ -17,11 +16,9 @@ public interface IProviderTwin
     /// <summary>The first path segment the twin is served under, e.g. "wavespeed".</summary>
     string Prefix { get; }
 
-    /// <summary>What kind of call a request is (submit, status, cancel, upload, list, other), for fault plans.</summary>
-    string EndpointOf(string method, string path);
+    /// <summary>The twin's route table: which endpoint a request hits, what kind of call that is, and who handles it.</summary>
+    TwinRouter Routes { get; }
 
     /// <summary>An error body in the provider's own shape, for scripted faults.</summary>
     JsonNode ErrorBody(int status, string message);
-
-    Task HandleAsync(EmulatorContext context);
 }

@@ -21,7 +21,7 @@ namespace Seedance.Emulator.Twins;
 /// details. Honours <c>Prefer: wait[=N]</c> and <c>Cancel-After</c>, throttles creates per key, and signs its
 /// webhooks the Standard Webhooks way.
 /// </summary>
-internal sealed class ReplicateTwin : IProviderTwin
+internal sealed partial class ReplicateTwin : IProviderTwin
 {
     /// <summary>"For predictions created through the API, ... output files ... are automatically removed after an hour."</summary>
     private static readonly TimeSpan OutputLifetime = TimeSpan.FromHours(1);
@@ -50,6 +50,7 @@ internal sealed class ReplicateTwin : IProviderTwin
             random.GetBytes(_signingKey);
         }
 
+        Routes = RouteTable();
         _services.Tasks.Finished += OnFinished;
     }
 
@@ -57,51 +58,9 @@ internal sealed class ReplicateTwin : IProviderTwin
 
     public string Prefix => "replicate";
 
-    public string EndpointOf(string method, string path)
-    {
-        var route = path.Trim('/').Split('/');
-        return (method, route[0], route.Length) switch
-        {
-            ("POST", "models", 4) or ("POST", "predictions", 1) => "submit",
-            ("GET", "predictions", 2) => "status",
-            ("POST", "predictions", 3) => "cancel",
-            ("POST", "files", 1) => "upload",
-            ("GET", "predictions" or "files", 1) => "list",
-            _ => "other",
-        };
-    }
-
     public JsonNode ErrorBody(int status, string message) => status == 429
         ? new JsonObject { ["detail"] = message }
         : new JsonObject { ["title"] = TitleOf(status), ["detail"] = message, ["status"] = status };
-
-    public async Task HandleAsync(EmulatorContext context)
-    {
-        // "Token" is Replicate's older scheme word, still accepted.
-        var key = context.Credential("Bearer") ?? context.Credential("Token");
-        if (key is null || !_services.Accepts(key))
-        {
-            await Problem(context, 401, "You did not pass a valid authentication token").ConfigureAwait(false);
-            return;
-        }
-
-        var route = context.Path.Trim('/').Split('/');
-        var id = route.Length > 1 ? Uri.UnescapeDataString(route[1]) : string.Empty;
-        var handled = (context.Method, route[0], route.Length) switch
-        {
-            ("POST", "models", 4) when route[3] == "predictions" => CreateAsync(context, key, ReplicateModelSchema.Find($"{route[1]}/{route[2]}")),
-            ("POST", "predictions", 1) => CreateAsync(context, key, schema: null),
-            ("GET", "predictions", 1) => Page(context, _services.Tasks.Snapshot().Where(task => task.Key == key && _predictions.ContainsKey(task.Id)).OrderByDescending(task => task.CreatedAt).Select(task => Render(task))),
-            ("GET", "predictions", 2) => GetAsync(context, key, id),
-            ("POST", "predictions", 3) when route[2] == "cancel" => CancelAsync(context, key, id),
-            ("POST", "files", 1) => UploadAsync(context, key),
-            ("GET", "files", 1) => Page(context, _files.Values.Where(file => file.Key == key).Select(file => file.Body.DeepClone())),
-            ("GET" or "DELETE", "files", 2) => FileAsync(context, key, id),
-            ("GET", "webhooks", 3) when route[1] == "default" && route[2] == "secret" => context.RespondJsonAsync(200, new JsonObject { ["key"] = "whsec_" + Convert.ToBase64String(_signingKey) }),
-            _ => null,
-        };
-        await (handled ?? NotFound(context)).ConfigureAwait(false);
-    }
 
     private async Task CreateAsync(EmulatorContext context, string key, ReplicateModelSchema? schema)
     {
@@ -196,6 +155,15 @@ internal sealed class ReplicateTwin : IProviderTwin
         // Without sync mode the answer comes before any worker has picked the prediction up, unless it is done already.
         await context.RespondJsonAsync(201, Render(_services.Tasks.Peek(id)!, justCreated: wait is null && !context.FinishesAtOnce)).ConfigureAwait(false);
     }
+
+    private Task ListPredictionsAsync(EmulatorContext context, string key) =>
+        Page(context, _services.Tasks.Snapshot().Where(task => task.Key == key && _predictions.ContainsKey(task.Id)).OrderByDescending(task => task.CreatedAt).Select(task => Render(task)));
+
+    private Task ListFilesAsync(EmulatorContext context, string key) =>
+        Page(context, _files.Values.Where(file => file.Key == key).Select(file => file.Body.DeepClone()));
+
+    private Task WebhookSecretAsync(EmulatorContext context) =>
+        context.RespondJsonAsync(200, new JsonObject { ["key"] = "whsec_" + Convert.ToBase64String(_signingKey) });
 
     private async Task GetAsync(EmulatorContext context, string key, string id)
     {

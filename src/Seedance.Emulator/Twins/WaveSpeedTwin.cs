@@ -20,15 +20,8 @@ namespace Seedance.Emulator.Twins;
 /// Every answer (errors too) comes in a <c>{code, message, data}</c> envelope; statuses are created, processing,
 /// completed, failed; webhooks are signed <c>v3,&lt;hex HMAC-SHA256&gt;</c>.
 /// </summary>
-internal sealed class WaveSpeedTwin : IProviderTwin
+internal sealed partial class WaveSpeedTwin : IProviderTwin
 {
-    private const string ApiRoot = "/api/v3/";
-    private const string History = "/api/v3/predictions";
-    private const string Predictions = "/api/v3/predictions/";
-    private const string UploadTicket = "/api/v3/media/uploads";
-    private const string UploadBinary = "/api/v3/media/upload/binary";
-    private const string Balance = "/api/v3/account/balance";
-    private const string WebhookSecret = "/api/v3/webhook/secret";
     private const string SecretPrefix = "whsec_";
 
     /// <summary>What a fresh emulated account holds; the emulator does not bill.</summary>
@@ -56,6 +49,7 @@ internal sealed class WaveSpeedTwin : IProviderTwin
     public WaveSpeedTwin(EmulatorServices services)
     {
         _services = services;
+        Routes = RouteTable();
         _services.Tasks.Finished += SendWebhook;
     }
 
@@ -63,82 +57,22 @@ internal sealed class WaveSpeedTwin : IProviderTwin
 
     public string Prefix => "wavespeed";
 
-    public string EndpointOf(string method, string path) => (method, path) switch
-    {
-        ("POST", UploadTicket or UploadBinary) => "upload",
-        ("POST", History) => "list",
-        ("GET", _) when path.StartsWith(Predictions, StringComparison.Ordinal) => "status",
-        ("DELETE", _) when path.StartsWith(Predictions, StringComparison.Ordinal) => "cancel",
-        ("POST", _) when path.StartsWith(ApiRoot, StringComparison.Ordinal) && !path.StartsWith(Predictions, StringComparison.Ordinal) => "submit",
-        _ => "other",
-    };
-
     public JsonNode ErrorBody(int status, string message) =>
         new JsonObject { ["code"] = status, ["message"] = message, ["data"] = null };
 
-    public async Task HandleAsync(EmulatorContext context)
+    private async Task SubmitAsync(EmulatorContext context, string modelId, string key)
     {
-        var key = context.Credential("Bearer");
-        if (!_services.Accepts(key))
+        if (!Models.TryGetValue(modelId, out var model))
         {
-            // The docs: 401 is an invalid key or one not activated yet (new accounts activate with a top-up).
-            await Error(context, 401, "Unauthorized: invalid or unactivated API key. New keys are activated by topping up the account.").ConfigureAwait(false);
+            await NotFoundAsync(context).ConfigureAwait(false);
             return;
         }
 
-        var path = context.Path;
-        switch (context.Method, path)
-        {
-            case ("POST", UploadTicket):
-                await UploadTicketAsync(context).ConfigureAwait(false);
-                return;
-            case ("POST", UploadBinary):
-                await UploadBinaryAsync(context).ConfigureAwait(false);
-                return;
-            case ("POST", History):
-                await HistoryAsync(context, key!).ConfigureAwait(false);
-                return;
-            case ("GET", Balance):
-                await Ok(context, new JsonObject { ["balance"] = StartingBalance, ["currency"] = "USD" }).ConfigureAwait(false);
-                return;
-            case ("GET", WebhookSecret):
-                await Ok(context, new JsonObject { ["secret"] = SecretOf(key!) }).ConfigureAwait(false);
-                return;
-        }
-
-        if (path.StartsWith(Predictions, StringComparison.Ordinal))
-        {
-            var rest = path.Substring(Predictions.Length).Split('/');
-            var id = Uri.UnescapeDataString(rest[0]);
-            if (context.Method == "GET" && (rest.Length == 1 || (rest.Length == 2 && rest[1] == "result")))
-            {
-                await StatusAsync(context, id).ConfigureAwait(false);
-                return;
-            }
-
-            if (context.Method == "DELETE" && rest.Length == 1)
-            {
-                await DeleteAsync(context, id).ConfigureAwait(false);
-                return;
-            }
-        }
-        else if (context.Method == "POST" && path.StartsWith(ApiRoot, StringComparison.Ordinal)
-            && Models.TryGetValue(path.Substring(ApiRoot.Length), out var model))
-        {
-            await SubmitAsync(context, path.Substring(ApiRoot.Length), model, key!).ConfigureAwait(false);
-            return;
-        }
-
-        await Error(context, 404, "Not Found").ConfigureAwait(false);
-    }
-
-    private async Task SubmitAsync(EmulatorContext context, string modelId, TwinModel model, string key)
-    {
         var raw = await context.ReadBodyAsync().ConfigureAwait(false);
         var body = EmulatorContext.ParseObject(raw);
         if (body is null)
         {
-            await Error(context, 400, "Invalid JSON body").ConfigureAwait(false);
+            await context.RespondErrorAsync(this, 400, "Invalid JSON body").ConfigureAwait(false);
             return;
         }
 
@@ -147,7 +81,7 @@ internal sealed class WaveSpeedTwin : IProviderTwin
             ?? (webhook is not null && JsonFields.Boolean(body, "enable_base64_output") == true ? "enable_base64_output cannot be combined with webhook" : null);
         if (problem is not null)
         {
-            await Error(context, 400, problem).ConfigureAwait(false);
+            await context.RespondErrorAsync(this, 400, problem).ConfigureAwait(false);
             return;
         }
 
@@ -156,7 +90,7 @@ internal sealed class WaveSpeedTwin : IProviderTwin
         var perMinute = _services.Options.SubmitsPerMinute ?? 0;
         if (!_services.Quota.TryAdmit(Provider, key, perMinute, out _))
         {
-            await Error(context, 429, $"Too Many Requests: your account level allows {perMinute} videos per minute. Limits reset every minute.").ConfigureAwait(false);
+            await context.RespondErrorAsync(this, 429, $"Too Many Requests: your account level allows {perMinute} videos per minute. Limits reset every minute.").ConfigureAwait(false);
             return;
         }
 
@@ -172,7 +106,7 @@ internal sealed class WaveSpeedTwin : IProviderTwin
             created["status"] = "created";
         }
 
-        await Ok(context, created).ConfigureAwait(false);
+        await context.RespondEnvelopeAsync(created).ConfigureAwait(false);
     }
 
     private string? Validate(string modelId, TwinModel model, JsonObject body, out EmulatedTaskSpec spec)
@@ -281,11 +215,11 @@ internal sealed class WaveSpeedTwin : IProviderTwin
         var task = _services.Tasks.Observe(id);
         if (task is null || task.Spec.Provider != Provider)
         {
-            await Error(context, 404, "prediction not found").ConfigureAwait(false);
+            await context.RespondErrorAsync(this, 404, "prediction not found").ConfigureAwait(false);
             return;
         }
 
-        await Ok(context, Prediction(task, context.TwinBase)).ConfigureAwait(false);
+        await context.RespondEnvelopeAsync(Prediction(task, context.TwinBase)).ConfigureAwait(false);
     }
 
     private async Task DeleteAsync(EmulatorContext context, string id)
@@ -293,13 +227,13 @@ internal sealed class WaveSpeedTwin : IProviderTwin
         var before = _services.Tasks.Cancel(id, runningToo: false);
         if (before is null)
         {
-            await Error(context, 404, "prediction not found").ConfigureAwait(false);
+            await context.RespondErrorAsync(this, 404, "prediction not found").ConfigureAwait(false);
             return;
         }
 
         // A finished task's record is deleted; a processing one keeps running ("may not stop immediately").
         _services.Tasks.Delete(id);
-        await Ok(context, new JsonObject { ["id"] = id, ["status"] = "deleted" }).ConfigureAwait(false);
+        await context.RespondEnvelopeAsync(new JsonObject { ["id"] = id, ["status"] = "deleted" }).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -311,7 +245,7 @@ internal sealed class WaveSpeedTwin : IProviderTwin
         var body = EmulatorContext.ParseObject(await context.ReadBodyAsync().ConfigureAwait(false));
         if (body is null)
         {
-            await Error(context, 400, "Invalid JSON body").ConfigureAwait(false);
+            await context.RespondErrorAsync(this, 400, "Invalid JSON body").ConfigureAwait(false);
             return;
         }
 
@@ -329,7 +263,7 @@ internal sealed class WaveSpeedTwin : IProviderTwin
             : null;
         if (problem is not null)
         {
-            await Error(context, 400, problem).ConfigureAwait(false);
+            await context.RespondErrorAsync(this, 400, problem).ConfigureAwait(false);
             return;
         }
 
@@ -343,7 +277,7 @@ internal sealed class WaveSpeedTwin : IProviderTwin
             .Take(pageSize.Value)
             .Select(task => (JsonNode)HistoryItem(task, context.TwinBase))
             .ToArray();
-        await Ok(context, new JsonObject { ["page"] = page, ["items"] = new JsonArray(items) }).ConfigureAwait(false);
+        await context.RespondEnvelopeAsync(new JsonObject { ["page"] = page, ["items"] = new JsonArray(items) }).ConfigureAwait(false);
     }
 
     /// <summary>A prediction as the history lists it: with the inputs it was submitted with (WaveSpeed's CLI shows their prompt).</summary>
@@ -362,7 +296,7 @@ internal sealed class WaveSpeedTwin : IProviderTwin
         var size = body is null || body["size"] is null ? null : JsonFields.Integer(body, "size");
         if (string.IsNullOrWhiteSpace(fileName) || size is null or < 0)
         {
-            await Error(context, 400, "filename and size are required").ConfigureAwait(false);
+            await context.RespondErrorAsync(this, 400, "filename and size are required").ConfigureAwait(false);
             return;
         }
 
@@ -370,13 +304,13 @@ internal sealed class WaveSpeedTwin : IProviderTwin
         var problem = format is null ? MediaFormat.Unsupported(fileName!) : format.Refuses(size.Value);
         if (problem is not null)
         {
-            await Error(context, 400, problem).ConfigureAwait(false);
+            await context.RespondErrorAsync(this, 400, problem).ConfigureAwait(false);
             return;
         }
 
         var contentType = JsonFields.Text(body!, "content_type") ?? format!.ContentType;
         var (putUrl, downloadUrl) = _services.Uploads.Reserve(fileName!, contentType);
-        await Ok(context, new JsonObject
+        await context.RespondEnvelopeAsync(new JsonObject
         {
             ["type"] = format!.Kind,
             ["filename"] = fileName,
@@ -397,25 +331,25 @@ internal sealed class WaveSpeedTwin : IProviderTwin
         var form = await context.ReadFormAsync().ConfigureAwait(false);
         if (form is null || !form.Parts.TryGetValue("file", out var file) || file.FileName is null)
         {
-            await Error(context, 400, "file is required (multipart/form-data field 'file')").ConfigureAwait(false);
+            await context.RespondErrorAsync(this, 400, "file is required (multipart/form-data field 'file')").ConfigureAwait(false);
             return;
         }
 
         var format = MediaFormat.Of(file.FileName);
         if (format is null)
         {
-            await Error(context, 400, MediaFormat.Unsupported(file.FileName)).ConfigureAwait(false);
+            await context.RespondErrorAsync(this, 400, MediaFormat.Unsupported(file.FileName)).ConfigureAwait(false);
             return;
         }
 
         if (format.Refuses(file.Content.LongLength) is { } tooLarge)
         {
-            await Error(context, 413, tooLarge).ConfigureAwait(false);
+            await context.RespondErrorAsync(this, 413, tooLarge).ConfigureAwait(false);
             return;
         }
 
         var url = _services.Uploads.Store(file.Content, format.ContentType, file.FileName);
-        await Ok(context, new JsonObject
+        await context.RespondEnvelopeAsync(new JsonObject
         {
             ["type"] = format.Kind,
             ["download_url"] = url.AbsoluteUri,
@@ -435,7 +369,7 @@ internal sealed class WaveSpeedTwin : IProviderTwin
             ["urls"] = new JsonObject { ["get"] = new Uri(twinBase, $"{twinBase.AbsolutePath.TrimEnd('/')}/api/v3/predictions/{task.Id}/result").AbsoluteUri },
             ["has_nsfw_contents"] = task.IsFinal && task.State != EmulatedTaskState.Cancelled ? new JsonArray(task.RefusedByPolicy) : new JsonArray(),
             ["status"] = StatusOf(task),
-            ["created_at"] = task.CreatedAt.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
+            ["created_at"] = TwinReplies.Timestamp(task.CreatedAt),
             ["error"] = task.State == EmulatedTaskState.Failed ? task.Error : string.Empty,
             ["timings"] = new JsonObject { ["inference"] = task.CompletedAt is { } done && task.StartedAt is { } start ? (long)(done - start).TotalMilliseconds : 0 },
         };
@@ -508,12 +442,6 @@ internal sealed class WaveSpeedTwin : IProviderTwin
     }
 
     private static string Shorten(string url) => url.Length > 80 ? url.Substring(0, 80) + "..." : url;
-
-    private static Task Ok(EmulatorContext context, JsonNode data) =>
-        context.RespondJsonAsync(200, new JsonObject { ["code"] = 200, ["message"] = "success", ["data"] = data });
-
-    private Task Error(EmulatorContext context, int status, string message) =>
-        context.RespondJsonAsync(status, ErrorBody(status, message));
 
     /// <summary>What one model's page accepts beyond the shared shapes.</summary>
     private sealed class TwinModel

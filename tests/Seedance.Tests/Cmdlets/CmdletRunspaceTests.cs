@@ -1,9 +1,4 @@
-using System;
-using System.IO;
-using System.Linq;
 using System.Management.Automation;
-using Seedance.Tests.Support;
-using Xunit;
 
 namespace Seedance.Tests.Cmdlets;
 

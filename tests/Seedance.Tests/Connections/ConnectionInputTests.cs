@@ -1,11 +1,5 @@
-using System;
-using System.Linq;
 using System.Security;
-using System.Threading;
-using System.Threading.Tasks;
 using Seedance.Connections;
-using Seedance.Tests.Support;
-using Xunit;
 
 namespace Seedance.Tests.Connections;
 

@@ -1,12 +1,7 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
 using System.Management.Automation;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Seedance.Commands.Cmdlets;
-using Xunit;
 
 namespace Seedance.Tests.Contracts;
 

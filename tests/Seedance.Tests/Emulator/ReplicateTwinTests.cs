@@ -1,16 +1,9 @@
-using System;
-using System.IO;
-using System.Linq;
 using System.Net;
-using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Threading.Tasks;
-using Seedance.Tests.Support;
-using Xunit;
 
 namespace Seedance.Tests.Emulator;
 

@@ -1,12 +1,5 @@
-using System;
-using System.IO;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using Seedance.Emulator.Faults;
 using Seedance.Media;
-using Seedance.Tests.Support;
-using Xunit;
 using Xunit.Abstractions;
 
 namespace Seedance.Tests.Integration;

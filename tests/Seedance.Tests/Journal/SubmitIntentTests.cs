@@ -1,12 +1,7 @@
-using System;
-using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
-using System.Threading.Tasks;
 using Seedance.Emulator.Faults;
 using Seedance.Journal;
-using Seedance.Tests.Support;
-using Xunit;
 using static Seedance.Tests.Support.LostSubmits;
 
 namespace Seedance.Tests.Journal;

@@ -1,14 +1,6 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using Seedance.Connections;
 using Seedance.Http;
 using Seedance.Journal;
-using Seedance.Tests.Support;
-using Xunit;
 
 namespace Seedance.Tests.Journal;
 

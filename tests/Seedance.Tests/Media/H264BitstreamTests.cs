@@ -1,6 +1,4 @@
-using System.Collections.Generic;
 using Seedance.Emulator.Media;
-using Xunit;
 
 namespace Seedance.Tests.Media;
 

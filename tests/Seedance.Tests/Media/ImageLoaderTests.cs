@@ -1,7 +1,4 @@
-using System.IO;
 using Seedance.Media;
-using Seedance.Tests.Support;
-using Xunit;
 
 namespace Seedance.Tests.Media;
 

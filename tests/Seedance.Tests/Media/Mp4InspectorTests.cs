@@ -1,13 +1,8 @@
-using System;
 using System.Buffers.Binary;
 using System.Globalization;
-using System.IO;
-using System.Linq;
 using System.Text;
 using Seedance.Emulator.Media;
 using Seedance.Media;
-using Seedance.Tests.Support;
-using Xunit;
 
 namespace Seedance.Tests.Media;
 

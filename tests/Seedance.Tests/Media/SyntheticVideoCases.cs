@@ -1,7 +1,4 @@
-using System.Collections.Generic;
-using System.IO;
 using Seedance.Emulator.Media;
-using Xunit;
 
 namespace Seedance.Tests.Media;
 

@@ -1,7 +1,4 @@
-using System.Linq;
 using Seedance.Emulator.Media;
-using Seedance.Tests.Support;
-using Xunit;
 using Xunit.Abstractions;
 
 namespace Seedance.Tests.Media;

@@ -1,9 +1,5 @@
-using System.IO;
-using System.Linq;
 using Seedance.Emulator.Media;
 using Seedance.Media;
-using Seedance.Tests.Support;
-using Xunit;
 
 namespace Seedance.Tests.Media;
 

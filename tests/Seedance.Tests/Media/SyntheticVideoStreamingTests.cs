@@ -1,8 +1,4 @@
-using System;
-using System.IO;
 using Seedance.Emulator.Media;
-using Seedance.Tests.Support;
-using Xunit;
 
 namespace Seedance.Tests.Media;
 

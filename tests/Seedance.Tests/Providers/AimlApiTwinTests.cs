@@ -1,14 +1,8 @@
-using System;
-using System.IO;
 using System.Net;
-using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using System.Threading.Tasks;
 using Seedance.Media;
-using Seedance.Tests.Support;
-using Xunit;
 
 namespace Seedance.Tests.Providers;
 

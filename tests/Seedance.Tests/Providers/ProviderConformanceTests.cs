@@ -1,19 +1,16 @@
-using System;
-using System.IO;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
+using Seedance.Emulator.Faults;
+using Seedance.Emulator.Tasks;
 using Seedance.Media;
 using Seedance.Providers;
-using Seedance.Tests.Support;
-using Xunit;
 
 namespace Seedance.Tests.Providers;
 
 /// <summary>
 /// What every provider must do the same way, over real HTTP against its twin: a local image becomes a verified
 /// video, a failed generation and a moderation refusal end as failures users can tell apart, a wrong key never
-/// shows itself, and the model data is consistent. Provider-specific wire details are tested per provider.
+/// shows itself, every status word means one state, a cancel does what the provider offers, what a model does
+/// not take is refused before any request, and the model data is consistent. Provider-specific wire details
+/// (and each provider's list of what its models do not take) are in the per-provider files.
 /// </summary>
 public sealed class ProviderConformanceTests
 {
@@ -40,6 +37,92 @@ public sealed class ProviderConformanceTests
         { "Replicate", "E005" },
         { "AtlasCloud", null },
     };
+
+    /// <summary>Status answers as each provider words them, the state each means, and whether it carries an error (null: unchecked).</summary>
+    public static TheoryData<string, string, TaskState, bool?> StatusAnswers => new()
+    {
+        { "WaveSpeed", WaveSpeedStatus("created", "[]"), TaskState.Queued, null },
+        { "WaveSpeed", WaveSpeedStatus("processing", "[]"), TaskState.Running, null },
+        { "WaveSpeed", WaveSpeedStatus("completed", "[\"https://cdn.wavespeed.ai/v.mp4\"]"), TaskState.Succeeded, null },
+        { "WaveSpeed", WaveSpeedStatus("completed", "[]"), TaskState.Failed, null },
+        { "WaveSpeed", WaveSpeedStatus("failed", "[]"), TaskState.Failed, null },
+        { "WaveSpeed", WaveSpeedStatus("timeout", "[]"), TaskState.Failed, null },
+        { "WaveSpeed", WaveSpeedStatus("cancelled", "[]"), TaskState.Cancelled, null },
+        { "WaveSpeed", WaveSpeedStatus("deleted", "[]"), TaskState.Cancelled, null },
+        { "AIMLAPI", AimlApiStatus("queued", null), TaskState.Queued, false },
+        { "AIMLAPI", AimlApiStatus("waiting", null), TaskState.Queued, false },
+        { "AIMLAPI", AimlApiStatus("generating", null), TaskState.Running, false },
+        { "AIMLAPI", AimlApiStatus("active", null), TaskState.Running, false },
+        { "AIMLAPI", AimlApiStatus("completed", "https://cdn.aimlapi.com/flamingo/files/b/v.mp4"), TaskState.Succeeded, false },
+        { "AIMLAPI", AimlApiStatus("completed", null), TaskState.Failed, true },
+        { "AIMLAPI", AimlApiStatus("error", null), TaskState.Failed, true },
+        { "Ark", ArkStatus("queued", null), TaskState.Queued, false },
+        { "Ark", ArkStatus("running", null), TaskState.Running, false },
+        { "Ark", ArkStatus("succeeded", "https://ark-content.example.com/v.mp4"), TaskState.Succeeded, false },
+        { "Ark", ArkStatus("succeeded", null), TaskState.Failed, true },
+        { "Ark", ArkStatus("failed", null), TaskState.Failed, true },
+        { "Ark", ArkStatus("cancelled", null), TaskState.Cancelled, false },
+        { "Ark", ArkStatus("expired", null), TaskState.Expired, true },
+        { "Replicate", ReplicateStatus("starting", "null", false), TaskState.Queued, false },
+        { "Replicate", ReplicateStatus("processing", "null", false), TaskState.Running, false },
+        { "Replicate", ReplicateStatus("succeeded", "\"https://replicate.delivery/xezq/output.mp4\"", false), TaskState.Succeeded, false },
+        { "Replicate", ReplicateStatus("succeeded", "[\"https://replicate.delivery/xezq/output.mp4\"]", false), TaskState.Succeeded, false },
+        { "Replicate", ReplicateStatus("succeeded", "null", false), TaskState.Failed, true },
+        { "Replicate", ReplicateStatus("succeeded", "null", true), TaskState.Expired, true },
+        { "Replicate", ReplicateStatus("failed", "null", false), TaskState.Failed, true },
+        { "Replicate", ReplicateStatus("canceled", "null", false), TaskState.Cancelled, false },
+        { "Replicate", ReplicateStatus("aborted", "null", false), TaskState.Cancelled, true },
+        { "AtlasCloud", AtlasCloudStatus("starting", "[]"), TaskState.Queued, false },
+        { "AtlasCloud", AtlasCloudStatus("created", "[]"), TaskState.Queued, false },
+        { "AtlasCloud", AtlasCloudStatus("processing", "[]"), TaskState.Running, false },
+        { "AtlasCloud", AtlasCloudStatus("completed", "[\"https://storage.atlascloud.ai/outputs/result.mp4\"]"), TaskState.Succeeded, false },
+        { "AtlasCloud", AtlasCloudStatus("succeeded", "[\"https://storage.atlascloud.ai/outputs/result.mp4\"]"), TaskState.Succeeded, false },
+        { "AtlasCloud", AtlasCloudStatus("completed", "[]"), TaskState.Failed, true },
+        { "AtlasCloud", AtlasCloudStatus("failed", "[]"), TaskState.Failed, true },
+        { "AtlasCloud", AtlasCloudStatus("timeout", "[]"), TaskState.Failed, true },
+    };
+
+    /// <summary>
+    /// Cancelling a queued task and then a running one, where the provider can cancel: what each cancel reports,
+    /// what the task is then, what became of it at the provider (null: its record is gone), and what a refresh of
+    /// the queued one shows (null: not asked, the record being gone).
+    /// </summary>
+    public static TheoryData<CancelCase> Cancels => new()
+    {
+        new CancelCase("Ark", CancelOutcome.Cancelled, EmulatedTaskState.Cancelled, CancelOutcome.NotSupported, TaskState.Running, EmulatedTaskState.Running, TaskState.Cancelled, null),
+        new CancelCase("fal", CancelOutcome.Cancelled, EmulatedTaskState.Cancelled, CancelOutcome.Requested, TaskState.Running, EmulatedTaskState.Running, TaskState.Cancelled, "client_cancelled"),
+        new CancelCase("Replicate", CancelOutcome.Cancelled, EmulatedTaskState.Cancelled, CancelOutcome.Cancelled, TaskState.Cancelled, EmulatedTaskState.Cancelled, TaskState.Cancelled, null),
+        new CancelCase("WaveSpeed", CancelOutcome.Cancelled, null, CancelOutcome.Requested, TaskState.Running, EmulatedTaskState.Running, null, null),
+    };
+
+    public static TheoryData<string> ProvidersWithoutCancel => new() { "AIMLAPI", "AtlasCloud" };
+
+    /// <summary>Every provider's list of requests its models do not take (kept in the provider's own test file).</summary>
+    public static TheoryData<string, string?, string, string, Action<VideoRequest>> RefusedRequests
+    {
+        get
+        {
+            var data = new TheoryData<string, string?, string, string, Action<VideoRequest>>();
+            var lists = new (string Provider, TheoryData<string?, string, string, Action<VideoRequest>> Rows)[]
+            {
+                ("WaveSpeed", WaveSpeedProviderTests.Refused),
+                ("AIMLAPI", AimlApiProviderTests.Refused),
+                ("Ark", ArkProviderTests.Refused),
+                ("fal", FalProviderTests.Refused),
+                ("Replicate", ReplicateProviderTests.Refused),
+                ("AtlasCloud", AtlasCloudProviderTests.Refused),
+            };
+            foreach (var (provider, rows) in lists)
+            {
+                foreach (var row in rows)
+                {
+                    data.Add(provider, (string?)row[0], (string)row[1]!, (string)row[2]!, (Action<VideoRequest>)row[3]!);
+                }
+            }
+
+            return data;
+        }
+    }
 
     [Theory]
     [MemberData(nameof(Providers))]
@@ -132,11 +215,107 @@ public sealed class ProviderConformanceTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(StatusAnswers))]
+    public async Task Every_status_word_means_one_state(string provider, string answer, TaskState expected, bool? hasError)
+    {
+        using var harness = new EmulatorHarness(options => options.Faults.Add(new FaultRule { Endpoint = "status", Action = FaultAction.Status, StatusCode = 200, Body = answer }));
+        var connection = harness.Connect(provider);
+
+        var task = await connection.RefreshAsync(new VideoTask("x", provider, connection.ProviderInfo.DefaultModel.Id), CancellationToken.None);
+
+        Assert.Equal(expected, task.State);
+        Assert.Equal(expected == TaskState.Succeeded, task.VideoUrl is not null);
+        Assert.Equal(expected.IsFinal(), task.CompletedAt is not null);
+        if (hasError is { } error)
+        {
+            Assert.Equal(error, task.Error is not null);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Cancels))]
+    public async Task A_queued_task_is_cancelled_and_a_running_one_as_far_as_the_provider_goes(CancelCase expected)
+    {
+        using var harness = new EmulatorHarness(options => { options.ConcurrencyLimit = 1; options.Latency = TimeSpan.FromSeconds(30); });
+        var connection = harness.Connect(expected.Provider);
+        var running = await connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None);
+        var queued = await connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None);
+
+        var (queuedOutcome, queuedTask) = await connection.CancelAsync(queued, CancellationToken.None);
+        var (runningOutcome, runningTask) = await connection.CancelAsync(running, CancellationToken.None);
+
+        Assert.Equal(expected.Queued, queuedOutcome);
+        Assert.Equal(TaskState.Cancelled, queuedTask.State);
+        Assert.Equal(expected.QueuedAtProvider, harness.Server.Tasks.Peek(queued.Id)?.State);
+        Assert.Equal(expected.Running, runningOutcome);
+        Assert.Equal(expected.RunningAfter, runningTask.State);
+        Assert.Equal(expected.RunningAtProvider, harness.Server.Tasks.Peek(running.Id)!.State);
+        Assert.Equal(2, harness.Server.Options.Faults.CallsTo("cancel"));
+        if (expected.QueuedRefreshed is { } refreshedState)
+        {
+            var refreshed = await connection.RefreshAsync(queued, CancellationToken.None);
+            Assert.Equal(refreshedState, refreshed.State);
+            Assert.Equal(expected.QueuedErrorCode, refreshed.ErrorCode);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ProvidersWithoutCancel))]
+    public async Task Where_cancel_is_not_offered_no_cancel_request_is_made_and_the_task_runs_on(string provider)
+    {
+        using var harness = new EmulatorHarness(options => options.Latency = TimeSpan.FromSeconds(30));
+        var connection = harness.Connect(provider);
+        var task = await connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None);
+
+        var (outcome, current) = await connection.CancelAsync(task, CancellationToken.None);
+
+        Assert.Equal(CancelOutcome.NotSupported, outcome);
+        Assert.Equal(TaskState.Running, current.State);
+        Assert.Null(connection.ProviderInfo.CancelBehaviour);
+        Assert.Equal(EmulatedTaskState.Running, harness.Server.Tasks.Peek(task.Id)!.State);
+        Assert.Single(harness.Server.RequestsTo(provider), request => request.Method == "POST");
+        Assert.All(harness.Server.RequestsTo(provider), request => Assert.Contains(request.Method, new[] { "POST", "GET" }));
+    }
+
+    [Theory]
+    [MemberData(nameof(RefusedRequests))]
+    public void What_a_model_does_not_offer_is_refused_before_any_request(string provider, string? model, string errorId, string parameter, Action<VideoRequest> spoil)
+    {
+        using var harness = new EmulatorHarness();
+        var request = Support.Requests.FromUrl();
+        request.Model = model;
+        spoil(request);
+
+        harness.AssertRefusedBeforeAnyRequest(provider, request, errorId, parameter);
+    }
+
     private static async Task<VideoTask> RunAsync(string provider, string prompt)
     {
         using var harness = new EmulatorHarness(options => options.Latency = TimeSpan.FromMilliseconds(100));
         var connection = harness.Connect(provider);
         var task = await connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl(prompt: prompt)), CancellationToken.None);
         return await connection.WaitAsync(task, TimeSpan.FromSeconds(30), CancellationToken.None);
+    }
+
+    private static string WaveSpeedStatus(string status, string outputs) =>
+        $"{{\"code\":200,\"message\":\"success\",\"data\":{{\"id\":\"x\",\"status\":\"{status}\",\"outputs\":{outputs},\"error\":\"\",\"has_nsfw_contents\":[false],\"timings\":{{\"inference\":1234}}}}}}";
+
+    private static string AimlApiStatus(string status, string? url) =>
+        $"{{\"id\":\"x\",\"status\":\"{status}\",\"video\":{(url is null ? "null" : $"{{\"url\":\"{url}\"}}")},\"error\":null}}";
+
+    private static string ArkStatus(string status, string? video) =>
+        $"{{\"id\":\"x\",\"status\":\"{status}\",\"content\":{(video is null ? "null" : $"{{\"video_url\":\"{video}\"}}")},\"error\":null,\"created_at\":1787869631,\"updated_at\":1787869648,\"duration\":5}}";
+
+    private static string ReplicateStatus(string status, string output, bool dataRemoved) =>
+        $"{{\"id\":\"x\",\"status\":\"{status}\",\"output\":{output},\"data_removed\":{(dataRemoved ? "true" : "false")},\"error\":null,\"metrics\":{{\"predict_time\":12.5}}}}";
+
+    private static string AtlasCloudStatus(string status, string outputs) =>
+        $"{{\"code\":200,\"message\":\"success\",\"data\":{{\"id\":\"x\",\"status\":\"{status}\",\"outputs\":{outputs},\"error\":null,\"metrics\":{{\"predict_time\":45.2}},\"created_at\":\"2025-01-01T00:00:00Z\",\"completed_at\":\"2025-01-01T00:00:45Z\"}}}}";
+
+    /// <summary>What cancelling a queued and then a running task does at one provider (see <see cref="Cancels"/>).</summary>
+    public sealed record CancelCase(string Provider, CancelOutcome Queued, EmulatedTaskState? QueuedAtProvider, CancelOutcome Running, TaskState RunningAfter, EmulatedTaskState RunningAtProvider, TaskState? QueuedRefreshed, string? QueuedErrorCode)
+    {
+        public override string ToString() => Provider;
     }
 }

@@ -1,17 +1,10 @@
-using System;
-using System.IO;
-using System.Linq;
 using System.Net;
 using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
 using Seedance.Emulator.Faults;
 using Seedance.Emulator.Tasks;
 using Seedance.Http;
 using Seedance.Media;
 using Seedance.Providers;
-using Seedance.Tests.Support;
-using Xunit;
 
 namespace Seedance.Tests.Providers;
 
@@ -139,34 +132,25 @@ public sealed class ReplicateProviderTests : IDisposable
         Golden.AssertMatches("replicate", "seedance-1-pro", _harness.Server.Tasks.Peek(task.Id)!.Spec.RawBody);
     }
 
-    public static TheoryData<string, string, Action<VideoRequest>> UnsupportedRequests => new()
+    /// <summary>What the models do not offer: the model (null: the default), the error id and parameter the request is refused with before any request, and how the request is spoilt (the conformance suite runs them).</summary>
+    public static TheoryData<string?, string, string, Action<VideoRequest>> Refused => new()
     {
-        { "DurationNotSupported", "Duration", request => request.DurationSeconds = 3 },
-        { "DurationNotSupported", "Duration", request => request.DurationSeconds = 16 },
-        { "ResolutionNotSupported", "Resolution", request => request.Resolution = "1080p" },
-        { "AspectRatioNotSupported", "AspectRatio", request => request.AspectRatio = "5:4" },
-        { "ParameterNotSupported", "CameraFixed", request => request.CameraFixed = true },
-        { "ParameterNotSupported", "Watermark", request => request.Watermark = true },
-        { "ParameterNotSupported", "MotionStrength", request => request.MotionStrength = 0.7 },
-        { "TooManyImages", "Image", request => AddImages(request, 9) },
-        { "ResolutionNotSupported", "Resolution", request => { request.Model = "seedance-2-0"; request.Resolution = "4k"; } },
-        { "ParameterNotSupported", "GenerateAudio", request => { request.Model = "seedance-1-pro"; request.GenerateAudio = true; } },
-        { "TooManyImages", "Image", request => { request.Model = "seedance-1-pro"; AddImages(request, 1); } },
-        { "DurationNotSupported", "Duration", request => { request.Model = "seedance-1-pro"; request.DurationSeconds = 13; } },
-        { "TooManyImages", "Image", request => { request.Model = "seedance-1-lite"; AddImages(request, 4); } },
-        { "AspectRatioNotSupported", "AspectRatio", request => { request.Model = "seedance-1-lite"; request.AspectRatio = "adaptive"; } },
-        { "ModelNotKnown", "Model", request => request.Model = "bytedance/seedance-1.5-pro" },
+        { null, "DurationNotSupported", "Duration", request => request.DurationSeconds = 3 },
+        { null, "DurationNotSupported", "Duration", request => request.DurationSeconds = 16 },
+        { null, "ResolutionNotSupported", "Resolution", request => request.Resolution = "1080p" },
+        { null, "AspectRatioNotSupported", "AspectRatio", request => request.AspectRatio = "5:4" },
+        { null, "ParameterNotSupported", "CameraFixed", request => request.CameraFixed = true },
+        { null, "ParameterNotSupported", "Watermark", request => request.Watermark = true },
+        { null, "ParameterNotSupported", "MotionStrength", request => request.MotionStrength = 0.7 },
+        { null, "TooManyImages", "Image", request => AddImages(request, 9) },
+        { null, "ResolutionNotSupported", "Resolution", request => { request.Model = "seedance-2-0"; request.Resolution = "4k"; } },
+        { null, "ParameterNotSupported", "GenerateAudio", request => { request.Model = "seedance-1-pro"; request.GenerateAudio = true; } },
+        { null, "TooManyImages", "Image", request => { request.Model = "seedance-1-pro"; AddImages(request, 1); } },
+        { null, "DurationNotSupported", "Duration", request => { request.Model = "seedance-1-pro"; request.DurationSeconds = 13; } },
+        { null, "TooManyImages", "Image", request => { request.Model = "seedance-1-lite"; AddImages(request, 4); } },
+        { null, "AspectRatioNotSupported", "AspectRatio", request => { request.Model = "seedance-1-lite"; request.AspectRatio = "adaptive"; } },
+        { null, "ModelNotKnown", "Model", request => request.Model = "bytedance/seedance-1.5-pro" },
     };
-
-    [Theory]
-    [MemberData(nameof(UnsupportedRequests))]
-    public void What_the_models_do_not_offer_is_refused_before_any_request(string errorId, string parameter, Action<VideoRequest> spoil)
-    {
-        var request = Support.Requests.FromUrl();
-        spoil(request);
-
-        _harness.AssertRefusedBeforeAnyRequest(Provider, request, errorId, parameter);
-    }
 
     [Fact]
     public void Without_a_model_named_the_seedance_2_fast_model_takes_text_a_frame_or_references()
@@ -207,25 +191,6 @@ public sealed class ReplicateProviderTests : IDisposable
         Assert.Equal(parameter, error.ParameterName);
         Assert.Equal(SeedanceErrorCategory.Validation, error.Category);
         Assert.Equal(0, _harness.ApiRequests(Provider));
-    }
-
-    [Fact]
-    public async Task Starting_and_processing_predictions_are_both_cancelled()
-    {
-        using var harness = new EmulatorHarness(options => { options.ConcurrencyLimit = 1; options.Latency = TimeSpan.FromSeconds(30); });
-        var connection = harness.Connect(Provider);
-        var running = await connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None);
-        var queued = await connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None);
-
-        var (queuedOutcome, _) = await connection.CancelAsync(queued, CancellationToken.None);
-        var (runningOutcome, runningTask) = await connection.CancelAsync(running, CancellationToken.None);
-        var refreshed = await connection.RefreshAsync(queued, CancellationToken.None);
-
-        Assert.Equal(CancelOutcome.Cancelled, queuedOutcome);
-        Assert.Equal(CancelOutcome.Cancelled, runningOutcome);
-        Assert.Equal(TaskState.Cancelled, runningTask.State);
-        Assert.Equal(TaskState.Cancelled, refreshed.State);
-        Assert.Equal(EmulatedTaskState.Cancelled, harness.Server.Tasks.Peek(running.Id)!.State);
     }
 
     [Fact]
@@ -281,28 +246,6 @@ public sealed class ReplicateProviderTests : IDisposable
     [InlineData(502, "<html>Bad Gateway</html>", SeedanceErrorCategory.Server)]
     public void Error_bodies_map_to_categories(int status, string body, SeedanceErrorCategory expected) =>
         Assert.Equal(expected, new ReplicateProvider().DescribeFailure(new ApiResponse((HttpStatusCode)status, body, null)).Category);
-
-    [Theory]
-    [InlineData("starting", "null", false, TaskState.Queued)]
-    [InlineData("processing", "null", false, TaskState.Running)]
-    [InlineData("succeeded", "\"https://replicate.delivery/xezq/output.mp4\"", false, TaskState.Succeeded)]
-    [InlineData("succeeded", "[\"https://replicate.delivery/xezq/output.mp4\"]", false, TaskState.Succeeded)]
-    [InlineData("succeeded", "null", false, TaskState.Failed)]
-    [InlineData("succeeded", "null", true, TaskState.Expired)]
-    [InlineData("failed", "null", false, TaskState.Failed)]
-    [InlineData("canceled", "null", false, TaskState.Cancelled)]
-    [InlineData("aborted", "null", false, TaskState.Cancelled)]
-    public void Statuses_map_to_one_vocabulary(string status, string output, bool dataRemoved, TaskState expected)
-    {
-        using var prediction = JsonDocument.Parse($"{{\"id\":\"x\",\"status\":\"{status}\",\"output\":{output},\"data_removed\":{(dataRemoved ? "true" : "false")},\"error\":null,\"metrics\":{{\"predict_time\":12.5}}}}");
-
-        var task = ReplicateProvider.ReadPrediction(prediction.RootElement, new VideoTask("x", Provider, "m"));
-
-        Assert.Equal(expected, task.State);
-        Assert.Equal(expected == TaskState.Succeeded, task.VideoUrl is not null);
-        Assert.Equal(expected.IsFinal(), task.CompletedAt is not null);
-        Assert.Equal(expected is TaskState.Failed or TaskState.Expired || status == "aborted", task.Error is not null);
-    }
 
     [Fact]
     public void An_aborted_prediction_says_it_missed_its_deadline_and_a_failure_keeps_its_code()

@@ -1,14 +1,6 @@
-using System;
-using System.IO;
-using System.Linq;
-using System.Net.Http;
 using System.Text.Json.Nodes;
-using System.Threading;
-using System.Threading.Tasks;
 using Seedance.Connections;
 using Seedance.Emulator.Faults;
-using Seedance.Tests.Support;
-using Xunit;
 
 namespace Seedance.Tests.Reliability;
 

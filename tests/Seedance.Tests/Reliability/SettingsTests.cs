@@ -1,13 +1,6 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using Seedance.Connections;
 using Seedance.Emulator.Faults;
 using Seedance.Http;
-using Seedance.Tests.Support;
-using Xunit;
 
 namespace Seedance.Tests.Reliability;
 

@@ -1,13 +1,6 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Text.Json.Nodes;
-using System.Threading;
-using System.Threading.Tasks;
 using Seedance.Pricing;
 using Seedance.Providers;
-using Seedance.Tests.Support;
-using Xunit;
 
 namespace Seedance.Tests.Requests;
 

@@ -1,13 +1,6 @@
-using System;
-using System.IO;
-using System.Linq;
 using System.Text;
-using System.Threading;
-using System.Threading.Tasks;
 using Seedance.Emulator.Media;
 using Seedance.Media;
-using Seedance.Tests.Support;
-using Xunit;
 
 namespace Seedance.Tests.Requests;
 

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using Seedance.Connections;
 using Seedance.Emulator;
 using Seedance.Emulator.Media;

@@ -1,7 +1,4 @@
-using System.IO;
-using System.Linq;
 using System.Text.Json.Nodes;
-using Xunit;
 
 namespace Seedance.Tests.Support;
 

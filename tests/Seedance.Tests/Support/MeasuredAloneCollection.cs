@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace Seedance.Tests.Support;
 
 /// <summary>

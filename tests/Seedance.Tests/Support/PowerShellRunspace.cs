@@ -1,11 +1,7 @@
-using System;
-using System.Collections.Generic;
 using System.Collections.ObjectModel;
-using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using Seedance.Commands.Cmdlets;
-using Xunit;
 
 namespace Seedance.Tests.Support;
 

@@ -1,5 +1,3 @@
-using System;
-
 namespace Seedance.Tests.Support;
 
 /// <summary>Small builders for requests tests use often.</summary>

@@ -1,6 +1,3 @@
-using System;
-using System.IO;
-
 namespace Seedance.Tests.Support;
 
 /// <summary>A fresh folder under the system temp directory, deleted with its contents on dispose.</summary>

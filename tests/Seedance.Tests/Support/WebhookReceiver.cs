@@ -1,9 +1,6 @@
-using System;
 using System.Collections.Specialized;
-using System.IO;
 using System.Net;
 using System.Text;
-using System.Threading.Tasks;
 
 namespace Seedance.Tests.Support;
 

@@ -1,10 +1,4 @@
-using System;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using Seedance.Emulator.Tasks;
-using Seedance.Tests.Support;
-using Xunit;
 
 namespace Seedance.Tests.Tasks;
 

@@ -1,9 +1,4 @@
-using System;
-using System.Linq;
-using System.Threading.Tasks;
 using Seedance.Emulator.Faults;
-using Seedance.Tests.Support;
-using Xunit;
 using static Seedance.Tests.Support.LostSubmits;
 
 namespace Seedance.Tests.Tasks;

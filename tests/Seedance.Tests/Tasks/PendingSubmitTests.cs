@@ -1,15 +1,7 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using Seedance.Connections;
 using Seedance.Emulator.Faults;
 using Seedance.Http;
 using Seedance.Journal;
-using Seedance.Tests.Support;
-using Xunit;
 using static Seedance.Tests.Support.LostSubmits;
 
 namespace Seedance.Tests.Tasks;

@@ -1,10 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Threading;
-using System.Threading.Tasks;
 using Seedance.Emulator.Faults;
-using Seedance.Tests.Support;
-using Xunit;
 
 namespace Seedance.Tests.Tasks;
 

@@ -1,11 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using Seedance.Emulator.Media;
-using Seedance.Tests.Support;
-using Xunit;
 
 namespace Seedance.Tests.Tasks;
 

@@ -1,0 +1,31 @@
+using System.Threading.Tasks;
+using Seedance.Emulator.Routing;
+using Seedance.Emulator.Server;
+
+namespace Seedance.Emulator.Twins;
+
+internal sealed partial class FalTwin
+{
+    public TwinRouter Routes { get; }
+
+    /// <summary>
+    /// The queue, the storage upload and the platform API's request list, with fal's <c>Key</c> auth scheme. A
+    /// request's status, result and cancel live under its app (<c>{owner}/{alias}</c>), not its endpoint id; a
+    /// submit goes to the endpoint id itself, so the catch-all comes last.
+    /// </summary>
+    private TwinRouter RouteTable() => new TwinRouter(
+            context => context.Credential("Key"),
+            _services.Accepts,
+            context => context.RespondErrorAsync(this, 401, "No user found for Key ID and Secret"),
+            NotFoundAsync)
+        .On("POST", "/storage/upload/initiate", EndpointKind.Upload, (context, _) => InitiateUploadAsync(context))
+        .On("GET", "/v1/models/requests/by-endpoint", EndpointKind.List, (context, call) => ListRequestsAsync(context, call.Key))
+        .On("GET", "/{owner}/{alias}/requests/{id}/status", EndpointKind.Status, (context, call) => StatusAsync(context, AppOf(call), call["id"]))
+        .On("GET", "/{owner}/{alias}/requests/{id}", EndpointKind.Status, (context, call) => ResultAsync(context, AppOf(call), call["id"]))
+        .On("PUT", "/{owner}/{alias}/requests/{id}/cancel", EndpointKind.Cancel, (context, call) => CancelAsync(context, AppOf(call), call["id"]))
+        .On("POST", "/{*endpoint}", EndpointKind.Submit, (context, call) => SubmitAsync(context, call["endpoint"], call.Key));
+
+    private static string AppOf(RouteCall call) => call["owner"] + "/" + call["alias"];
+
+    private Task NotFoundAsync(EmulatorContext context) => context.RespondErrorAsync(this, 404, "Not Found");
+}
