@@ -56,7 +56,7 @@ public sealed class GetSeedanceTaskCommand : TaskInputCmdlet
         {
             foreach (var task in InputTasks())
             {
-                var connection = State.Session.ResolveFor(task);
+                var connection = State.Session.FindOrConnectFor(task);
                 WriteObject(RunInBackground(token => connection.RefreshAsync(task, token)));
             }
         }

@@ -119,7 +119,7 @@ public sealed class NewSeedanceVideoCommand : AsyncCmdlet
     {
         try
         {
-            _connection = State.Session.Resolve(Connection, Provider);
+            _connection = State.Session.FindOrConnect(Connection, Provider);
         }
         catch (SeedanceException ex)
         {

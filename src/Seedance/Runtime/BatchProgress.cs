@@ -31,14 +31,14 @@ internal sealed class BatchProgress : IDisposable
         _activity = activity;
     }
 
-    /// <summary>Counts a task in, and follows its state changes through its connection's watcher.</summary>
+    /// <summary>Counts a task in, and follows its state changes through its connection.</summary>
     public void Track(VideoTask task, SeedanceConnection connection)
     {
         _states[task.Id] = task.State;
         if (!_subscriptions.Exists(subscription => ReferenceEquals(subscription.Connection, connection)))
         {
             Action<VideoTask> handler = changed => _post(() => OnChanged(changed));
-            connection.Watcher.Changed += handler;
+            connection.TaskChanged += handler;
             _subscriptions.Add((connection, handler));
         }
 
@@ -98,7 +98,7 @@ internal sealed class BatchProgress : IDisposable
     {
         foreach (var (connection, handler) in _subscriptions)
         {
-            connection.Watcher.Changed -= handler;
+            connection.TaskChanged -= handler;
         }
 
         _subscriptions.Clear();

@@ -50,7 +50,7 @@ public abstract class TaskInputCmdlet : AsyncCmdlet
             yield break;
         }
 
-        var connection = State.Session.Resolve(Connection, Provider);
+        var connection = State.Session.FindOrConnect(Connection, Provider);
         foreach (var id in Id)
         {
             yield return new VideoTask(id, connection.Provider, string.Empty) { Connection = connection.Name };
