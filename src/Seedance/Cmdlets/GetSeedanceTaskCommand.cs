@@ -62,7 +62,7 @@ public sealed class GetSeedanceTaskCommand : TaskInputCmdlet
         }
         catch (SeedanceException ex)
         {
-            WriteSeedanceError(ex, Id.FirstOrDefault() ?? (object?)Task.FirstOrDefault());
+            WriteSeedanceError(ex, Id.FirstOrDefault() ?? (object?)InputObject.FirstOrDefault());
         }
     }
 

@@ -31,7 +31,7 @@ namespace Seedance.Commands.Cmdlets;
 /// </example>
 [Cmdlet(VerbsCommon.New, "SeedanceVideo", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(VideoTask))]
-public sealed class NewSeedanceVideoCommand : AsyncCmdlet
+public sealed class NewSeedanceVideoCommand : BackgroundWorkCmdlet
 {
     private SeedanceConnection? _connection;
     private CostBudget? _budget;

@@ -15,7 +15,7 @@ internal sealed class BatchProgress : IDisposable
 {
     private static readonly TimeSpan MinimumInterval = TimeSpan.FromMilliseconds(500);
 
-    private readonly AsyncCmdlet _cmdlet;
+    private readonly Cmdlet _cmdlet;
     private readonly Action<Action> _post;
     private readonly string _activity;
     private readonly Dictionary<string, TaskState> _states = new(StringComparer.Ordinal);
@@ -24,7 +24,7 @@ internal sealed class BatchProgress : IDisposable
     private int _done;
     private int _failed;
 
-    public BatchProgress(AsyncCmdlet cmdlet, Action<Action> post, string activity)
+    public BatchProgress(Cmdlet cmdlet, Action<Action> post, string activity)
     {
         _cmdlet = cmdlet;
         _post = post;

@@ -7,9 +7,10 @@ using System.Runtime.InteropServices;
 namespace Seedance.Commands.Runtime;
 
 /// <summary>
-/// Windows PowerShell 5.1 binds dependencies by exact version and has no binding redirects for a module, so
-/// the engine's dependencies (System.Text.Json, Polly.Core, System.Memory...) are resolved here from the
-/// module's own folder whatever version is asked for. PowerShell 7 resolves them next to the module itself.
+/// Loading and unloading the module. Windows PowerShell 5.1 binds dependencies by exact version and has no binding
+/// redirects for a module, so the engine's dependencies (System.Text.Json, Polly.Core, System.Memory...) are resolved
+/// here from the module's own folder whatever version is asked for. PowerShell 7 resolves them next to the module
+/// itself. Removing the module stops what the runspace's state runs.
 /// </summary>
 public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
 {
@@ -27,6 +28,8 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
 
     public void OnRemove(PSModuleInfo module)
     {
+        // Remove-Module leaves nothing running behind it: no emulator holding its port, no watcher polling.
+        ModuleState.ReleaseCurrent();
         if (OnNetFramework)
         {
             AppDomain.CurrentDomain.AssemblyResolve -= ResolveFromModuleFolder;

@@ -56,7 +56,7 @@ public abstract class StreamingTaskCmdlet<TResult> : TaskInputCmdlet
     {
         try
         {
-            Pump(System.Threading.Tasks.Task.WhenAll(_pending));
+            Pump(Task.WhenAll(_pending));
         }
         finally
         {
