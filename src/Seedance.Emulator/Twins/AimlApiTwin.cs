@@ -14,8 +14,8 @@ namespace Seedance.Emulator.Twins;
 
 /// <summary>
 /// AI/ML API: <c>POST /v2/video/generations</c> and <c>GET /v2/video/generations?generation_id=</c>, also under
-/// the legacy vendor path <c>/v2/generate/video/bytedance/generation</c> (whose POST answers 201), plus the
-/// simplified <c>POST /v2/generate/video</c> of its Seedance guide, → <c>{task_id}</c>, <c>GET /v2/generate/video/{id}</c>
+/// the legacy vendor path <c>/v2/generate/video/bytedance/generation</c> (whose POST answers 201), plus its Seedance guide's
+/// simplified <c>POST /v2/generate/video</c> → <c>{task_id}</c>, <c>GET /v2/generate/video/{id}</c>
 /// → <c>{status, video_url}</c>. Statuses queued, generating, completed, error; the video at <c>video.url</c>;
 /// errors as <c>{message, path, requestId, statusCode, timestamp}</c>; bodies checked per model like the real
 /// service's zod schemas (400 "Body validation error!", unknown fields dropped); more unfinished generations
