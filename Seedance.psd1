@@ -14,6 +14,7 @@
     FormatsToProcess     = @('Seedance.format.ps1xml')
     CmdletsToExport      = @(
         'Connect-Seedance'
+        'Disconnect-Seedance'
         'Get-SeedanceConnection'
         'Get-SeedanceModel'
         'New-SeedanceVideo'

@@ -4,7 +4,8 @@
     Builds, tests, packages, demonstrates and benchmarks the Seedance module.
 .DESCRIPTION
     Build    lays the module out in out/Seedance/<version>/ from an explicit file list (fails if anything is missing)
-    Help     writes en-US/Seedance.dll-Help.xml for the laid-out module from the cmdlets' doc comments (Build runs it)
+    Help     writes en-US/Seedance.dll-Help.xml for the laid-out module from the cmdlets' doc comments
+             (build/CmdletHelp.ps1; Build runs it)
     Test     runs the xunit suite, then the Pester tests, and ends with one line: "N passed, N failed"
     Pester   builds the module and runs the Pester tests in a child pwsh against the laid-out module, once loading
              its net8.0 build and once its netstandard2.0 build; Pester itself (pinned) is restored from NuGet
@@ -105,107 +106,10 @@ function Invoke-BuildTask {
 }
 
 function Invoke-HelpTask {
-    $manifest = Join-Path $moduleRoot 'Seedance.psd1'
-    $module = Import-Module $manifest -PassThru -Force
-    $docs = [xml](Get-Content -Raw (Join-Path $moduleRoot 'bin/net8.0/Seedance.xml'))
-    $members = @{}
-    foreach ($member in $docs.doc.members.member) { $members[$member.name] = $member }
-    # XPath rather than PowerShell's XML adapter, which fails under strict mode on a missing element.
-    $text = { param($node) if ($node) { ($node.InnerText -replace '\s+', ' ').Trim() } }
-    $children = { param($node, [string] $name) if ($node) { @($node.SelectNodes($name)) } else { @() } }
-    $paragraphs = { param($node) if (-not $node) { @() } elseif ($node.SelectNodes('para').Count) { @(& $children $node 'para' | ForEach-Object { & $text $_ }) } else { @(& $text $node) } }
-
+    . (Join-Path $root 'build/CmdletHelp.ps1')
+    $module = Import-Module (Join-Path $moduleRoot 'Seedance.psd1') -PassThru -Force
     $target = Join-Path $moduleRoot 'en-US/Seedance.dll-Help.xml'
-    New-Item -ItemType Directory -Force (Split-Path $target) | Out-Null
-    $settings = [System.Xml.XmlWriterSettings]@{ Indent = $true; Encoding = [System.Text.UTF8Encoding]::new($false) }
-    $xml = [System.Xml.XmlWriter]::Create($target, $settings)
-    $maml = 'http://schemas.microsoft.com/maml/2004/10'
-    $command = 'http://schemas.microsoft.com/maml/dev/command/2004/10'
-    $dev = 'http://schemas.microsoft.com/maml/dev/2004/10'
-    $para = { param($content) foreach ($line in $content) { $xml.WriteElementString('para', $maml, $line) } }
-    $common = [System.Management.Automation.Cmdlet]::CommonParameters
-    $standard = @{
-        WhatIf  = 'Shows what would happen (and, for New-SeedanceVideo, what it would cost) without doing it.'
-        Confirm = 'Asks for confirmation before each action.'
-    }
-    $typeName = { param([type] $type) $inner = [Nullable]::GetUnderlyingType($type); if ($inner) { $inner.Name } else { $type.Name } }
-    $pipelineText = { param($p) $kinds = @(); if ($p.ValueFromPipeline) { $kinds += 'ByValue' }; if ($p.ValueFromPipelineByPropertyName) { $kinds += 'ByPropertyName' }; if ($kinds) { "True ($($kinds -join ', '))" } else { 'False' } }
-
-    $xml.WriteStartElement('helpItems', 'http://msh'); $xml.WriteAttributeString('schema', 'maml')
-    foreach ($cmdlet in $module.ExportedCmdlets.Values | Sort-Object Name) {
-        $type = $cmdlet.ImplementingType
-        $doc = $members["T:$($type.FullName)"]
-        $xml.WriteStartElement('command', 'command', $command)
-        $xml.WriteAttributeString('xmlns', 'maml', $null, $maml); $xml.WriteAttributeString('xmlns', 'dev', $null, $dev)
-        $xml.WriteStartElement('details', $command)
-        $xml.WriteElementString('name', $command, $cmdlet.Name)
-        $xml.WriteElementString('verb', $command, $cmdlet.Verb)
-        $xml.WriteElementString('noun', $command, $cmdlet.Noun)
-        $xml.WriteStartElement('description', $maml); & $para @(& $text $doc.SelectSingleNode('summary')); $xml.WriteEndElement()
-        $xml.WriteEndElement()
-        $xml.WriteStartElement('description', $maml); & $para (& $paragraphs $doc.SelectSingleNode('remarks')); $xml.WriteEndElement()
-
-        $parameters = @{}
-        $xml.WriteStartElement('syntax', $command)
-        foreach ($set in $cmdlet.ParameterSets) {
-            $xml.WriteStartElement('syntaxItem', $command)
-            $xml.WriteElementString('name', $maml, $cmdlet.Name)
-            foreach ($p in $set.Parameters | Where-Object { $_.Name -notin $common }) {
-                $parameters[$p.Name] = $p
-                $xml.WriteStartElement('parameter', $command)
-                $xml.WriteAttributeString('required', "$($p.IsMandatory)".ToLower())
-                $xml.WriteAttributeString('position', $(if ($p.Position -ge 0) { $p.Position } else { 'named' }))
-                $xml.WriteAttributeString('pipelineInput', (& $pipelineText $p))
-                $xml.WriteElementString('name', $maml, $p.Name)
-                if ($p.ParameterType -ne [switch]) { $xml.WriteElementString('parameterValue', $command, (& $typeName $p.ParameterType)) }
-                $xml.WriteEndElement()
-            }
-            $xml.WriteEndElement()
-        }
-        $xml.WriteEndElement()
-
-        $xml.WriteStartElement('parameters', $command)
-        foreach ($p in $parameters.Values | Sort-Object Name) {
-            $property = $type.GetProperty($p.Name)
-            $member = if ($property) { $members["P:$($property.DeclaringType.FullName).$($p.Name)"] }
-            $description = if ($member) { & $text $member.SelectSingleNode('summary') } else { $standard[$p.Name] }
-            if (-not $description) { throw "$($cmdlet.Name) -$($p.Name) has no doc comment; help would be empty." }
-            $xml.WriteStartElement('parameter', $command)
-            $xml.WriteAttributeString('required', "$($p.IsMandatory)".ToLower())
-            $xml.WriteAttributeString('position', $(if ($p.Position -ge 0) { $p.Position } else { 'named' }))
-            $xml.WriteAttributeString('pipelineInput', (& $pipelineText $p))
-            $xml.WriteAttributeString('globbing', 'false')
-            if ($p.Aliases.Count) { $xml.WriteAttributeString('aliases', ($p.Aliases -join ', ')) }
-            $xml.WriteElementString('name', $maml, $p.Name)
-            $xml.WriteStartElement('description', $maml); & $para @($description); $xml.WriteEndElement()
-            $xml.WriteElementString('parameterValue', $command, (& $typeName $p.ParameterType))
-            $xml.WriteStartElement('type', $dev); $xml.WriteElementString('name', $maml, (& $typeName $p.ParameterType)); $xml.WriteEndElement()
-            $xml.WriteEndElement()
-        }
-        $xml.WriteEndElement()
-
-        $xml.WriteStartElement('outputTypes', $command)
-        foreach ($output in $cmdlet.OutputType) {
-            $xml.WriteStartElement('outputType', $command); $xml.WriteStartElement('type', $dev); $xml.WriteElementString('name', $maml, $output.Name); $xml.WriteEndElement(); $xml.WriteEndElement()
-        }
-        $xml.WriteEndElement()
-
-        $xml.WriteStartElement('examples', $command)
-        $number = 0
-        foreach ($example in (& $children $doc 'example')) {
-            $number++
-            $xml.WriteStartElement('example', $command)
-            $xml.WriteElementString('title', $maml, "-------------------------- Example $number --------------------------")
-            $xml.WriteElementString('code', $dev, (& $text $example.SelectSingleNode('code')))
-            $xml.WriteStartElement('remarks', $dev); & $para @(& $children $example 'para' | ForEach-Object { & $text $_ }); $xml.WriteEndElement()
-            $xml.WriteEndElement()
-        }
-        $xml.WriteEndElement()
-        $xml.WriteEndElement()
-    }
-
-    $xml.WriteEndElement()
-    $xml.Dispose()
+    Write-CmdletHelp $module (Join-Path $moduleRoot 'bin/net8.0/Seedance.xml') $target
     Write-Host "Wrote $target"
 }
 

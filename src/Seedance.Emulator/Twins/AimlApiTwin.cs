@@ -14,8 +14,8 @@ namespace Seedance.Emulator.Twins;
 
 /// <summary>
 /// AI/ML API: <c>POST /v2/video/generations</c> and <c>GET /v2/video/generations?generation_id=</c>, also under
-/// the legacy vendor path <c>/v2/generate/video/bytedance/generation</c> (whose POST answers 201), plus the
-/// product brief's simplified <c>POST /v2/generate/video</c> → <c>{task_id}</c>, <c>GET /v2/generate/video/{id}</c>
+/// the legacy vendor path <c>/v2/generate/video/bytedance/generation</c> (whose POST answers 201), plus its Seedance guide's
+/// simplified <c>POST /v2/generate/video</c> → <c>{task_id}</c>, <c>GET /v2/generate/video/{id}</c>
 /// → <c>{status, video_url}</c>. Statuses queued, generating, completed, error; the video at <c>video.url</c>;
 /// errors as <c>{message, path, requestId, statusCode, timestamp}</c>; bodies checked per model like the real
 /// service's zod schemas (400 "Body validation error!", unknown fields dropped); more unfinished generations
@@ -46,7 +46,7 @@ internal sealed partial class AimlApiTwin : IProviderTwin
         new("bytedance/seedance-1-0-lite-t2v", FiveOrTen, 5, UpTo1080p, "1080p") { FirstImage = false, AspectRatios = new[] { "16:9", "4:3", "1:1", "3:4", "9:16", "21:9", "9:21" }, CameraField = "camerafixed", Watermark = true },
     }.ToDictionary(schema => schema.Model, StringComparer.Ordinal);
 
-    // The brief's simplified shape: its own model name, durations and ratios (AI/ML API guide).
+    // The Seedance guide's simplified shape: its own model name, durations and ratios.
     private static readonly string[] BriefModels = { "seedance-2-0-fast", "bytedance/seedance-2-0-fast" };
     private static readonly int[] BriefDurations = { 3, 5, 8, 10 };
     private static readonly string[] BriefRatios = { "16:9", "9:16", "1:1", "4:3" };

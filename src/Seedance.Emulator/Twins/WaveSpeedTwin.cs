@@ -31,7 +31,7 @@ internal sealed partial class WaveSpeedTwin : IProviderTwin
     private static readonly string[] AllResolutions = { "480p", "720p", "1080p" };
     private static readonly string[] StatusWords = { "created", "processing", "completed", "failed", "cancelled" };
 
-    // Image-to-video pages exist in two published shapes: the brief's `images` array (1-4, durations 5/10/15)
+    // Image-to-video pages exist in two published shapes: the model page's `images` array (1-4, durations 5/10/15)
     // and the newer `image` + `last_image` (durations 4-15). Both are accepted on every image model.
     private static readonly Dictionary<string, TwinModel> Models = new(StringComparer.Ordinal)
     {
@@ -131,7 +131,7 @@ internal sealed partial class WaveSpeedTwin : IProviderTwin
             spec.ImageCount = images?.Count ?? 1;
         }
 
-        // The brief's `images` shape offers 5/10/15 s; the newer shapes any whole second from 4 to 15.
+        // The model page's `images` shape offers 5/10/15 s; the newer shapes any whole second from 4 to 15.
         var allowed = images is not null ? new[] { 5, 10, 15 } : Enumerable.Range(4, 12).ToArray();
         var duration = body["duration"] is null ? 5 : JsonFields.Integer(body, "duration");
         if (duration is null || !allowed.Contains(duration.Value))

@@ -36,6 +36,6 @@ public sealed class ConnectionOptions
 
     public HttpSettings Http { get; set; } = new();
 
-    /// <summary>The brief's enterprise tier runs 10 jobs at once; most accounts allow at least that or queue the rest.</summary>
+    /// <summary>The providers' Seedance guides give an enterprise tier 10 jobs at once; most accounts allow at least that or queue the rest.</summary>
     public const int DefaultThrottleLimit = 10;
 }

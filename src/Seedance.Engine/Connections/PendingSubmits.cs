@@ -75,7 +75,7 @@ public static class PendingSubmits
 
         try
         {
-            var fromEnvironment = session.Resolve(null, intent.Provider);
+            var fromEnvironment = session.FindOrConnect(null, intent.Provider);
             return SameAddress(fromEnvironment.BaseUri, intent.BaseUri) ? fromEnvironment : null;
         }
         catch (SeedanceException)

@@ -12,14 +12,17 @@ using Seedance.Tasks;
 namespace Seedance.Connections;
 
 /// <summary>
-/// One provider account as the user connected it: the provider, its address, its key (never shown), and the
-/// machinery that serves it — the HTTP core, the submitter with its throttle, the watcher, the downloader.
-/// What Get-SeedanceConnection shows.
+/// One provider account as the user connected it, and the service that works it: the HTTP core, the submitter, the
+/// watcher, the downloader, and the lifecycle that owns its tasks' ends and its throttle. What users see of it is a
+/// <see cref="ConnectionInfo"/> (<see cref="Describe"/>); the machinery is never handed out.
 /// </summary>
 public sealed class SeedanceConnection : IDisposable
 {
     private readonly IVideoProvider _provider;
     private readonly TaskJournal _journal;
+    private readonly TaskLifecycle _lifecycle;
+    private readonly TaskWatcher _watcher;
+    private readonly TaskSubmitter _submitter;
     private readonly SemaphoreSlim _downloadSlots;
 
     internal SeedanceConnection(ConnectionOptions options, IVideoProvider provider, ApiKeySecret key, TaskJournal journal, GenerationTimes times)
@@ -36,14 +39,15 @@ public sealed class SeedanceConnection : IDisposable
         ThrottleLimit = options.ThrottleLimit;
         Http = new SeedanceHttp(provider.Info.Name, provider.Info.AuthScheme, key, provider.DescribeFailure, options.Http);
         Context = new ProviderContext(Http, BaseUri) { Region = Region };
-        Watcher = new TaskWatcher(
+        _lifecycle = new TaskLifecycle(journal, options.ThrottleLimit);
+        _watcher = new TaskWatcher(
             (task, token) => _provider.RefreshAsync(Context, task, token),
             task => times.Expect(task.Provider, task.Model, task.DurationSeconds, task.Resolution, TypicalTimeOf(task)),
             (task, took) => times.Observe(task.Provider, task.Model, task.DurationSeconds, task.Resolution, took),
             new PollSchedule(),
-            options.MaxConcurrentPolls);
-        Submitter = new TaskSubmitter(provider, Context, journal, Watcher, Name, options.ThrottleLimit);
-        Watcher.Ended += TaskEnded;
+            options.MaxConcurrentPolls,
+            _lifecycle);
+        _submitter = new TaskSubmitter(provider, Context, journal, _watcher, _lifecycle, Name);
         Downloader = new VideoDownloader(Http);
         _downloadSlots = new SemaphoreSlim(Math.Max(1, options.MaxConcurrentDownloads));
     }
@@ -64,8 +68,8 @@ public sealed class SeedanceConnection : IDisposable
 
     public int ThrottleLimit { get; }
 
-    /// <summary>Tasks of this connection being followed right now.</summary>
-    public int PendingTasks => Watcher.Count;
+    /// <summary>Tasks of this connection not yet finished.</summary>
+    public int PendingTasks => _lifecycle.Unfinished;
 
     public ProviderInfo ProviderInfo => _provider.Info;
 
@@ -73,11 +77,21 @@ public sealed class SeedanceConnection : IDisposable
 
     internal ProviderContext Context { get; }
 
-    public TaskWatcher Watcher { get; }
-
-    public TaskSubmitter Submitter { get; }
-
     internal VideoDownloader Downloader { get; }
+
+    /// <summary>
+    /// Raised on a background thread when a task of this connection changes state or queue position. Subscribers
+    /// hear one at a time; one that throws is skipped and fails nothing else.
+    /// </summary>
+    public event Action<VideoTask> TaskChanged
+    {
+        add => _lifecycle.Changed += value;
+        remove => _lifecycle.Changed -= value;
+    }
+
+    /// <summary>What users see of this connection, now.</summary>
+    public ConnectionInfo Describe(bool isDefault) =>
+        new(Name, Provider, BaseUri, Region, KeySource, DefaultModel, ThrottleLimit, PendingTasks, isDefault);
 
     /// <summary>Validates the request for this provider and readies it; no network traffic.</summary>
     public PreparedRequest Prepare(VideoRequest request)
@@ -91,7 +105,7 @@ public sealed class SeedanceConnection : IDisposable
     }
 
     public Task<VideoTask> SubmitAsync(PreparedRequest request, CancellationToken cancellationToken) =>
-        Submitter.SubmitAsync(request, cancellationToken);
+        _submitter.SubmitAsync(request, cancellationToken);
 
     /// <summary>What this connection's provider lists about a journalled submit that never got its answer.</summary>
     internal Task<SubmitSettlement> SettleAsync(SubmitIntent intent, CancellationToken cancellationToken) =>
@@ -115,7 +129,7 @@ public sealed class SeedanceConnection : IDisposable
     /// </param>
     public async Task<VideoTask> WaitAsync(VideoTask task, TimeSpan timeout, bool cancelOnTimeout, CancellationToken cancellationToken)
     {
-        var final = Watcher.Watch(Adopt(task));
+        var final = _watcher.Watch(Adopt(task));
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         var gaveUp = Task.Delay(Timeout.Infinite, deadline.Token);
@@ -125,7 +139,7 @@ public sealed class SeedanceConnection : IDisposable
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var latest = Watcher.Latest(task.Id) ?? Adopt(task);
+        var latest = _watcher.Latest(task.Id) ?? Adopt(task);
         if (!cancelOnTimeout)
         {
             throw WaitTimeout.LeftRunning(latest, timeout);
@@ -158,7 +172,7 @@ public sealed class SeedanceConnection : IDisposable
         if (outcome == CancelOutcome.Cancelled)
         {
             current = current with { State = TaskState.Cancelled, CompletedAt = DateTimeOffset.UtcNow };
-            Watcher.Forget(current);
+            _watcher.Forget(current);
         }
 
         return (outcome, current);
@@ -201,20 +215,6 @@ public sealed class SeedanceConnection : IDisposable
     /// <summary>A task from elsewhere (the journal, another connection's name) treated as this connection's.</summary>
     private VideoTask Adopt(VideoTask task) => task.Connection == Name && task.BaseUri == BaseUri ? task : task with { Connection = Name, BaseUri = BaseUri };
 
-    /// <summary>
-    /// The one place a task's end is handled, however it ended (finished, cancelled, given up on, or final from its
-    /// submit): the journal learns the outcome and the task's throttle slot is freed. The watcher raises it once per task.
-    /// </summary>
-    private void TaskEnded(VideoTask task)
-    {
-        if (task.IsFinal)
-        {
-            _journal.TryRecord(task, journal => journal.RecordState(task));
-        }
-
-        Submitter.Release(task);
-    }
-
     private TimeSpan TypicalTimeOf(VideoTask task) =>
         (_provider.Info.FindModel(task.Model) ?? _provider.Info.DefaultModel).TypicalGenerationTime;
 
@@ -222,9 +222,8 @@ public sealed class SeedanceConnection : IDisposable
 
     public void Dispose()
     {
-        Watcher.Ended -= TaskEnded;
-        Submitter.Dispose();
-        Watcher.Dispose();
+        _watcher.Dispose();
+        _lifecycle.Dispose();
         Http.Dispose();
         _downloadSlots.Dispose();
     }

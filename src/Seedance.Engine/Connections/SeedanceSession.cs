@@ -13,11 +13,20 @@ namespace Seedance.Connections;
 /// and the generation times it has learned. Nothing here is static, so two runbook jobs in one process
 /// never see each other's keys or tasks.
 /// </summary>
+/// <remarks>
+/// Looking a connection up (<see cref="Find"/>, <see cref="FindFor"/>) never connects and never changes the default.
+/// Connecting is said in the name: <see cref="Connect(ConnectionOptions)"/> for what the user asked, and
+/// <see cref="FindOrConnect"/> / <see cref="FindOrConnectFor"/> where a command may fall back on a connection made
+/// from environment variables.
+/// </remarks>
 public sealed class SeedanceSession : IDisposable
 {
     public const string ProviderVariable = "SEEDANCE_PROVIDER";
 
     private readonly Dictionary<string, SeedanceConnection> _connections = new(StringComparer.OrdinalIgnoreCase);
+
+    // Connection names, oldest first: when the default is disconnected, the newest of the rest takes its place.
+    private readonly List<string> _connectedOrder = new();
     private readonly Func<string, string?> _environment;
     private readonly object _gate = new();
     private string? _defaultName;
@@ -54,49 +63,60 @@ public sealed class SeedanceSession : IDisposable
         }
     }
 
+    /// <summary>What users see of every connection, the default first.</summary>
+    public IReadOnlyList<ConnectionInfo> Describe()
+    {
+        lock (_gate)
+        {
+            var preferred = Default;
+            return _connections.Values
+                .OrderByDescending(connection => ReferenceEquals(connection, preferred))
+                .Select(connection => connection.Describe(ReferenceEquals(connection, preferred)))
+                .ToList();
+        }
+    }
+
     /// <summary>Creates (or replaces) a named connection and makes it the default: what Connect-Seedance does.</summary>
-    public SeedanceConnection Connect(ConnectionOptions options)
+    public SeedanceConnection Connect(ConnectionOptions options) => Connect(options, out _);
+
+    /// <summary>Connects as <see cref="Connect(ConnectionOptions)"/>; <paramref name="replaced"/> is the connection of that name it replaced, if any.</summary>
+    public SeedanceConnection Connect(ConnectionOptions options, out ConnectionInfo? replaced)
     {
         var connection = Create(options);
         lock (_gate)
         {
-            if (_connections.TryGetValue(connection.Name, out var previous))
-            {
-                previous.Dispose();
-            }
-
-            _connections[connection.Name] = connection;
+            replaced = Remove(connection.Name);
+            Add(connection);
             _defaultName = connection.Name;
         }
 
         return connection;
     }
 
-    public bool Disconnect(string name)
+    /// <summary>
+    /// Removes a connection and stops following its tasks (they go on at the provider, and the journal still knows
+    /// them). When it was the default, the newest of the rest becomes the default. Null when there was none of that name.
+    /// </summary>
+    public ConnectionInfo? Disconnect(string name)
     {
         lock (_gate)
         {
-            if (!_connections.TryGetValue(name, out var connection))
+            var removed = Remove(name);
+            if (removed is { IsDefault: true })
             {
-                return false;
+                _defaultName = _connectedOrder.LastOrDefault();
             }
 
-            _connections.Remove(name);
-            connection.Dispose();
-            if (string.Equals(_defaultName, name, StringComparison.OrdinalIgnoreCase))
-            {
-                _defaultName = _connections.Keys.FirstOrDefault();
-            }
-
-            return true;
+            return removed;
         }
     }
 
     /// <summary>
-    /// The connection to use: the one named; else the default (or one for <paramref name="provider"/>);
-    /// else one made from environment variables. Looking up never changes the default.
+    /// The connection a command is pointed at, if this session has it: the one named (an error when there is none of
+    /// that name); else the default, when it fits <paramref name="provider"/>; else one for <paramref name="provider"/>.
+    /// Null when none fits. Never connects.
     /// </summary>
-    public SeedanceConnection Resolve(string? connectionName, string? provider)
+    public SeedanceConnection? Find(string? connectionName, string? provider)
     {
         lock (_gate)
         {
@@ -104,7 +124,7 @@ public sealed class SeedanceSession : IDisposable
             {
                 return _connections.TryGetValue(connectionName!, out var named) ? named : throw new SeedanceException(
                     SeedanceErrorCategory.NotFound, "ConnectionNotFound",
-                    $"-Connection '{connectionName}' does not exist in this session. Connections: {Describe()}. Create it with Connect-Seedance -Name {connectionName} -Provider ...")
+                    $"-Connection '{connectionName}' does not exist in this session. Connections: {DescribeNames()}. Create it with Connect-Seedance -Name {connectionName} -Provider ...")
                 { ParameterName = "Connection" };
             }
 
@@ -114,17 +134,16 @@ public sealed class SeedanceSession : IDisposable
                 return candidate;
             }
 
-            candidate = provider is null ? null : _connections.Values.FirstOrDefault(connection => connection.ProviderInfo.IsKnownAs(provider));
-            return candidate ?? AddImplicit(provider ?? ProviderFromEnvironment(), baseUri: null);
+            return provider is null ? null : _connections.Values.FirstOrDefault(connection => connection.ProviderInfo.IsKnownAs(provider));
         }
     }
 
     /// <summary>
-    /// The connection for a task: the one it was submitted through, if it still goes where the task lives; else one
-    /// to the address it was submitted to (made for it if need be, so a task of the emulator is never looked for at
-    /// the real provider); else one for its provider.
+    /// The connection of this session for a task: the one it was submitted through, if it still goes where the task
+    /// lives; else one to the address it was submitted to; else, for a task of unknown address, what
+    /// <see cref="Find"/> gives for its provider. Null when none fits. Never connects.
     /// </summary>
-    public SeedanceConnection ResolveFor(VideoTask task)
+    public SeedanceConnection? FindFor(VideoTask task)
     {
         lock (_gate)
         {
@@ -134,18 +153,40 @@ public sealed class SeedanceSession : IDisposable
                 return original;
             }
 
-            if (task.BaseUri is { } submittedTo)
+            if (task.BaseUri is not { } submittedTo)
             {
-                var preferred = Default;
-                return _connections.Values
-                    .Where(connection => Same(connection.Provider, task.Provider) && SameAddress(connection.BaseUri, submittedTo))
-                    .OrderByDescending(connection => ReferenceEquals(connection, preferred))
-                    .FirstOrDefault()
-                    ?? AddImplicit(task.Provider, submittedTo, task);
+                return Find(null, task.Provider);
             }
-        }
 
-        return Resolve(null, task.Provider);
+            var preferred = Default;
+            return _connections.Values
+                .Where(connection => Same(connection.Provider, task.Provider) && SameAddress(connection.BaseUri, submittedTo))
+                .OrderByDescending(connection => ReferenceEquals(connection, preferred))
+                .FirstOrDefault();
+        }
+    }
+
+    /// <summary><see cref="Find"/>'s connection; else one made from environment variables for <paramref name="provider"/> (or the provider they name).</summary>
+    public SeedanceConnection FindOrConnect(string? connectionName, string? provider)
+    {
+        lock (_gate)
+        {
+            return Find(connectionName, provider) ?? ConnectFromEnvironment(provider ?? ProviderFromEnvironment(), baseUri: null);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="FindFor"/>'s connection; else one made from environment variables to the address the task was
+    /// submitted to, so a task of the emulator is never looked for at the real provider.
+    /// </summary>
+    public SeedanceConnection FindOrConnectFor(VideoTask task)
+    {
+        lock (_gate)
+        {
+            return FindFor(task) ?? (task.BaseUri is null
+                ? ConnectFromEnvironment(task.Provider, baseUri: null)
+                : ConnectFromEnvironment(task.Provider, task.BaseUri, task));
+        }
     }
 
     private SeedanceConnection Create(ConnectionOptions options)
@@ -159,7 +200,7 @@ public sealed class SeedanceSession : IDisposable
     /// A connection nobody asked for by name, made from environment variables: it becomes the default only when there
     /// is none, and it takes a name of its own rather than replace a connection the user made.
     /// </summary>
-    private SeedanceConnection AddImplicit(string provider, Uri? baseUri, VideoTask? forTask = null)
+    private SeedanceConnection ConnectFromEnvironment(string provider, Uri? baseUri, VideoTask? forTask = null)
     {
         var info = ProviderCatalog.Get(provider).Info;
         var preferred = baseUri is null ? info.Name : $"{info.Name}@{baseUri.Authority}{baseUri.AbsolutePath.TrimEnd('/')}";
@@ -181,9 +222,30 @@ public sealed class SeedanceSession : IDisposable
             { ParameterName = missing.ParameterName, Provider = info.Name, TaskId = forTask.Id };
         }
 
-        _connections[name] = connection;
+        Add(connection);
         _defaultName ??= name;
         return connection;
+    }
+
+    private void Add(SeedanceConnection connection)
+    {
+        _connections[connection.Name] = connection;
+        _connectedOrder.Add(connection.Name);
+    }
+
+    /// <summary>Takes a connection out and disposes it; what it was, or null when there was none of that name.</summary>
+    private ConnectionInfo? Remove(string name)
+    {
+        if (!_connections.TryGetValue(name, out var connection))
+        {
+            return null;
+        }
+
+        var removed = connection.Describe(ReferenceEquals(connection, Default));
+        _connections.Remove(name);
+        _connectedOrder.RemoveAll(other => string.Equals(other, name, StringComparison.OrdinalIgnoreCase));
+        connection.Dispose();
+        return removed;
     }
 
     private string ProviderFromEnvironment()
@@ -208,7 +270,7 @@ public sealed class SeedanceSession : IDisposable
                 : $"Keys for {string.Join(" and ", withKeys.Select(provider => provider.Info.Name))} are set in the environment; choose one with Connect-Seedance -Provider, -Connection, or {ProviderVariable}.");
     }
 
-    private string Describe() => _connections.Count == 0 ? "none" : string.Join(", ", _connections.Keys);
+    private string DescribeNames() => _connections.Count == 0 ? "none" : string.Join(", ", _connections.Keys);
 
     private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
@@ -224,6 +286,7 @@ public sealed class SeedanceSession : IDisposable
             }
 
             _connections.Clear();
+            _connectedOrder.Clear();
         }
     }
 }

@@ -25,7 +25,7 @@ public sealed record ModelInfo
     /// <summary>The model family, e.g. "Seedance 2.0 Fast".</summary>
     public string Family { get; init; }
 
-    /// <summary>Other names users may type for this model (e.g. the brief's <c>seedance-2-0-fast</c>).</summary>
+    /// <summary>Other names users may type for this model (e.g. <c>seedance-2-0-fast</c>, as AI/ML API's Seedance guide spells it).</summary>
     public IReadOnlyList<string> Aliases { get; init; } = Array.Empty<string>();
 
     public ImageUse ImageUse { get; init; }

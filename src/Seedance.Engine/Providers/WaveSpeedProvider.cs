@@ -264,7 +264,7 @@ public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader, ITaskLis
     }
 
     /// <summary>
-    /// The product brief's image-to-video page (the decision for this project): an <c>images</c> array of 1-4
+    /// WaveSpeed's Seedance 2.0 Fast image-to-video page (the decision for this project): an <c>images</c> array of 1-4
     /// references, durations 5/10/15; output resolution and aspect ratio follow the input.
     /// </summary>
     private static WaveSpeedModel ReferencesPage(string id, string family, decimal dollarsPerSecond, TimeSpan typicalTime, params string[] aliases) =>
@@ -329,7 +329,7 @@ public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader, ITaskLis
     /// <summary>Where a model's page wants the images: the field names, as data.</summary>
     private sealed class WireShape
     {
-        /// <summary>The brief's shape: <c>images</c>, an array of 1-4 references.</summary>
+        /// <summary>That page's shape: <c>images</c>, an array of 1-4 references.</summary>
         public static readonly WireShape ReferenceArray = new("images", imagesAsArray: true, lastImageField: null);
 
         /// <summary>The -turbo/-spicy (and newer) shape: <c>image</c> is the first frame, <c>last_image</c> the last.</summary>

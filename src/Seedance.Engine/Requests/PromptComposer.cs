@@ -10,7 +10,7 @@ public static class PromptComposer
     /// <summary>Seedance 2.0 reads up to three shots per request.</summary>
     public const int MaxShots = 3;
 
-    /// <summary>The brief's limit for one prompt.</summary>
+    /// <summary>The limit for one prompt that AI/ML API's Seedance guide and WaveSpeed's model page give.</summary>
     public const int MaxPromptTokens = 1500;
 
     /// <summary>"prompt\nShot 1: ...\nShot 2: ..." — the multi-shot form the model is prompted with.</summary>

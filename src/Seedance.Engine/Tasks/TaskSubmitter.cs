@@ -1,7 +1,4 @@
-using System;
-using System.Collections.Concurrent;
 using System.Threading;
-using System.Threading.RateLimiting;
 using System.Threading.Tasks;
 using Seedance.Http;
 using Seedance.Journal;
@@ -13,44 +10,33 @@ namespace Seedance.Tasks;
 
 /// <summary>
 /// Submits prepared requests for one connection: waits for a throttle slot, journals the submit's intent, makes
-/// the one POST, records the task in the journal before anyone sees it, and hands it to the watcher. The slot is
-/// held until the task ends, which the connection hears from the watcher (also for a task that was final from the
-/// start) and passes to <see cref="Release"/>.
+/// the one POST, records the task in the journal before anyone sees it, and hands it to the watcher. The task holds
+/// its slot until it ends (see <see cref="TaskLifecycle"/>), also when it was final from the start.
 /// </summary>
-public sealed class TaskSubmitter : IDisposable
+public sealed class TaskSubmitter
 {
     private readonly IVideoProvider _provider;
     private readonly ProviderContext _context;
     private readonly TaskJournal _journal;
     private readonly TaskWatcher _watcher;
+    private readonly TaskLifecycle _lifecycle;
     private readonly string _connectionName;
-    private readonly ConcurrencyLimiter? _slots;
-    private readonly ConcurrentDictionary<string, RateLimitLease> _leases = new(StringComparer.Ordinal);
 
-    /// <summary>Made by its connection only: the connection frees the slots, as its watcher reports tasks ending.</summary>
-    internal TaskSubmitter(IVideoProvider provider, ProviderContext context, TaskJournal journal, TaskWatcher watcher, string connectionName, int throttleLimit)
+    internal TaskSubmitter(IVideoProvider provider, ProviderContext context, TaskJournal journal, TaskWatcher watcher, TaskLifecycle lifecycle, string connectionName)
     {
         _provider = provider;
         _context = context;
         _journal = journal;
         _watcher = watcher;
+        _lifecycle = lifecycle;
         _connectionName = connectionName;
-        if (throttleLimit > 0)
-        {
-            _slots = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
-            {
-                PermitLimit = throttleLimit,
-                QueueLimit = int.MaxValue,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            });
-        }
     }
 
     public async Task<VideoTask> SubmitAsync(PreparedRequest request, CancellationToken cancellationToken)
     {
         // Uploads cost nothing and do not occupy a generation slot, so they come before the throttle.
         request = await ImageDelivery.DeliverAsync(_provider, _context, request, cancellationToken).ConfigureAwait(false);
-        var lease = await AcquireSlotAsync(cancellationToken).ConfigureAwait(false);
+        var slot = await _lifecycle.WaitForSlotAsync(cancellationToken).ConfigureAwait(false);
         VideoTask task;
         SubmitIntent intent;
         try
@@ -62,7 +48,7 @@ public sealed class TaskSubmitter : IDisposable
         }
         catch
         {
-            lease?.Dispose();
+            slot?.Dispose();
             throw;
         }
 
@@ -80,15 +66,11 @@ public sealed class TaskSubmitter : IDisposable
 
         _journal.TryRecord(task, journal => journal.RecordSubmitted(task, _context.BaseUri, intent.Id));
 
-        if (lease is not null)
-        {
-            _leases[task.Id] = lease;
-        }
-
+        _lifecycle.Open(task, slot);
         SeedanceLog.Verbose($"Submitted task {task.Id}: {request.Summary}.");
 
         // Also a task already final here (a submit answered "completed", a recovered finished task): the watcher
-        // announces its end at once, which frees the slot just stored.
+        // ends it at once, which frees the slot it was just given.
         _ = _watcher.Watch(task, justSubmitted: true);
         return task;
     }
@@ -114,42 +96,5 @@ public sealed class TaskSubmitter : IDisposable
             _journal.TryRecord(intent, journal => journal.RecordIntentClosed(intent, refused.Message));
             throw;
         }
-    }
-
-    private async Task<RateLimitLease?> AcquireSlotAsync(CancellationToken cancellationToken)
-    {
-        if (_slots is null)
-        {
-            return null;
-        }
-
-        var lease = _slots.AttemptAcquire();
-        if (!lease.IsAcquired)
-        {
-            lease.Dispose();
-            SeedanceLog.Verbose($"{_leases.Count} tasks are unfinished, the throttle limit of this connection; waiting for one to finish.");
-            lease = await _slots.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
-        }
-
-        return lease;
-    }
-
-    /// <summary>Frees the throttle slot <paramref name="task"/> holds, if it holds one; a second call for it does nothing.</summary>
-    internal void Release(VideoTask task)
-    {
-        if (_leases.TryRemove(task.Id, out var lease))
-        {
-            lease.Dispose();
-        }
-    }
-
-    public void Dispose()
-    {
-        foreach (var lease in _leases.Values)
-        {
-            lease.Dispose();
-        }
-
-        _slots?.Dispose();
     }
 }

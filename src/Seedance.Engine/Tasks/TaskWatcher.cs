@@ -14,13 +14,15 @@ namespace Seedance.Tasks;
 /// </summary>
 /// <remarks>
 /// One watcher per connection means a task is polled once however many cmdlets wait for it, and tasks keep
-/// being followed (so throttle slots free up and the journal learns the outcome) with nobody waiting.
+/// being followed (so throttle slots free up and the journal learns the outcome) with nobody waiting. What a
+/// change or an end means beyond the waiters is the connection's <see cref="TaskLifecycle"/>'s business.
 /// </remarks>
 public sealed class TaskWatcher : IDisposable
 {
     private readonly Func<VideoTask, CancellationToken, Task<VideoTask>> _refresh;
     private readonly Func<VideoTask, (TimeSpan Expected, bool Measured)> _expect;
     private readonly Action<VideoTask, TimeSpan> _observe;
+    private readonly TaskLifecycle _lifecycle;
     private readonly PollSchedule _schedule;
     private readonly SemaphoreSlim _pollSlots;
     private readonly ConcurrentDictionary<string, Watched> _watched = new(StringComparer.Ordinal);
@@ -36,20 +38,16 @@ public sealed class TaskWatcher : IDisposable
         Func<VideoTask, (TimeSpan Expected, bool Measured)> expect,
         Action<VideoTask, TimeSpan> observe,
         PollSchedule schedule,
-        int maxConcurrentPolls)
+        int maxConcurrentPolls,
+        TaskLifecycle lifecycle)
     {
         _refresh = refresh;
         _expect = expect;
         _observe = observe;
+        _lifecycle = lifecycle;
         _schedule = schedule;
         _pollSlots = new SemaphoreSlim(Math.Max(1, maxConcurrentPolls));
     }
-
-    /// <summary>Raised on a background thread whenever a watched task's state or queue position changes.</summary>
-    public event Action<VideoTask>? Changed;
-
-    /// <summary>Raised on a background thread when a watch ends: the final snapshot, or the last one known if it failed.</summary>
-    public event Action<VideoTask>? Ended;
 
     /// <summary>
     /// A task still unfinished this long after watching began is abandoned with a timeout, which frees its
@@ -62,24 +60,20 @@ public sealed class TaskWatcher : IDisposable
 
     /// <summary>
     /// Follows <paramref name="task"/> until it is final. A task just submitted is first polled when its
-    /// result may be ready; any other task is polled at once. Watching a task twice shares one watch.
+    /// result may be ready; any other task is polled at once. Watching a task twice shares one watch. A task
+    /// final already (a submit answered "completed", say) ends at once.
     /// </summary>
-    /// <param name="justSubmitted">
-    /// The task is new to this connection: besides its first poll coming later, its end is announced
-    /// (<see cref="Ended"/>) even when it is final already, since its throttle slot and its journal record wait for that.
-    /// </param>
+    /// <param name="justSubmitted">The task is new to this connection, so its first poll waits until it may be done.</param>
     public Task<VideoTask> Watch(VideoTask task, bool justSubmitted = false)
     {
         if (task.IsFinal)
         {
-            if (justSubmitted)
-            {
-                Ended?.Invoke(task);
-            }
-
+            _lifecycle.End(task);
             return Task.FromResult(task);
         }
 
+        // Opened before the watch is shared: whichever watch a waiter joins, the task's end comes after this.
+        _lifecycle.Open(task);
         var watched = _watched.GetOrAdd(task.Id, _ => new Watched(task, _clock.Elapsed, justSubmitted));
         lock (_loopGate)
         {
@@ -202,7 +196,7 @@ public sealed class TaskWatcher : IDisposable
         watched.Latest = snapshot;
         if (snapshot.State != previous.State || snapshot.QueuePosition != previous.QueuePosition)
         {
-            Changed?.Invoke(snapshot);
+            _lifecycle.ReportChanged(snapshot);
         }
 
         if (!snapshot.IsFinal && _clock.Elapsed - watched.StartedAt > GiveUpAfter)
@@ -264,14 +258,14 @@ public sealed class TaskWatcher : IDisposable
     }
 
     /// <summary>
-    /// Raises <see cref="Ended"/> before the waiters hear: whoever waited for a task finds its outcome journalled and
-    /// its slot free. The waiters hear even if a handler throws.
+    /// Ends the task before the waiters hear: whoever waited for a task finds its outcome journalled and its slot
+    /// free. The waiters hear even if ending it fails.
     /// </summary>
     private void Announce(VideoTask last, Action completeWaiters)
     {
         try
         {
-            Ended?.Invoke(last);
+            _lifecycle.End(last);
         }
         finally
         {

@@ -12,7 +12,7 @@ namespace Seedance.Commands.Cmdlets;
 /// <remarks>
 /// <para>A connection is a provider, its address and its key, under a name. The newest connection is the default
 /// that the other cmdlets use; -Connection on them picks another by name. Connections live in the current
-/// PowerShell session only.</para>
+/// PowerShell session only. Connecting again under a name in use replaces that connection, with a warning.</para>
 /// <para>The key is read from -ApiKey, or else from the provider's own environment variable (WAVESPEED_API_KEY,
 /// AIMLAPI_KEY, ARK_API_KEY, FAL_KEY, REPLICATE_API_TOKEN, ATLASCLOUD_API_KEY), or else from SEEDANCE_API_KEY. It is
 /// never shown: not in output, verbose messages, errors or the task journal.</para>
@@ -27,8 +27,8 @@ namespace Seedance.Commands.Cmdlets;
 /// <para>A second profile, keyed from SecretManagement, that keeps at most three tasks unfinished at once (WaveSpeed's Bronze tier).</para>
 /// </example>
 [Cmdlet(VerbsCommunications.Connect, "Seedance")]
-[OutputType(typeof(SeedanceConnection))]
-public sealed class ConnectSeedanceCommand : AsyncCmdlet
+[OutputType(typeof(ConnectionInfo))]
+public sealed class ConnectSeedanceCommand : SeedanceCmdlet
 {
     /// <summary>The provider to connect to: WaveSpeed, AIMLAPI, Ark, fal, Replicate or AtlasCloud (tab completes).</summary>
     [Parameter(Mandatory = true, Position = 0)]
@@ -113,9 +113,14 @@ public sealed class ConnectSeedanceCommand : AsyncCmdlet
                 options.Http.Proxy = new WebProxy(Proxy) { Credentials = ProxyCredential?.GetNetworkCredential() };
             }
 
-            var connection = State.Session.Connect(options);
+            var connection = State.Session.Connect(options, out var replaced);
+            if (replaced is not null)
+            {
+                WriteWarning(ConnectionWarnings.Replaced(replaced));
+            }
+
             WriteVerbose($"Connected to {connection.Provider} at {connection.BaseUri} as '{connection.Name}' (key from {connection.KeySource}).");
-            WriteObject(connection);
+            WriteObject(connection.Describe(isDefault: true));
         }
         catch (SeedanceException ex)
         {

@@ -13,7 +13,7 @@ namespace Seedance.Commands.Cmdlets;
 /// </example>
 [Cmdlet(VerbsCommon.Get, "SeedanceModel")]
 [OutputType(typeof(ModelInfo))]
-public sealed class GetSeedanceModelCommand : AsyncCmdlet
+public sealed class GetSeedanceModelCommand : SeedanceCmdlet
 {
     /// <summary>Only models whose id or alias matches (wildcards allowed).</summary>
     [Parameter(Position = 0)]

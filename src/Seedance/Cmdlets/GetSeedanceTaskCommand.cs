@@ -56,13 +56,13 @@ public sealed class GetSeedanceTaskCommand : TaskInputCmdlet
         {
             foreach (var task in InputTasks())
             {
-                var connection = State.Session.ResolveFor(task);
+                var connection = State.Session.FindOrConnectFor(task);
                 WriteObject(RunInBackground(token => connection.RefreshAsync(task, token)));
             }
         }
         catch (SeedanceException ex)
         {
-            WriteSeedanceError(ex, Id.FirstOrDefault() ?? (object?)Task.FirstOrDefault());
+            WriteSeedanceError(ex, Id.FirstOrDefault() ?? (object?)InputObject.FirstOrDefault());
         }
     }
 

@@ -31,7 +31,7 @@ namespace Seedance.Commands.Cmdlets;
 /// </example>
 [Cmdlet(VerbsCommon.New, "SeedanceVideo", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(VideoTask))]
-public sealed class NewSeedanceVideoCommand : AsyncCmdlet
+public sealed class NewSeedanceVideoCommand : BackgroundWorkCmdlet
 {
     private SeedanceConnection? _connection;
     private CostBudget? _budget;
@@ -131,7 +131,7 @@ public sealed class NewSeedanceVideoCommand : AsyncCmdlet
     {
         try
         {
-            _connection = State.Session.Resolve(Connection, Provider);
+            _connection = State.Session.FindOrConnect(Connection, Provider);
         }
         catch (SeedanceException ex)
         {

@@ -34,10 +34,11 @@ public sealed class SaveSeedanceVideoCommand : StreamingTaskCmdlet<VideoFile>
     private readonly Dictionary<string, string> _taskByTarget = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, string> _targetByTask = new(StringComparer.Ordinal);
 
-    /// <summary>Tasks, as New-SeedanceVideo, Wait-SeedanceTask or Get-SeedanceTask emit them; usually from the pipeline.</summary>
+    /// <summary>Tasks, as New-SeedanceVideo, Wait-SeedanceTask or Get-SeedanceTask emit them (alias -Task); usually from the pipeline.</summary>
     [Parameter(Mandatory = true, ParameterSetName = TaskSet, ValueFromPipeline = true)]
+    [Alias("Task")]
     [ValidateNotNull]
-    public override VideoTask[] Task { get; set; } = new VideoTask[0];
+    public override VideoTask[] InputObject { get; set; } = new VideoTask[0];
 
     /// <summary>Task ids, as the provider issued them (by name, by pipeline, or by property name from a CSV).</summary>
     [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]

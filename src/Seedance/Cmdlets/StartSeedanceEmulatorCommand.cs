@@ -23,7 +23,7 @@ namespace Seedance.Commands.Cmdlets;
 /// </example>
 [Cmdlet(VerbsLifecycle.Start, "SeedanceEmulator")]
 [OutputType(typeof(EmulatorInfo))]
-public sealed class StartSeedanceEmulatorCommand : AsyncCmdlet
+public sealed class StartSeedanceEmulatorCommand : SeedanceCmdlet
 {
     /// <summary>The provider to rehearse: the default connection goes to its twin.</summary>
     [Parameter(Position = 0)]
@@ -97,12 +97,19 @@ public sealed class StartSeedanceEmulatorCommand : AsyncCmdlet
         {
             if (!NoConnect)
             {
-                var connection = State.Session.Connect(new ConnectionOptions(Provider)
+                var connection = State.Session.Connect(
+                    new ConnectionOptions(Provider)
+                    {
+                        BaseUri = emulator.BaseUriFor(Provider),
+                        ApiKey = key,
+                        Http = HttpSettings.FromEnvironment(Environment.GetEnvironmentVariable),
+                    },
+                    out var replaced);
+                if (replaced is not null)
                 {
-                    BaseUri = emulator.BaseUriFor(Provider),
-                    ApiKey = key,
-                    Http = HttpSettings.FromEnvironment(Environment.GetEnvironmentVariable),
-                });
+                    WriteWarning(ConnectionWarnings.Replaced(replaced));
+                }
+
                 WriteVerbose($"Connected '{connection.Name}' to the emulator's {connection.Provider} twin at {connection.BaseUri}.");
             }
         }

@@ -11,7 +11,7 @@ namespace Seedance.Commands.Cmdlets;
 /// </example>
 [Cmdlet(VerbsLifecycle.Stop, "SeedanceEmulator")]
 [OutputType(typeof(void))]
-public sealed class StopSeedanceEmulatorCommand : AsyncCmdlet
+public sealed class StopSeedanceEmulatorCommand : SeedanceCmdlet
 {
     protected override void EndProcessing()
     {

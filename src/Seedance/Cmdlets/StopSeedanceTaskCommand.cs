@@ -30,7 +30,7 @@ public sealed class StopSeedanceTaskCommand : TaskInputCmdlet
 
             try
             {
-                var connection = State.Session.ResolveFor(task);
+                var connection = State.Session.FindOrConnectFor(task);
                 var (outcome, current) = RunInBackground(token => connection.CancelAsync(task, token));
                 Report(outcome, current, connection.ProviderInfo);
                 if (PassThru)

@@ -15,7 +15,7 @@ internal sealed class BatchProgress : IDisposable
 {
     private static readonly TimeSpan MinimumInterval = TimeSpan.FromMilliseconds(500);
 
-    private readonly AsyncCmdlet _cmdlet;
+    private readonly Cmdlet _cmdlet;
     private readonly Action<Action> _post;
     private readonly string _activity;
     private readonly Dictionary<string, TaskState> _states = new(StringComparer.Ordinal);
@@ -24,21 +24,21 @@ internal sealed class BatchProgress : IDisposable
     private int _done;
     private int _failed;
 
-    public BatchProgress(AsyncCmdlet cmdlet, Action<Action> post, string activity)
+    public BatchProgress(Cmdlet cmdlet, Action<Action> post, string activity)
     {
         _cmdlet = cmdlet;
         _post = post;
         _activity = activity;
     }
 
-    /// <summary>Counts a task in, and follows its state changes through its connection's watcher.</summary>
+    /// <summary>Counts a task in, and follows its state changes through its connection.</summary>
     public void Track(VideoTask task, SeedanceConnection connection)
     {
         _states[task.Id] = task.State;
         if (!_subscriptions.Exists(subscription => ReferenceEquals(subscription.Connection, connection)))
         {
             Action<VideoTask> handler = changed => _post(() => OnChanged(changed));
-            connection.Watcher.Changed += handler;
+            connection.TaskChanged += handler;
             _subscriptions.Add((connection, handler));
         }
 
@@ -98,7 +98,7 @@ internal sealed class BatchProgress : IDisposable
     {
         foreach (var (connection, handler) in _subscriptions)
         {
-            connection.Watcher.Changed -= handler;
+            connection.TaskChanged -= handler;
         }
 
         _subscriptions.Clear();

@@ -7,10 +7,11 @@ using System.Runtime.InteropServices;
 namespace Seedance.Commands.Runtime;
 
 /// <summary>
-/// Finds the engine and its dependencies in the module's dependencies folder, never in the process's shared ones.
-/// PowerShell 7 loads them into a private load context (<see cref="IsolatedDependencies"/>). Windows PowerShell 5.1
-/// has none and binds by exact version with no binding redirects for a module, so there they are resolved from that
-/// folder whatever version is asked for.
+/// Loading and unloading the module. The engine and its dependencies are found in the module's dependencies folder,
+/// never in the process's shared ones: PowerShell 7 loads them into a private load context
+/// (<see cref="IsolatedDependencies"/>); Windows PowerShell 5.1 has none and binds by exact version with no binding
+/// redirects for a module, so there they are resolved from that folder whatever version is asked for. Removing the
+/// module stops what the runspace's state runs.
 /// </summary>
 public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
 {
@@ -51,6 +52,8 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
 
     public void OnRemove(PSModuleInfo module)
     {
+        // Remove-Module leaves nothing running behind it: no emulator holding its port, no watcher polling.
+        ModuleState.ReleaseCurrent();
         lock (Gate)
         {
             if (!_registered)

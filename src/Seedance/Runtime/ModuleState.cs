@@ -9,7 +9,8 @@ namespace Seedance.Commands.Runtime;
 
 /// <summary>
 /// What Seedance keeps per runspace: the session (connections, learned timings) and an emulator started in it.
-/// Keyed by runspace, never static, so runbook jobs sharing a process stay apart; released with the runspace.
+/// Keyed by runspace, never static, so runbook jobs sharing a process stay apart; released with the runspace, or
+/// when the module is removed from it.
 /// </summary>
 public sealed class ModuleState : IDisposable
 {
@@ -43,6 +44,19 @@ public sealed class ModuleState : IDisposable
                 };
                 return state;
             });
+        }
+    }
+
+    /// <summary>
+    /// Stops what the calling runspace's state runs (its emulator, its connections' watchers) and forgets it, as
+    /// Remove-Module does; the next Seedance command in that runspace starts afresh.
+    /// </summary>
+    public static void ReleaseCurrent()
+    {
+        if (Runspace.DefaultRunspace is { } runspace && States.TryGetValue(runspace, out var state))
+        {
+            States.Remove(runspace);
+            state.Dispose();
         }
     }
 

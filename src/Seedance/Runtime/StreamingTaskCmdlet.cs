@@ -56,7 +56,7 @@ public abstract class StreamingTaskCmdlet<TResult> : TaskInputCmdlet
     {
         try
         {
-            Pump(System.Threading.Tasks.Task.WhenAll(_pending));
+            Pump(Task.WhenAll(_pending));
         }
         finally
         {
@@ -71,7 +71,7 @@ public abstract class StreamingTaskCmdlet<TResult> : TaskInputCmdlet
             return;
         }
 
-        var connection = State.Session.ResolveFor(task);
+        var connection = State.Session.FindOrConnectFor(task);
         _progress!.Track(task, connection);
         var work = StartInBackground(token => RunAsync(task, connection, token));
         _pending.Add(work.ContinueWith(done => Post(() => Finish(task, done)), TaskScheduler.Default));

@@ -7,7 +7,7 @@ namespace Seedance.Commands.Runtime;
 /// The task input the task cmdlets share: VideoTask objects from the pipeline, or ids (with an optional
 /// provider or connection) by name or by property name, e.g. from a CSV or a deserialised object.
 /// </summary>
-public abstract class TaskInputCmdlet : AsyncCmdlet
+public abstract class TaskInputCmdlet : BackgroundWorkCmdlet
 {
     protected const string TaskSet = "Task";
     protected const string IdSet = "Id";
@@ -15,10 +15,11 @@ public abstract class TaskInputCmdlet : AsyncCmdlet
     // Virtual so that a cmdlet whose first positional argument is something else (Save-SeedanceVideo's -Path) can
     // redeclare them without a position: PowerShell reads the parameter attributes of the most derived property.
 
-    /// <summary>Tasks, as New-SeedanceVideo or Get-SeedanceTask emit them.</summary>
+    /// <summary>Tasks, as New-SeedanceVideo or Get-SeedanceTask emit them (alias -Task).</summary>
     [Parameter(Mandatory = true, ParameterSetName = TaskSet, ValueFromPipeline = true, Position = 0)]
+    [Alias("Task")]
     [ValidateNotNull]
-    public virtual VideoTask[] Task { get; set; } = new VideoTask[0];
+    public virtual VideoTask[] InputObject { get; set; } = new VideoTask[0];
 
     /// <summary>Task ids, as the provider issued them.</summary>
     [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, Position = 0)]
@@ -40,7 +41,7 @@ public abstract class TaskInputCmdlet : AsyncCmdlet
     {
         if (ParameterSetName == TaskSet)
         {
-            foreach (var task in Task)
+            foreach (var task in InputObject)
             {
                 // Another connection named here is the user's choice of where to follow the task, over where it was
                 // submitted. The task's own (which PowerShell binds from its Connection property) changes nothing.
@@ -50,7 +51,7 @@ public abstract class TaskInputCmdlet : AsyncCmdlet
             yield break;
         }
 
-        var connection = State.Session.Resolve(Connection, Provider);
+        var connection = State.Session.FindOrConnect(Connection, Provider);
         foreach (var id in Id)
         {
             yield return new VideoTask(id, connection.Provider, string.Empty) { Connection = connection.Name };

@@ -76,7 +76,7 @@ public sealed class ConnectionInputTests : IDisposable
     {
         _harness.SetEnvironment("FAL_KEY", "fal-key-\u00E9");
 
-        var error = Assert.Throws<SeedanceException>(() => _harness.Session.Resolve(null, null));
+        var error = Assert.Throws<SeedanceException>(() => _harness.Session.FindOrConnect(null, null));
 
         Assert.Equal("ApiKeyNotAscii", error.ErrorId);
         Assert.Contains("environment variable FAL_KEY", error.Message);

@@ -10,17 +10,77 @@ namespace Seedance.Tests.Connections;
 public sealed class SessionResolutionTests
 {
     [Fact]
+    public void Looking_a_connection_up_never_connects()
+    {
+        using var harness = new EmulatorHarness();
+        harness.SetEnvironment("FAL_KEY", "fal-key-from-the-environment");
+        var journalled = new VideoTask("fal-task-id", "fal", string.Empty) { BaseUri = harness.Server.BaseUriFor("fal") };
+
+        Assert.Null(harness.Session.Find(null, null));
+        Assert.Null(harness.Session.Find(null, "fal"));
+        Assert.Null(harness.Session.FindFor(journalled));
+        Assert.Null(harness.Session.FindFor(journalled with { BaseUri = null }));
+        Assert.Empty(harness.Session.Connections);
+        Assert.Null(harness.Session.Default);
+    }
+
+    [Fact]
+    public void Looking_a_connection_up_leaves_the_default_alone()
+    {
+        using var harness = new EmulatorHarness();
+        var other = harness.Connect("fal", configure: options => options.Name = "other");
+        var rehearsal = harness.Connect("WaveSpeed");
+
+        Assert.Same(other, harness.Session.Find("other", null));
+        Assert.Same(other, harness.Session.Find(null, "fal"));
+        Assert.Same(other, harness.Session.FindFor(new VideoTask("fal-task-id", "fal", string.Empty) { Connection = "other" }));
+
+        Assert.Same(rehearsal, harness.Session.Default);
+        Assert.Equal(2, harness.Session.Connections.Count);
+    }
+
+    [Fact]
+    public void Disconnecting_the_default_makes_the_newest_of_the_rest_the_default()
+    {
+        using var harness = new EmulatorHarness();
+        harness.Connect("WaveSpeed", configure: options => options.Name = "first");
+        var second = harness.Connect("fal", configure: options => options.Name = "second");
+        harness.Connect("WaveSpeed", configure: options => options.Name = "third");
+
+        var removed = harness.Session.Disconnect("third");
+
+        Assert.NotNull(removed);
+        Assert.True(removed!.IsDefault);
+        Assert.Same(second, harness.Session.Default);
+        Assert.Null(harness.Session.Disconnect("third"));
+    }
+
+    [Fact]
+    public void Connecting_under_a_name_in_use_says_what_it_replaced()
+    {
+        using var harness = new EmulatorHarness();
+        var first = harness.Connect("WaveSpeed", configure: options => options.Name = "work");
+
+        harness.Session.Connect(new ConnectionOptions("fal") { Name = "work", BaseUri = harness.Server.BaseUriFor("fal"), ApiKey = ApiKeySecret.FromPlainText(EmulatorHarness.Key, "test") }, out var replaced);
+
+        Assert.NotNull(replaced);
+        Assert.Equal("WaveSpeed", replaced!.Provider);
+        Assert.Equal(first.BaseUri, replaced.BaseUri);
+        Assert.Equal("fal", harness.Session.Find("work", null)!.Provider);
+    }
+
+    [Fact]
     public void Looking_up_a_connection_for_another_provider_leaves_the_default_alone()
     {
         using var harness = new EmulatorHarness();
         var rehearsal = harness.Connect("WaveSpeed");
         harness.SetEnvironment("FAL_KEY", "fal-key-from-the-environment");
 
-        var looked = harness.Session.Resolve(null, "fal");
+        var looked = harness.Session.FindOrConnect(null, "fal");
 
         Assert.Equal("fal", looked.Provider);
         Assert.Same(rehearsal, harness.Session.Default);
-        Assert.Same(rehearsal, harness.Session.Resolve(null, null));
+        Assert.Same(rehearsal, harness.Session.FindOrConnect(null, null));
     }
 
     [Fact]
@@ -30,7 +90,7 @@ public sealed class SessionResolutionTests
         var rehearsal = harness.Connect("WaveSpeed");
         harness.SetEnvironment("FAL_KEY", "fal-key-from-the-environment");
 
-        var follower = harness.Session.ResolveFor(new VideoTask("fal-task-id", "fal", string.Empty));
+        var follower = harness.Session.FindOrConnectFor(new VideoTask("fal-task-id", "fal", string.Empty));
 
         Assert.Equal("fal", follower.Provider);
         Assert.Same(rehearsal, harness.Session.Default);
@@ -43,10 +103,10 @@ public sealed class SessionResolutionTests
         var named = harness.Connect("WaveSpeed", configure: options => options.Name = "fal");
         harness.SetEnvironment("FAL_KEY", "fal-key-from-the-environment");
 
-        var looked = harness.Session.Resolve(null, "fal");
+        var looked = harness.Session.FindOrConnect(null, "fal");
 
         Assert.NotSame(named, looked);
-        Assert.Same(named, harness.Session.Resolve("fal", null));
+        Assert.Same(named, harness.Session.FindOrConnect("fal", null));
         Assert.Same(named, harness.Session.Default);
         Assert.Equal(harness.Server.BaseUriFor("WaveSpeed").AbsoluteUri.TrimEnd('/'), named.BaseUri.AbsoluteUri.TrimEnd('/'));
     }
@@ -57,7 +117,7 @@ public sealed class SessionResolutionTests
         using var harness = new EmulatorHarness();
         harness.SetEnvironment("FAL_KEY", "fal-key-from-the-environment");
 
-        var implicitOne = harness.Session.Resolve(null, null);
+        var implicitOne = harness.Session.FindOrConnect(null, null);
 
         Assert.Equal("fal", implicitOne.Provider);
         Assert.Same(implicitOne, harness.Session.Default);
@@ -76,7 +136,7 @@ public sealed class SessionResolutionTests
         harness.SetEnvironment("WAVESPEED_API_KEY", EmulatorHarness.Key);
         var journalled = harness.Journal.ReadAll().Single(record => record.Id == submitted.Id).ToVideoTask();
 
-        var follower = harness.Session.ResolveFor(journalled);
+        var follower = harness.Session.FindOrConnectFor(journalled);
 
         Assert.Equal(rehearsalAddress, follower.BaseUri);
         Assert.NotSame(real, follower);
@@ -94,6 +154,6 @@ public sealed class SessionResolutionTests
         harness.Session.Connect(new ConnectionOptions("WaveSpeed") { ApiKey = ApiKeySecret.FromPlainText("a-real-key", "test"), Http = EmulatorHarness.FastHttp() });
         var journalled = harness.Journal.ReadAll().Single(record => record.Id == submitted.Id).ToVideoTask() with { Connection = "gone" };
 
-        Assert.Same(rehearsal, harness.Session.ResolveFor(journalled));
+        Assert.Same(rehearsal, harness.Session.FindOrConnectFor(journalled));
     }
 }

@@ -34,18 +34,22 @@ public sealed class CmdletContractTests
     [InlineData(typeof(NewSeedanceVideoCommand))]
     [InlineData(typeof(SaveSeedanceVideoCommand))]
     [InlineData(typeof(StopSeedanceTaskCommand))]
-    public void Commands_that_spend_money_write_files_or_cancel_support_WhatIf(Type type) =>
+    [InlineData(typeof(DisconnectSeedanceCommand))]
+    public void Commands_that_spend_money_write_files_cancel_or_disconnect_support_WhatIf(Type type) =>
         Assert.True(AttributeMetadata.Cmdlet(type).SupportsShouldProcess);
 
     [Theory]
     [InlineData(typeof(NewSeedanceVideoCommand), "Image", true, true, "FullName,Path")]
     [InlineData(typeof(NewSeedanceVideoCommand), "Prompt", false, true, "")]
     [InlineData(typeof(GetSeedanceTaskCommand), "Id", true, true, "TaskId")]
-    [InlineData(typeof(WaitSeedanceTaskCommand), "Task", true, false, "")]
+    [InlineData(typeof(GetSeedanceTaskCommand), "InputObject", true, false, "Task")]
+    [InlineData(typeof(WaitSeedanceTaskCommand), "InputObject", true, false, "Task")]
     [InlineData(typeof(WaitSeedanceTaskCommand), "Id", true, true, "TaskId")]
-    [InlineData(typeof(SaveSeedanceVideoCommand), "Task", true, false, "")]
+    [InlineData(typeof(SaveSeedanceVideoCommand), "InputObject", true, false, "Task")]
     [InlineData(typeof(SaveSeedanceVideoCommand), "Id", true, true, "TaskId")]
+    [InlineData(typeof(StopSeedanceTaskCommand), "InputObject", true, false, "Task")]
     [InlineData(typeof(StopSeedanceTaskCommand), "Id", true, true, "TaskId")]
+    [InlineData(typeof(DisconnectSeedanceCommand), "Name", true, true, "")]
     public void Pipeline_bindings_are_as_documented(Type type, string parameter, bool byValue, bool byPropertyName, string aliases)
     {
         var property = type.GetProperty(parameter)!;
@@ -62,6 +66,8 @@ public sealed class CmdletContractTests
     [InlineData(typeof(WaitSeedanceTaskCommand), typeof(VideoTask))]
     [InlineData(typeof(GetSeedanceTaskCommand), typeof(VideoTask))]
     [InlineData(typeof(SaveSeedanceVideoCommand), typeof(VideoFile))]
+    [InlineData(typeof(ConnectSeedanceCommand), typeof(Seedance.Connections.ConnectionInfo))]
+    [InlineData(typeof(GetSeedanceConnectionCommand), typeof(Seedance.Connections.ConnectionInfo))]
     public void Output_types_are_declared(Type type, Type output) =>
         Assert.Contains(output, AttributeMetadata.OutputTypes(type));
 

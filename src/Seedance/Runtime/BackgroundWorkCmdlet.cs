@@ -8,21 +8,18 @@ using Seedance.Http;
 namespace Seedance.Commands.Runtime;
 
 /// <summary>
-/// The threading rule every Seedance cmdlet follows. Engine work runs on background threads; everything that
-/// talks to PowerShell (WriteObject, WriteError, WriteVerbose, WriteProgress, ShouldProcess) runs on the
-/// pipeline thread, which drains a queue the background work fills. Ctrl+C (StopProcessing) cancels one
-/// token that reaches every HTTP call and every wait.
+/// The threading rule of the cmdlets that run engine work in the background. That work runs on background threads;
+/// everything that talks to PowerShell (WriteObject, WriteError, WriteVerbose, WriteProgress, ShouldProcess) runs on
+/// the pipeline thread, which drains a queue the background work fills. Ctrl+C (StopProcessing) cancels one token
+/// that reaches every HTTP call and every wait.
 /// </summary>
-public abstract class AsyncCmdlet : PSCmdlet, IDisposable
+public abstract class BackgroundWorkCmdlet : SeedanceCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private readonly BlockingCollection<Action> _toPipeline = new();
 
     /// <summary>Cancelled when the user presses Ctrl+C or the pipeline is stopped.</summary>
     protected CancellationToken StopToken => _stopping.Token;
-
-    /// <summary>The runspace's Seedance state (connections, journal, emulator).</summary>
-    protected ModuleState State => ModuleState.Current;
 
     protected override void StopProcessing() => _stopping.Cancel();
 
@@ -73,14 +70,6 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
             action();
         }
     }
-
-    /// <summary>Writes a Seedance failure as a non-terminating error about <paramref name="target"/>.</summary>
-    protected void WriteSeedanceError(SeedanceException exception, object? target) =>
-        WriteError(ErrorRecords.From(exception, target));
-
-    /// <summary>Stops the command with a Seedance failure (bad parameters, no connection).</summary>
-    protected void ThrowSeedanceError(SeedanceException exception, object? target) =>
-        ThrowTerminatingError(ErrorRecords.From(exception, target));
 
     public void Dispose()
     {
