@@ -18,6 +18,8 @@
         'Get-SeedanceConnection'
         'Get-SeedanceModel'
         'New-SeedanceVideo'
+        'Invoke-SeedanceVideo'
+        'Measure-SeedanceCost'
         'Get-SeedanceTask'
         'Wait-SeedanceTask'
         'Save-SeedanceVideo'
@@ -33,7 +35,7 @@
             Tags = @('Seedance', 'ByteDance', 'Video', 'AI', 'GenerativeAI', 'WaveSpeed', 'fal', 'Replicate', 'BytePlus',
                 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
             LicenseUri = 'https://opensource.org/licenses/MIT'
-            ReleaseNotes = 'The engine and its libraries load apart from other modules (PowerShell 7). The task journal compacts itself and keeps what is owed. A bad value in one CSV row fails that row only; blank cells are not given. Views name real properties and fit 120 columns. Packages for the PowerShell Gallery and Azure Automation.'
+            ReleaseNotes = 'The engine and its libraries load apart from other modules (PowerShell 7). The task journal compacts itself and keeps what is owed. A bad value in one CSV row fails that row only; blank cells are not given. Views name real properties and fit 120 columns. Packages for the PowerShell Gallery and Azure Automation. Invoke-SeedanceVideo and New-SeedanceVideo -Wait; Measure-SeedanceCost.'
         }
     }
 }

@@ -5,10 +5,10 @@ using Seedance.Commands.Cmdlets;
 
 namespace Seedance.Commands.Runtime;
 
-/// <summary>Builds the engine's VideoRequest from New-SeedanceVideo's bound parameters.</summary>
+/// <summary>Builds the engine's VideoRequest from a request cmdlet's bound parameters.</summary>
 internal static class VideoRequestBinding
 {
-    public static VideoRequest From(NewSeedanceVideoCommand command)
+    public static VideoRequest From(VideoRequestCmdlet command)
     {
         var bound = command.MyInvocation.BoundParameters;
         var request = new VideoRequest

@@ -1,0 +1,168 @@
+using System;
+using System.Collections;
+using System.Management.Automation;
+using Seedance.Connections;
+using Seedance.Requests;
+
+namespace Seedance.Commands.Runtime;
+
+/// <summary>
+/// The parameters of a video request, one request per pipeline input, shared by the cmdlets that take one:
+/// New-SeedanceVideo submits it, Measure-SeedanceCost prices it, Invoke-SeedanceVideo submits, waits and saves.
+/// </summary>
+public abstract class VideoRequestCmdlet : BackgroundWorkCmdlet
+{
+    /// <summary>Parameters given on the command line, as opposed to bound from each pipeline input.</summary>
+    private string[] _givenForAll = new string[0];
+
+    /// <summary>Image files (paths or FileInfo), https URLs or data: URIs, each a whole JPEG or PNG; all values of one pipeline input go into one task. A relative path is resolved against the current location, also when it comes from a CSV row (Import-Csv does not say where its file was): run the batch from the CSV's folder, or write full paths.</summary>
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [BlankIsNotGiven]
+    [Alias("FullName", "Path", "ImagePath", "Url")]
+    public string[]? Image { get; set; }
+
+    /// <summary>What should happen in the video, camera moves included ("slow orbital pan, soft studio light"). Refer to reference images as @Image1, @Image2 where the model supports it.</summary>
+    [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+    [BlankIsNotGiven]
+    public string? Prompt { get; set; }
+
+    /// <summary>The last frame (a path or URL), for first-and-last-frame generation.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankIsNotGiven]
+    public string? LastImage { get; set; }
+
+    /// <summary>Length of the video in seconds; the model's default when omitted. Get-SeedanceModel lists what each model allows.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankIsNotGiven]
+    [Alias("DurationSeconds")]
+    public int? Duration { get; set; }
+
+    /// <summary>Output resolution (480p, 720p, 1080p) where the model lets you choose.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankIsNotGiven]
+    [ArgumentCompleter(typeof(ResolutionCompleter))]
+    public string? Resolution { get; set; }
+
+    /// <summary>Output aspect ratio (16:9, 9:16, 1:1, 4:3, 3:4, 21:9, adaptive) where the model lets you choose.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankIsNotGiven]
+    [ArgumentCompleter(typeof(AspectRatioCompleter))]
+    public string? AspectRatio { get; set; }
+
+    /// <summary>The model id in the provider's spelling, or seedance-2-0-fast; the provider's Seedance 2.0 Fast model that fits the images when omitted.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankIsNotGiven]
+    [ArgumentCompleter(typeof(ModelNameCompleter))]
+    public string? Model { get; set; }
+
+    /// <summary>Up to three shot descriptions, composed into one multi-shot prompt after -Prompt.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankIsNotGiven]
+    public string[]? Shot { get; set; }
+
+    /// <summary>Generate the native audio track (-GenerateAudio:$false turns it off) where the model offers the choice.</summary>
+    [Parameter]
+    public SwitchParameter GenerateAudio { get; set; }
+
+    /// <summary>Keep the camera still, where the model offers it.</summary>
+    [Parameter]
+    public SwitchParameter CameraFixed { get; set; }
+
+    /// <summary>Ask for the provider's watermark, where the model offers it.</summary>
+    [Parameter]
+    public SwitchParameter Watermark { get; set; }
+
+    /// <summary>A seed for reproducible output, where the model accepts one.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankIsNotGiven]
+    public long? Seed { get; set; }
+
+    /// <summary>How much motion, from 0 to 1 (default 0.7), where the model accepts it; above 0.85 trades subject fidelity for motion.</summary>
+    [Parameter]
+    public double? MotionStrength { get; set; }
+
+    /// <summary>An https address the provider calls when the task finishes, where the provider supports webhooks.</summary>
+    [Parameter]
+    public Uri? WebhookUrl { get; set; }
+
+    /// <summary>Raw fields added to the provider's request body, for options this module does not model. A field it does model (duration, images, webhook...) is refused, naming the parameter to use instead.</summary>
+    [Parameter]
+    public Hashtable? ExtraField { get; set; }
+
+    /// <summary>The most this command may spend in total (US dollars, by the published prices).</summary>
+    [Parameter]
+    [ValidateRange(0, 1000000)]
+    public decimal? MaxCost { get; set; }
+
+    /// <summary>Use the connection of this provider (see Connect-Seedance) instead of the default one.</summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(ProviderNameCompleter))]
+    public string? Provider { get; set; }
+
+    /// <summary>Use the connection with this name (Connect-Seedance -Name) instead of the default one.</summary>
+    [Parameter]
+    public string? Connection { get; set; }
+
+    /// <summary>The connection the requests go to: -Connection, -Provider's, or the default one.</summary>
+    protected SeedanceConnection? RequestConnection { get; private set; }
+
+    /// <summary>Parameters given on the command line (pipeline inputs are bound only after BeginProcessing).</summary>
+    protected string[] GivenForAll => _givenForAll;
+
+    protected override void BeginProcessing()
+    {
+        try
+        {
+            RequestConnection = State.Session.FindOrConnect(Connection, Provider);
+        }
+        catch (SeedanceException ex)
+        {
+            ThrowSeedanceError(ex, Connection ?? Provider);
+        }
+
+        _givenForAll = new string[MyInvocation.BoundParameters.Count];
+        MyInvocation.BoundParameters.Keys.CopyTo(_givenForAll, 0);
+    }
+
+    /// <summary>
+    /// Binds and checks this pipeline input, then hands it to <paramref name="handle"/>. A failure is this input's
+    /// error (one bad image or one refused submit must not sink the rest of a batch), or stops the command when it
+    /// would fail every input (a bad parameter, an unusable account).
+    /// </summary>
+    protected void ForEachInput(Action<VideoRequest, PreparedRequest> handle)
+    {
+        VideoRequest? request = null;
+        try
+        {
+            request = VideoRequestBinding.From(this);
+            var prepared = RequestConnection!.Prepare(request);
+            foreach (var warning in prepared.Warnings)
+            {
+                WriteWarning(warning);
+            }
+
+            handle(request, prepared);
+        }
+        catch (SeedanceException ex) when (FailsEveryInput(ex))
+        {
+            ThrowSeedanceError(ex, Describe(request));
+        }
+        catch (SeedanceException ex)
+        {
+            WriteSeedanceError(ex, Describe(request));
+        }
+    }
+
+    protected string Describe(VideoRequest? request) =>
+        request is null ? string.Join(", ", Image ?? new string[0]) : VideoRequestBinding.Describe(request);
+
+    /// <summary>
+    /// A bad value given on the command line, or an unusable account, fails every input alike. A value that came
+    /// with one pipeline input (a CSV row's Duration) is that input's error only: the rows before it were paid for,
+    /// and their tasks must still reach Wait and Save.
+    /// </summary>
+    private bool FailsEveryInput(SeedanceException ex) =>
+        ex.Category is SeedanceErrorCategory.Authentication or SeedanceErrorCategory.InsufficientBalance
+        || (ex.Category == SeedanceErrorCategory.Validation && ex.ParameterName is not (null or "Image" or "LastImage" or "MaxCost")
+            && Array.IndexOf(_givenForAll, ex.ParameterName) >= 0);
+}
