@@ -59,6 +59,8 @@ function Write-CommandHelp($Cmdlet, [hashtable] $Members, [hashtable] $Standard)
     }
     $xml.WriteEndElement()
 
+    # Defaults are read off a fresh instance, so help shows what the code really starts from.
+    $fresh = [Activator]::CreateInstance($Cmdlet.ImplementingType)
     $xml.WriteStartElement('parameters', $command)
     foreach ($p in $parameters.Values | Sort-Object Name) {
         $property = $Cmdlet.ImplementingType.GetProperty($p.Name)
@@ -71,13 +73,27 @@ function Write-CommandHelp($Cmdlet, [hashtable] $Members, [hashtable] $Standard)
         Write-Paragraphs 'description' $maml @($description)
         $xml.WriteElementString('parameterValue', $command, (Get-TypeName $p.ParameterType))
         Write-TypeName (Get-TypeName $p.ParameterType)
+        $default = if ($property) { Get-DefaultText $property.GetValue($fresh) }
+        if ($default) { $xml.WriteElementString('defaultValue', $dev, $default) }
         $xml.WriteEndElement()
     }
     $xml.WriteEndElement()
 
-    $xml.WriteStartElement('outputTypes', $command)
+    # INPUTS: the type of each parameter that takes pipeline input, and how it binds.
+    $xml.WriteStartElement('inputTypes', $command)
+    foreach ($group in $parameters.Values | Where-Object { $_.ValueFromPipeline -or $_.ValueFromPipelineByPropertyName } | Group-Object { Get-TypeName $_.ParameterType } | Sort-Object Name) {
+        $xml.WriteStartElement('inputType', $command)
+        Write-TypeName $group.Name
+        $binds = $group.Group | Sort-Object Name | ForEach-Object { if ($_.ValueFromPipeline) { "-$($_.Name) (by value)" } else { "-$($_.Name) (by property name)" } }
+        Write-Paragraphs 'description' $maml @("Bound to $($binds -join ', ').")
+        $xml.WriteEndElement()
+    }
+    $xml.WriteEndElement()
+
+    # OUTPUTS: the cmdlet's [OutputType]s.
+    $xml.WriteStartElement('returnValues', $command)
     foreach ($output in $Cmdlet.OutputType) {
-        $xml.WriteStartElement('outputType', $command); Write-TypeName $output.Name; $xml.WriteEndElement()
+        $xml.WriteStartElement('returnValue', $command); Write-TypeName $output.Name; $xml.WriteEndElement()
     }
     $xml.WriteEndElement()
 
@@ -92,7 +108,24 @@ function Write-CommandHelp($Cmdlet, [hashtable] $Members, [hashtable] $Standard)
         $xml.WriteEndElement()
     }
     $xml.WriteEndElement()
+
+    # RELATED LINKS: the module's about topic, and the cmdlets this one's examples use with it.
+    $related = @('about_Seedance') + @($(if ($doc) { $doc.SelectNodes('example/code') }) |
+        ForEach-Object { [regex]::Matches($_.InnerText, '\b[A-Z][a-z]+-Seedance\w+') } | ForEach-Object Value |
+        Where-Object { $_ -ne $Cmdlet.Name } | Sort-Object -Unique)
+    $xml.WriteStartElement('relatedLinks', $maml)
+    foreach ($link in $related) {
+        $xml.WriteStartElement('navigationLink', $maml); $xml.WriteElementString('linkText', $maml, $link); $xml.WriteElementString('uri', $maml, ''); $xml.WriteEndElement()
+    }
     $xml.WriteEndElement()
+    $xml.WriteEndElement()
+}
+
+# A default worth showing: a value that is set (not null, false, zero or empty), as PowerShell would write it.
+function Get-DefaultText($Value) {
+    if ($null -eq $Value -or $Value -is [System.Management.Automation.SwitchParameter] -or ($Value -is [array] -and $Value.Count -eq 0)) { return $null }
+    if ($Value -is [bool] -or ($Value -is [ValueType] -and $Value -eq 0)) { return $null }
+    "$Value"
 }
 
 # A parameter's element as the syntax and the parameter list both start it, $More attributes and all; the caller

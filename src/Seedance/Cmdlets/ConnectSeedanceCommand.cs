@@ -45,6 +45,7 @@ public sealed class ConnectSeedanceCommand : SeedanceCmdlet
 
     /// <summary>The provider's region where it has several (Ark: BytePlus, the default, or Volcengine); it picks the address and the model ids.</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(RegionCompleter))]
     public string? Region { get; set; }
 
     /// <summary>The profile name, for -Connection; the provider's name when omitted.</summary>

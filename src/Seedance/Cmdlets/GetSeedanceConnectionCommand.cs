@@ -11,6 +11,10 @@ namespace Seedance.Commands.Cmdlets;
 /// <code>Get-SeedanceConnection</code>
 /// <para>Lists every connection of this session.</para>
 /// </example>
+/// <example>
+/// <code>Get-SeedanceConnection | Where-Object PendingTasks -gt 0 | Select-Object Name, Provider, PendingTasks</code>
+/// <para>Which connections still have unfinished tasks.</para>
+/// </example>
 [Cmdlet(VerbsCommon.Get, "SeedanceConnection")]
 [OutputType(typeof(ConnectionInfo))]
 public sealed class GetSeedanceConnectionCommand : SeedanceCmdlet
@@ -18,6 +22,7 @@ public sealed class GetSeedanceConnectionCommand : SeedanceCmdlet
     /// <summary>Only connections whose name matches (wildcards allowed).</summary>
     [Parameter(Position = 0)]
     [SupportsWildcards]
+    [ArgumentCompleter(typeof(ConnectionNameCompleter))]
     public string[]? Name { get; set; }
 
     protected override void EndProcessing()

@@ -11,6 +11,10 @@ namespace Seedance.Commands.Cmdlets;
 /// <code>Get-SeedanceModel -Provider WaveSpeed | Format-Table</code>
 /// <para>What can be asked of WaveSpeed.</para>
 /// </example>
+/// <example>
+/// <code>Get-SeedanceModel *2.0-fast* -Provider fal, Ark | Select-Object Provider, Id, Durations, PricePerSecond</code>
+/// <para>Seedance 2.0 Fast on two providers side by side, with their prices.</para>
+/// </example>
 [Cmdlet(VerbsCommon.Get, "SeedanceModel")]
 [OutputType(typeof(ModelInfo))]
 public sealed class GetSeedanceModelCommand : SeedanceCmdlet
@@ -20,18 +24,18 @@ public sealed class GetSeedanceModelCommand : SeedanceCmdlet
     [SupportsWildcards]
     public string Name { get; set; } = "*";
 
-    /// <summary>Only models of matching providers (wildcards allowed).</summary>
+    /// <summary>Only models of these providers (several, and wildcards, allowed).</summary>
     [Parameter]
     [ArgumentCompleter(typeof(ProviderNameCompleter))]
     [SupportsWildcards]
-    public string Provider { get; set; } = "*";
+    public string[] Provider { get; set; } = { "*" };
 
     protected override void EndProcessing()
     {
         var name = new WildcardPattern(Name, WildcardOptions.IgnoreCase);
-        var provider = new WildcardPattern(Provider, WildcardOptions.IgnoreCase);
+        var providers = Provider.Select(pattern => new WildcardPattern(pattern, WildcardOptions.IgnoreCase)).ToList();
         var models = ProviderCatalog.All
-            .Where(candidate => provider.IsMatch(candidate.Info.Name))
+            .Where(candidate => providers.Any(provider => provider.IsMatch(candidate.Info.Name)))
             .SelectMany(candidate => candidate.Info.Models)
             .Where(model => name.IsMatch(model.Id) || model.Aliases.Any(name.IsMatch));
         WriteObject(models, enumerateCollection: true);

@@ -21,6 +21,10 @@ namespace Seedance.Commands.Cmdlets;
 /// <code>Start-SeedanceEmulator; Get-ChildItem ./shots/*.png | New-SeedanceVideo -Prompt 'pan' | Save-SeedanceVideo</code>
 /// <para>Rehearses a batch offline.</para>
 /// </example>
+/// <example>
+/// <code>Start-SeedanceEmulator -Provider fal -LatencySec 0.5 -FaultPlan '[{"endpoint":"submit","calls":[1],"action":"DropAfterHandling"}]'</code>
+/// <para>Rehearses fal with the first submit's answer lost, to see how a script behaves when it cannot know whether a task was created.</para>
+/// </example>
 [Cmdlet(VerbsLifecycle.Start, "SeedanceEmulator")]
 [OutputType(typeof(EmulatorInfo))]
 public sealed class StartSeedanceEmulatorCommand : SeedanceCmdlet

@@ -9,6 +9,10 @@ namespace Seedance.Commands.Cmdlets;
 /// <code>Stop-SeedanceEmulator</code>
 /// <para>Stops the emulator started by Start-SeedanceEmulator.</para>
 /// </example>
+/// <example>
+/// <code>try { Start-SeedanceEmulator; ./Invoke-Runbook.ps1 } finally { Stop-SeedanceEmulator }</code>
+/// <para>Rehearses a runbook and always frees the emulator's port, as a test should.</para>
+/// </example>
 [Cmdlet(VerbsLifecycle.Stop, "SeedanceEmulator")]
 [OutputType(typeof(void))]
 public sealed class StopSeedanceEmulatorCommand : SeedanceCmdlet

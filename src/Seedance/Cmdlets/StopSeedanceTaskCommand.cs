@@ -11,6 +11,10 @@ namespace Seedance.Commands.Cmdlets;
 /// <code>Get-SeedanceTask -Pending | Stop-SeedanceTask -WhatIf</code>
 /// <para>Shows which unfinished tasks would be cancelled.</para>
 /// </example>
+/// <example>
+/// <code>Stop-SeedanceTask -Id 6f3c2a9e8d -Provider Ark -Confirm:$false</code>
+/// <para>Cancels one task by its id, without asking.</para>
+/// </example>
 [Cmdlet(VerbsLifecycle.Stop, "SeedanceTask", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = TaskSet)]
 [OutputType(typeof(VideoTask))]
 public sealed class StopSeedanceTaskCommand : TaskInputCmdlet

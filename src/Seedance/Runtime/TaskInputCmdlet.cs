@@ -25,6 +25,7 @@ public abstract class TaskInputCmdlet : BackgroundWorkCmdlet
     [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, Position = 0)]
     [Alias("TaskId")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TaskIdCompleter))]
     public virtual string[] Id { get; set; } = new string[0];
 
     /// <summary>The provider the ids belong to; the default connection's when omitted.</summary>
@@ -34,6 +35,7 @@ public abstract class TaskInputCmdlet : BackgroundWorkCmdlet
 
     /// <summary>The connection profile to use (see Connect-Seedance -Name).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(ConnectionNameCompleter))]
     public string? Connection { get; set; }
 
     /// <summary>The tasks this record names, as snapshots (ids become bare snapshots to refresh).</summary>

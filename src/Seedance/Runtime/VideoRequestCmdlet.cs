@@ -35,6 +35,7 @@ public abstract class VideoRequestCmdlet : BackgroundWorkCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BlankIsNotGiven]
     [Alias("DurationSeconds")]
+    [ArgumentCompleter(typeof(DurationCompleter))]
     public int? Duration { get; set; }
 
     /// <summary>Output resolution (480p, 720p, 1080p) where the model lets you choose.</summary>
@@ -101,6 +102,7 @@ public abstract class VideoRequestCmdlet : BackgroundWorkCmdlet
 
     /// <summary>Use the connection with this name (Connect-Seedance -Name) instead of the default one.</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(ConnectionNameCompleter))]
     public string? Connection { get; set; }
 
     /// <summary>The connection the requests go to: -Connection, -Provider's, or the default one.</summary>
