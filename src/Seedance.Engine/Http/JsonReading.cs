@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text.Json;
 
 namespace Seedance.Http;
@@ -82,7 +83,17 @@ public static class JsonReading
         return DateTimeOffset.TryParse(node?.ValueKind == JsonValueKind.String ? node.Value.GetString() : null, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : null;
     }
 
-    /// <summary>An absolute http(s) URL field; null when absent or not a URL.</summary>
+    /// <summary>
+    /// An absolute http(s) URL field; null when absent or not such a URL, so a provider's malformed link reads as no
+    /// link (and is reported as such) rather than as an exception. Other schemes are refused too: on Unix a bare
+    /// path such as "/videos/1.mp4" parses as an absolute file: URI.
+    /// </summary>
     public static Uri? Url(this JsonElement element, params string[] path) =>
-        Uri.TryCreate(element.Text(path), UriKind.Absolute, out var uri) ? uri : null;
+        Uri.TryCreate(element.Text(path), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? uri : null;
+
+    /// <summary>The first non-empty string of an array field, read as by <see cref="Url"/>; null when there is none.</summary>
+    public static Uri? FirstUrl(this JsonElement element, params string[] path) =>
+        element.Items(path).FirstOrDefault(item => item.ValueKind == JsonValueKind.String && item.GetString() is { Length: > 0 }) is { ValueKind: JsonValueKind.String } first
+            ? first.Url()
+            : null;
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
@@ -7,6 +6,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Seedance.Http;
+using Seedance.Providers.Models;
 using Seedance.Requests;
 using Seedance.Tasks;
 
@@ -24,63 +24,7 @@ public sealed class AimlApiProvider : IVideoProvider
 
     private const string GenerationsPath = "v2/video/generations";
 
-    private static readonly int[] FourToFifteen = Enumerable.Range(4, 12).ToArray();
-    private static readonly string[] UpTo1080p = { "480p", "720p", "1080p" };
-    private static readonly string[] Seedance2Ratios = { "21:9", "16:9", "4:3", "1:1", "3:4", "9:16" };
-
-    public ProviderInfo Info { get; } = new(Name, new Uri("https://api.aimlapi.com"), "Bearer", new[] { "AIMLAPI_KEY" }, new[]
-    {
-        // One id covers text, first frame (+ last frame) and up to 9 reference images. Duration is an integer
-        // 4-15 whose schema default is 8. No price is published: $0.314496/s at 720p is derived from the docs'
-        // one priced example (8 s 720p, usd_spent 2.515968), which is exactly fal's published 720p rate x 1.3.
-        new ModelInfo(Name, "bytedance/seedance-2-0-fast", "Seedance 2.0 Fast")
-        {
-            Aliases = new[] { "seedance-2-0-fast", "seedance-2.0-fast" },
-            ImageUse = ImageUse.FirstFrameOrReferences,
-            MinImages = 0,
-            MaxImages = 9,
-            Durations = FourToFifteen,
-            DefaultDuration = 8,
-            Resolutions = new[] { "480p", "720p" },
-            DefaultResolution = "720p",
-            AspectRatios = Seedance2Ratios,
-            Options = ModelOptions.LastImage | ModelOptions.GenerateAudio | ModelOptions.Seed,
-            PricePerSecond = new Dictionary<string, decimal> { ["720p"] = 0.314496m },
-            TypicalGenerationTime = TimeSpan.FromSeconds(93),
-        },
-        new ModelInfo(Name, "bytedance/seedance-2-0", "Seedance 2.0")
-        {
-            Aliases = new[] { "seedance-2-0", "seedance-2.0" },
-            ImageUse = ImageUse.FirstFrameOrReferences,
-            MinImages = 0,
-            MaxImages = 9,
-            Durations = FourToFifteen,
-            DefaultDuration = 5,
-            Resolutions = new[] { "480p", "720p", "1080p", "4k" },
-            DefaultResolution = "720p",
-            AspectRatios = Seedance2Ratios,
-            Options = ModelOptions.LastImage | ModelOptions.GenerateAudio | ModelOptions.Seed | ModelOptions.Watermark,
-        },
-        new ModelInfo(Name, "bytedance/seedance-1-5-pro", "Seedance 1.5 Pro")
-        {
-            Aliases = new[] { "seedance-1-5-pro" },
-            ImageUse = ImageUse.FirstFrame,
-            MinImages = 0,
-            MaxImages = 1,
-            Durations = Enumerable.Range(4, 9).ToArray(),
-            DefaultDuration = 5,
-            Resolutions = UpTo1080p,
-            DefaultResolution = "720p",
-            AspectRatios = new[] { "16:9", "4:3", "1:1", "3:4", "9:16", "21:9", "adaptive" },
-            Options = ModelOptions.LastImage | ModelOptions.GenerateAudio | ModelOptions.Seed | ModelOptions.CameraFixed | ModelOptions.Watermark,
-        },
-        Seedance1("bytedance/seedance-1-0-pro-fast", "Seedance 1.0 Pro Fast", ImageUse.FirstFrame, 0, 1, ModelOptions.LastImage),
-        Seedance1("bytedance/seedance-1-0-pro-i2v", "Seedance 1.0 Pro", ImageUse.FirstFrame, 1, 1, ModelOptions.LastImage),
-        // The published schema of this text-to-video id also takes image_url and last_image_url.
-        Seedance1("bytedance/seedance-1-0-pro-t2v", "Seedance 1.0 Pro", ImageUse.FirstFrame, 0, 1, ModelOptions.LastImage),
-        Seedance1("bytedance/seedance-1-0-lite-i2v", "Seedance 1.0 Lite", ImageUse.FirstFrame, 1, 1, ModelOptions.None, typicalSeconds: 90),
-        Seedance1("bytedance/seedance-1-0-lite-t2v", "Seedance 1.0 Lite", ImageUse.None, 0, 0, ModelOptions.None, new[] { "16:9", "4:3", "1:1", "3:4", "9:16", "21:9", "9:21" }),
-    })
+    public ProviderInfo Info { get; } = new(Name, new Uri("https://api.aimlapi.com"), "Bearer", new[] { "AIMLAPI_KEY" }, AimlApiModels.All)
     {
         Aliases = new[] { "AIML", "aimlapi.com" },
         // image_url, last_image_url and image_urls take "a direct link or a Base64-encoded local image".
@@ -95,26 +39,6 @@ public sealed class AimlApiProvider : IVideoProvider
         // No API lists generations; the usage page of the dashboard (AI/ML API's own docs name it) shows what was spent.
         RequestsPage = new Uri("https://aimlapi.com/app/usage"),
     };
-
-    /// <summary>
-    /// A Seedance 1.0 model: 5 or 10 s, 480p to 1080p (1080p by default), no sound; seed, watermark and
-    /// "camerafixed" (so spelled) on all; aspect ratio only where <paramref name="aspectRatios"/> are given.
-    /// </summary>
-    private static ModelInfo Seedance1(string id, string family, ImageUse imageUse, int minImages, int maxImages, ModelOptions options, string[]? aspectRatios = null, int typicalSeconds = 60) =>
-        new(Name, id, family)
-        {
-            Aliases = new[] { id.Substring("bytedance/".Length) },
-            ImageUse = imageUse,
-            MinImages = minImages,
-            MaxImages = maxImages,
-            Durations = new[] { 5, 10 },
-            DefaultDuration = 5,
-            Resolutions = UpTo1080p,
-            DefaultResolution = "1080p",
-            AspectRatios = aspectRatios ?? Array.Empty<string>(),
-            Options = options | ModelOptions.Seed | ModelOptions.CameraFixed | ModelOptions.Watermark,
-            TypicalGenerationTime = TimeSpan.FromSeconds(typicalSeconds),
-        };
 
     public async Task<VideoTask> SubmitAsync(ProviderContext context, PreparedRequest request, CancellationToken cancellationToken)
     {
@@ -181,46 +105,18 @@ public sealed class AimlApiProvider : IVideoProvider
     private static JsonObject BodyOf(PreparedRequest request)
     {
         var body = new JsonObject { ["model"] = request.Model.Id };
-        if (request.Prompt is { } prompt)
-        {
-            body["prompt"] = prompt;
-        }
-
+        WireJson.AddIfSet(body, "prompt", request.Prompt);
         AddImages(body, request);
 
         // The schema types duration as an integer (the docs' own example sends the string "8"; both are taken).
         body["duration"] = request.DurationSeconds;
-        if (request.Resolution is { } resolution)
-        {
-            body["resolution"] = resolution;
-        }
-
-        if (request.AspectRatio is { } aspectRatio)
-        {
-            body["aspect_ratio"] = aspectRatio;
-        }
-
-        var source = request.Source;
-        if (source.GenerateAudio is { } audio)
-        {
-            body["generate_audio"] = audio;
-        }
-
-        if (source.Seed is { } seed)
-        {
-            body["seed"] = seed;
-        }
-
-        if (source.CameraFixed is { } cameraFixed)
-        {
-            // The 1.0 models' schemas spell it "camerafixed"; 1.5 Pro's "camera_fixed".
-            body[request.Model.Family.StartsWith("Seedance 1.0", StringComparison.Ordinal) ? "camerafixed" : "camera_fixed"] = cameraFixed;
-        }
-
-        if (source.Watermark is { } watermark)
-        {
-            body["watermark"] = watermark;
-        }
+        WireJson.AddIfSet(body, "resolution", request.Resolution);
+        WireJson.AddIfSet(body, "aspect_ratio", request.AspectRatio);
+        WireJson.AddIfSet(body, "generate_audio", request.Source.GenerateAudio);
+        WireJson.AddIfSet(body, "seed", request.Source.Seed);
+        // The 1.0 models' schemas spell it "camerafixed"; 1.5 Pro's "camera_fixed".
+        WireJson.AddIfSet(body, request.Model.Family.StartsWith("Seedance 1.0", StringComparison.Ordinal) ? "camerafixed" : "camera_fixed", request.Source.CameraFixed);
+        WireJson.AddIfSet(body, "watermark", request.Source.Watermark);
 
         // e.g. -ExtraField @{ provider = 'bytedance' } picks the route (bytedance | fal | auto).
         WireJson.AddExtraFields(body, request.ExtraFields);

@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Seedance.Http;
+using Seedance.Providers.Models;
 using Seedance.Requests;
 using Seedance.Tasks;
 
@@ -37,39 +38,6 @@ public sealed class ArkProvider : IVideoProvider, ITaskLister
     private static readonly Uri BytePlusBase = new("https://ark.ap-southeast.bytepluses.com/api/v3");
 
     private static readonly Uri VolcengineBase = new("https://ark.cn-beijing.volces.com/api/v3");
-
-    // Ark takes images up to 30 MB, inline as data: URIs too; there is no upload endpoint.
-    private const long MaxImageBytes = 30L * 1024 * 1024;
-
-    /// <summary>Ark's documented image constraints: each side 300 to 6000 px, width/height strictly within (0.4, 2.5).</summary>
-    private static readonly ImagePixelLimits ImagePixels = new(300, 6000, 0.4, 2.5);
-
-    private const string Fast20 = "dreamina-seedance-2-0-fast-260128";
-    private const string Standard20 = "dreamina-seedance-2-0-260128";
-    private const string Pro15 = "seedance-1-5-pro-251215";
-    private const string Pro10 = "seedance-1-0-pro-250528";
-    private const string ProFast10 = "seedance-1-0-pro-fast-251015";
-    private const string LiteI2v10 = "seedance-1-0-lite-i2v-250428";
-    private const string LiteT2v10 = "seedance-1-0-lite-t2v-250428";
-
-    /// <summary>
-    /// The models' ids where a region spells them differently from BytePlus (whose ids are the
-    /// <see cref="ModelInfo.Id"/>s): Volcengine sells the same models under <c>doubao-</c> ids.
-    /// </summary>
-    private static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> RegionalIds =
-        new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.OrdinalIgnoreCase)
-        {
-            [VolcengineRegion] = new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                [Fast20] = "doubao-seedance-2-0-fast-260128",
-                [Standard20] = "doubao-seedance-2-0-260128",
-                [Pro15] = "doubao-seedance-1-5-pro-251215",
-                [Pro10] = "doubao-seedance-1-0-pro-250528",
-                [ProFast10] = "doubao-seedance-1-0-pro-fast-251015",
-                [LiteI2v10] = "doubao-seedance-1-0-lite-i2v-250428",
-                [LiteT2v10] = "doubao-seedance-1-0-lite-t2v-250428",
-            },
-        };
 
     /// <summary>Ark's status words; "succeeded" without a video is read as a failure.</summary>
     private static readonly IReadOnlyDictionary<string, TaskState> StatusWords = new Dictionary<string, TaskState>(StringComparer.Ordinal)
@@ -105,18 +73,7 @@ public sealed class ArkProvider : IVideoProvider, ITaskLister
         ("InvalidEndpointOrModel", SeedanceErrorCategory.NotFound),
     };
 
-    private static readonly IReadOnlyList<int> FourToFifteen = Enumerable.Range(4, 12).ToArray();
-    private static readonly IReadOnlyList<int> FourToTwelve = Enumerable.Range(4, 9).ToArray();
-    private static readonly IReadOnlyList<int> TwoToTwelve = Enumerable.Range(2, 11).ToArray();
-    private static readonly IReadOnlyList<string> FixedRatios = new[] { "16:9", "4:3", "1:1", "3:4", "9:16", "21:9" };
-    private static readonly IReadOnlyList<string> RatiosWithAdaptive = FixedRatios.Concat(new[] { "adaptive" }).ToArray();
-    private static readonly IReadOnlyList<string> UpTo720p = new[] { "480p", "720p" };
-    private static readonly IReadOnlyList<string> UpTo1080p = new[] { "480p", "720p", "1080p" };
-
-    private const ModelOptions Seedance1Options = ModelOptions.Seed | ModelOptions.CameraFixed | ModelOptions.Watermark | ModelOptions.Webhook;
-    private const ModelOptions WithAudioAndLastFrame = Seedance1Options | ModelOptions.GenerateAudio | ModelOptions.LastImage;
-
-    public ProviderInfo Info { get; } = new(Name, BytePlusBase, "Bearer", new[] { "ARK_API_KEY" }, Models())
+    public ProviderInfo Info { get; } = new(Name, BytePlusBase, "Bearer", new[] { "ARK_API_KEY" }, ArkModels.All)
     {
         Aliases = new[] { "BytePlus", "ModelArk", "Volcengine" },
         Regions = new Dictionary<string, Uri>(StringComparer.OrdinalIgnoreCase)
@@ -128,7 +85,7 @@ public sealed class ArkProvider : IVideoProvider, ITaskLister
         WebhookBehaviour = "callback_url: Ark POSTs the task, shaped like a status answer, on each status change; unsigned, so re-query before trusting it",
         OutputRetention = "24 hours (task records 7 days)",
         ClientReferenceField = ReferenceField,
-        InlineImageLimitBytes = MaxImageBytes,
+        InlineImageLimitBytes = ArkModels.MaxImageBytes,
         // Beyond ByteDance's own names: content[] carries the prompt and every image (and would carry reference
         // media); frames is Ark's other way to set the length, and draft forces 480p.
         ReservedFields = ReservedFields.Seedance()
@@ -137,86 +94,6 @@ public sealed class ArkProvider : IVideoProvider, ITaskLister
             .SetBy("Resolution", "draft")
             .SetBy("WebhookUrl", "callback_url"),
     };
-
-    /// <summary>
-    /// Ark's Seedance models, each written as its difference from the one before. One 2.x id covers text, first
-    /// frame, first+last frame and up to 9 reference images. Prices are derived, not quoted: tokens = width x
-    /// height x 24 fps x seconds / 1024 at $5.60 per million tokens (2.0 Fast) and $7.00 (2.0); 480p is 864x496,
-    /// 720p 1280x720, 1080p 1920x1080 at 16:9 (other ratios differ by about 1%). The 1.x models have no
-    /// published per-second price on Ark, so none is encoded.
-    /// </summary>
-    private static IReadOnlyList<ModelInfo> Models()
-    {
-        var fast20 = new ModelInfo(Name, Fast20, "Seedance 2.0 Fast")
-        {
-            Aliases = AlsoKnownAs(Fast20, "seedance-2-0-fast", "seedance-2.0-fast"),
-            ImageUse = ImageUse.FirstFrameOrReferences,
-            MinImages = 0,
-            MaxImages = 9,
-            Durations = FourToFifteen,
-            DefaultDuration = 5,
-            Resolutions = UpTo720p,
-            DefaultResolution = "720p",
-            AspectRatios = RatiosWithAdaptive,
-            Options = WithAudioAndLastFrame,
-            PricePerSecond = new Dictionary<string, decimal> { ["480p"] = 0.0562464m, ["720p"] = 0.12096m },
-            MaxImageBytes = MaxImageBytes,
-            ImagePixels = ImagePixels,
-            TypicalGenerationTime = TimeSpan.FromSeconds(35),
-        };
-        var standard20 = fast20 with
-        {
-            Id = Standard20,
-            Family = "Seedance 2.0",
-            Aliases = AlsoKnownAs(Standard20, "seedance-2-0", "seedance-2.0"),
-            Resolutions = UpTo1080p,
-            PricePerSecond = new Dictionary<string, decimal> { ["480p"] = 0.070308m, ["720p"] = 0.1512m, ["1080p"] = 0.3402m },
-            TypicalGenerationTime = TimeSpan.FromSeconds(80),
-        };
-        var pro15 = standard20 with
-        {
-            Id = Pro15,
-            Family = "Seedance 1.5 Pro",
-            Aliases = AlsoKnownAs(Pro15),
-            ImageUse = ImageUse.FirstFrame,
-            MaxImages = 1,
-            Durations = FourToTwelve,
-            PricePerSecond = new Dictionary<string, decimal>(),
-            TypicalGenerationTime = TimeSpan.FromSeconds(60),
-        };
-        var pro10 = pro15 with
-        {
-            Id = Pro10,
-            Family = "Seedance 1.0 Pro",
-            Aliases = AlsoKnownAs(Pro10),
-            Durations = TwoToTwelve,
-            DefaultResolution = "1080p",
-            Options = Seedance1Options,
-        };
-        var proFast10 = pro10 with { Id = ProFast10, Family = "Seedance 1.0 Pro Fast", Aliases = AlsoKnownAs(ProFast10) };
-        var liteI2v10 = pro10 with
-        {
-            Id = LiteI2v10,
-            Family = "Seedance 1.0 Lite",
-            Aliases = AlsoKnownAs(LiteI2v10),
-            ImageUse = ImageUse.FirstFrameOrReferences,
-            MinImages = 1,
-            MaxImages = 4,
-            DefaultResolution = "720p",
-            Options = Seedance1Options | ModelOptions.LastImage,
-        };
-        var liteT2v10 = liteI2v10 with
-        {
-            Id = LiteT2v10,
-            Aliases = AlsoKnownAs(LiteT2v10),
-            ImageUse = ImageUse.None,
-            MinImages = 0,
-            MaxImages = 0,
-            AspectRatios = FixedRatios,
-            Options = Seedance1Options,
-        };
-        return new[] { fast20, standard20, pro15, pro10, proFast10, liteI2v10, liteT2v10 };
-    }
 
     public async Task<VideoTask> SubmitAsync(ProviderContext context, PreparedRequest request, CancellationToken cancellationToken)
     {
@@ -383,7 +260,7 @@ public sealed class ArkProvider : IVideoProvider, ITaskLister
 
     /// <summary>The model's id as the connection's region spells it.</summary>
     internal string WireModelId(ProviderContext context, ModelInfo model) =>
-        RegionalIds.TryGetValue(RegionOf(context), out var ids) && ids.TryGetValue(model.Id, out var regional) ? regional : model.Id;
+        ArkModels.RegionalIds.TryGetValue(RegionOf(context), out var ids) && ids.TryGetValue(model.Id, out var regional) ? regional : model.Id;
 
     /// <summary>A text item for the prompt, then the images by role: one is the first frame, several are references.</summary>
     private static JsonArray Content(PreparedRequest request)
@@ -410,8 +287,4 @@ public sealed class ArkProvider : IVideoProvider, ITaskLister
 
     private static JsonObject Image(string url, string role) =>
         new() { ["type"] = "image_url", ["image_url"] = new JsonObject { ["url"] = url }, ["role"] = role };
-
-    /// <summary>Names users may type for a model: the given ones, plus its ids in the other regions.</summary>
-    private static IReadOnlyList<string> AlsoKnownAs(string id, params string[] names) =>
-        names.Concat(RegionalIds.Values.Where(ids => ids.ContainsKey(id)).Select(ids => ids[id])).ToArray();
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -10,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Seedance.Http;
 using Seedance.Media;
+using Seedance.Providers.Models;
 using Seedance.Requests;
 using Seedance.Tasks;
 
@@ -33,34 +33,7 @@ public sealed class AtlasCloudProvider : IVideoProvider, IImageUploader
     private const string PredictionPath = "api/v1/model/prediction/";
     private const string UploadPath = "api/v1/model/uploadMedia";
 
-    // The model schema's own limit for input images; the inline limit (a choice) is lower, see Info.
-    private const long MaxImageBytes = 30L * 1024 * 1024;
-
-    private static readonly int[] Durations = Enumerable.Range(4, 12).ToArray();
-    private static readonly string[] Ratios = { "16:9", "9:16", "1:1", "4:3", "3:4", "21:9", "adaptive" };
-    private static readonly string[] FastResolutions = { "480p", "720p" };
-    private static readonly string[] StandardResolutions = { "480p", "720p", "1080p" };
-
-    // Seedance 2.0 (standard) is billed by tokens, h x w x seconds x 24 / 1024, at $0.0112 per 1,000: 720p (1280x720)
-    // is the published $0.2419/s; 480p (864x496) works out at $0.1125/s. Atlas Cloud publishes no per-second price
-    // for 1080p, nor for 2.0 Fast at any resolution, so those are left out and estimates say "price not published".
-    private static readonly Dictionary<string, decimal> StandardPrices = new() { ["480p"] = 0.1125m, ["720p"] = 0.2419m };
-    private static readonly Dictionary<string, decimal> NoPublishedPrice = new();
-
-    private const ModelOptions CommonOptions = ModelOptions.GenerateAudio | ModelOptions.Watermark | ModelOptions.Webhook;
-
-    public ProviderInfo Info { get; } = new(Name, new Uri("https://api.atlascloud.ai"), "Bearer", new[] { "ATLASCLOUD_API_KEY" }, new[]
-    {
-        Seedance2("bytedance/seedance-2.0-fast/image-to-video", "Seedance 2.0 Fast", ImageUse.FirstFrame, FastResolutions, NoPublishedPrice, 60,
-            "seedance-2-0-fast", "seedance-2.0-fast", "bytedance/seedance-2.0/fast/image-to-video"),
-        Seedance2("bytedance/seedance-2.0-fast/text-to-video", "Seedance 2.0 Fast", ImageUse.None, FastResolutions, NoPublishedPrice, 60,
-            "bytedance/seedance-2.0/fast/text-to-video"),
-        Seedance2("bytedance/seedance-2.0-fast/reference-to-video", "Seedance 2.0 Fast", ImageUse.References, FastResolutions, NoPublishedPrice, 60,
-            "bytedance/seedance-2.0/fast/reference-to-video"),
-        Seedance2("bytedance/seedance-2.0/image-to-video", "Seedance 2.0", ImageUse.FirstFrame, StandardResolutions, StandardPrices, 150),
-        Seedance2("bytedance/seedance-2.0/text-to-video", "Seedance 2.0", ImageUse.None, StandardResolutions, StandardPrices, 150),
-        Seedance2("bytedance/seedance-2.0/reference-to-video", "Seedance 2.0", ImageUse.References, StandardResolutions, StandardPrices, 150),
-    })
+    public ProviderInfo Info { get; } = new(Name, new Uri("https://api.atlascloud.ai"), "Bearer", new[] { "ATLASCLOUD_API_KEY" }, AtlasCloudModels.All)
     {
         Aliases = new[] { "Atlas" },
         WebhookBehaviour = "webhook_url in the request; Atlas Cloud posts one signed callback when the task ends and retries it for about 30 minutes",
@@ -145,34 +118,10 @@ public sealed class AtlasCloudProvider : IVideoProvider, IImageUploader
         return new ApiFailure(category, message, body?.Text("code"));
     }
 
-    private static ModelInfo Seedance2(string id, string family, ImageUse imageUse, string[] resolutions, Dictionary<string, decimal> prices, int typicalSeconds, params string[] aliases) =>
-        new(Name, id, family)
-        {
-            Aliases = aliases,
-            ImageUse = imageUse,
-            MinImages = imageUse == ImageUse.None ? 0 : 1,
-            MaxImages = imageUse switch { ImageUse.None => 0, ImageUse.FirstFrame => 1, _ => 9 },
-            // Only text-to-video needs a prompt; with images the model can animate them unprompted.
-            PromptRequired = imageUse == ImageUse.None,
-            Durations = Durations,
-            DefaultDuration = 5,
-            Resolutions = resolutions,
-            DefaultResolution = "720p",
-            AspectRatios = Ratios,
-            Options = imageUse == ImageUse.FirstFrame ? CommonOptions | ModelOptions.LastImage : CommonOptions,
-            PricePerSecond = prices,
-            MaxImageBytes = MaxImageBytes,
-            TypicalGenerationTime = TimeSpan.FromSeconds(typicalSeconds),
-        };
-
     private static JsonObject BodyOf(PreparedRequest request)
     {
         var body = new JsonObject { ["model"] = request.Model.Id };
-        if (request.Prompt is { } prompt)
-        {
-            body["prompt"] = prompt;
-        }
-
+        WireJson.AddIfSet(body, "prompt", request.Prompt);
         switch (request.Model.ImageUse)
         {
             case ImageUse.FirstFrame:
@@ -189,22 +138,13 @@ public sealed class AtlasCloudProvider : IVideoProvider, IImageUploader
         }
 
         body["duration"] = request.DurationSeconds;
-        AddWhenGiven(body, "resolution", request.Resolution);
-        AddWhenGiven(body, "ratio", request.AspectRatio);
-        AddWhenGiven(body, "generate_audio", request.Source.GenerateAudio);
-        AddWhenGiven(body, "watermark", request.Source.Watermark);
-        AddWhenGiven(body, "webhook_url", request.Source.WebhookUrl?.AbsoluteUri);
+        WireJson.AddIfSet(body, "resolution", request.Resolution);
+        WireJson.AddIfSet(body, "ratio", request.AspectRatio);
+        WireJson.AddIfSet(body, "generate_audio", request.Source.GenerateAudio);
+        WireJson.AddIfSet(body, "watermark", request.Source.Watermark);
+        WireJson.AddIfSet(body, "webhook_url", request.Source.WebhookUrl?.AbsoluteUri);
         WireJson.AddExtraFields(body, request.ExtraFields);
         return body;
-    }
-
-    /// <summary>Sets an optional field only when the user gave it: what is not chosen is left to Atlas Cloud's default.</summary>
-    private static void AddWhenGiven(JsonObject body, string field, JsonNode? value)
-    {
-        if (value is not null)
-        {
-            body[field] = value;
-        }
     }
 
     /// <summary>
@@ -261,11 +201,6 @@ public sealed class AtlasCloudProvider : IVideoProvider, IImageUploader
     }
 
     /// <summary>The video URL: <c>outputs[0]</c> as documented, or <c>output</c> (a list or one URL) as some answers have it.</summary>
-    private static Uri? FirstOutput(JsonElement prediction)
-    {
-        var listed = prediction.Items("outputs").Concat(prediction.Items("output"))
-            .Select(item => item.ValueKind == JsonValueKind.String ? item.GetString() : null)
-            .FirstOrDefault(url => !string.IsNullOrEmpty(url));
-        return Uri.TryCreate(listed, UriKind.Absolute, out var url) ? url : prediction.Url("output");
-    }
+    private static Uri? FirstOutput(JsonElement prediction) =>
+        prediction.FirstUrl("outputs") ?? prediction.FirstUrl("output") ?? prediction.Url("output");
 }

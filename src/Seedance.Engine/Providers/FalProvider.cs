@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Seedance.Http;
 using Seedance.Media;
+using Seedance.Providers.Models;
 using Seedance.Requests;
 using Seedance.Tasks;
 
@@ -45,42 +46,7 @@ public sealed class FalProvider : IVideoProvider, IImageUploader, ITaskLister
     /// <summary>The most requests the platform API lists on one page.</summary>
     private const int RequestsPageSize = 100;
 
-    private const long SeedanceTwoImageBytes = 30 * 1024 * 1024;
-
-    private static readonly int[] FourToFifteen = Enumerable.Range(4, 12).ToArray();
-    private static readonly int[] FourToTwelve = Enumerable.Range(4, 9).ToArray();
-    private static readonly int[] TwoToTwelve = Enumerable.Range(2, 11).ToArray();
-    private static readonly string[] FastResolutions = { "480p", "720p" };
-    private static readonly string[] StandardResolutions = { "480p", "720p", "1080p", "4k" };
-    private static readonly string[] SeedanceOneResolutions = { "480p", "720p", "1080p" };
-    private static readonly string[] AspectRatios = { "auto", "21:9", "16:9", "4:3", "1:1", "3:4", "9:16" };
-    private static readonly string[] FixedAspectRatios = { "21:9", "16:9", "4:3", "1:1", "3:4", "9:16" };
-
-    // Prices per second. fal publishes 720p for 2.0 and a per-token price; the other resolutions are derived
-    // with fal's formula tokens = width x height x 24 x seconds / 1024 (480p taken as 864x480, 720p 1280x720,
-    // 1080p 1920x1080; Seedance 1.0 renders 1248x704 and 1920x1088). 2.0 standard at 4k has no price: its token
-    // price at that size is not published.
-    private static readonly Dictionary<string, decimal> FastPrices = new() { ["480p"] = 0.108864m, ["720p"] = 0.2419m };
-    private static readonly Dictionary<string, decimal> StandardPrices = new() { ["480p"] = 0.13608m, ["720p"] = 0.3024m, ["1080p"] = 0.6804m };
-    private static readonly Dictionary<string, decimal> OneFiveProPrices = new() { ["480p"] = 0.023328m, ["720p"] = 0.05184m, ["1080p"] = 0.11664m };
-    private static readonly Dictionary<string, decimal> OneProPrices = new() { ["480p"] = 0.0243m, ["720p"] = 0.05148m, ["1080p"] = 0.1224m };
-    private static readonly Dictionary<string, decimal> OneProFastPrices = new() { ["480p"] = 0.00972m, ["720p"] = 0.020592m, ["1080p"] = 0.04896m };
-
-    public ProviderInfo Info { get; } = new(Name, new Uri("https://queue.fal.run"), "Key", new[] { "FAL_KEY" }, new[]
-    {
-        SeedanceTwo("bytedance/seedance-2.0/fast/image-to-video", "Seedance 2.0 Fast", ImageUse.FirstFrame, FastResolutions, FastPrices, 35, "seedance-2-0-fast", "seedance-2.0-fast"),
-        SeedanceTwo("bytedance/seedance-2.0/fast/text-to-video", "Seedance 2.0 Fast", ImageUse.None, FastResolutions, FastPrices, 35),
-        SeedanceTwo("bytedance/seedance-2.0/fast/reference-to-video", "Seedance 2.0 Fast", ImageUse.References, FastResolutions, FastPrices, 35),
-        SeedanceTwo("bytedance/seedance-2.0/image-to-video", "Seedance 2.0", ImageUse.FirstFrame, StandardResolutions, StandardPrices, 80),
-        SeedanceTwo("bytedance/seedance-2.0/text-to-video", "Seedance 2.0", ImageUse.None, StandardResolutions, StandardPrices, 80),
-        SeedanceTwo("bytedance/seedance-2.0/reference-to-video", "Seedance 2.0", ImageUse.References, StandardResolutions, StandardPrices, 80),
-        SeedanceOne("fal-ai/bytedance/seedance/v1.5/pro/image-to-video", "Seedance 1.5 Pro", 1, FourToTwelve, "720p", AspectRatios, OneFiveProPrices, ModelOptions.LastImage | ModelOptions.GenerateAudio),
-        SeedanceOne("fal-ai/bytedance/seedance/v1.5/pro/text-to-video", "Seedance 1.5 Pro", 0, FourToTwelve, "720p", AspectRatios, OneFiveProPrices, ModelOptions.GenerateAudio),
-        SeedanceOne("fal-ai/bytedance/seedance/v1/pro/image-to-video", "Seedance 1.0 Pro", 1, TwoToTwelve, "1080p", AspectRatios, OneProPrices, ModelOptions.None),
-        SeedanceOne("fal-ai/bytedance/seedance/v1/pro/text-to-video", "Seedance 1.0 Pro", 0, TwoToTwelve, "1080p", FixedAspectRatios, OneProPrices, ModelOptions.None),
-        SeedanceOne("fal-ai/bytedance/seedance/v1/pro/fast/image-to-video", "Seedance 1.0 Pro Fast", 1, TwoToTwelve, "1080p", AspectRatios, OneProFastPrices, ModelOptions.None),
-        SeedanceOne("fal-ai/bytedance/seedance/v1/pro/fast/text-to-video", "Seedance 1.0 Pro Fast", 0, TwoToTwelve, "1080p", FixedAspectRatios, OneProFastPrices, ModelOptions.None),
-    })
+    public ProviderInfo Info { get; } = new(Name, new Uri("https://queue.fal.run"), "Key", new[] { "FAL_KEY" }, FalModels.All)
     {
         Aliases = new[] { "fal.ai" },
         CancelBehaviour = "Removes a queued request; a running one only receives a cancellation signal and may still finish and be billed.",
@@ -282,31 +248,11 @@ public sealed class FalProvider : IVideoProvider, IImageUploader, ITaskLister
 
         // Always explicit, never fal's "auto": the estimate shown before submitting assumes this length.
         body["duration"] = request.DurationSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (request.Resolution is { } resolution)
-        {
-            body["resolution"] = resolution;
-        }
-
-        if (request.AspectRatio is { } aspectRatio)
-        {
-            body["aspect_ratio"] = aspectRatio;
-        }
-
-        if (request.Source.GenerateAudio is { } audio)
-        {
-            body["generate_audio"] = audio;
-        }
-
-        if (request.Source.Seed is { } seed)
-        {
-            body["seed"] = seed;
-        }
-
-        if (request.Source.CameraFixed is { } cameraFixed)
-        {
-            body["camera_fixed"] = cameraFixed;
-        }
-
+        WireJson.AddIfSet(body, "resolution", request.Resolution);
+        WireJson.AddIfSet(body, "aspect_ratio", request.AspectRatio);
+        WireJson.AddIfSet(body, "generate_audio", request.Source.GenerateAudio);
+        WireJson.AddIfSet(body, "seed", request.Source.Seed);
+        WireJson.AddIfSet(body, "camera_fixed", request.Source.CameraFixed);
         WireJson.AddExtraFields(body, request.ExtraFields);
         return body;
     }
@@ -363,35 +309,4 @@ public sealed class FalProvider : IVideoProvider, IImageUploader, ITaskLister
         };
         return (error.Text("msg") ?? "error") + context;
     }
-
-    private static ModelInfo SeedanceTwo(string id, string family, ImageUse use, string[] resolutions, Dictionary<string, decimal> prices, int typicalSeconds, params string[] aliases) => new(Name, id, family)
-    {
-        Aliases = aliases,
-        ImageUse = use,
-        MinImages = use == ImageUse.FirstFrame ? 1 : 0,
-        MaxImages = use switch { ImageUse.FirstFrame => 1, ImageUse.References => 9, _ => 0 },
-        Durations = FourToFifteen,
-        DefaultDuration = 5,
-        Resolutions = resolutions,
-        DefaultResolution = "720p",
-        AspectRatios = AspectRatios,
-        Options = ModelOptions.GenerateAudio | ModelOptions.Webhook | (use == ImageUse.FirstFrame ? ModelOptions.LastImage : ModelOptions.None),
-        PricePerSecond = prices,
-        MaxImageBytes = SeedanceTwoImageBytes,
-        TypicalGenerationTime = TimeSpan.FromSeconds(typicalSeconds),
-    };
-
-    private static ModelInfo SeedanceOne(string id, string family, int images, int[] durations, string defaultResolution, string[] aspectRatios, Dictionary<string, decimal> prices, ModelOptions options) => new(Name, id, family)
-    {
-        ImageUse = images == 0 ? ImageUse.None : ImageUse.FirstFrame,
-        MinImages = images,
-        MaxImages = images,
-        Durations = durations,
-        DefaultDuration = 5,
-        Resolutions = SeedanceOneResolutions,
-        DefaultResolution = defaultResolution,
-        AspectRatios = aspectRatios,
-        Options = options | ModelOptions.Seed | ModelOptions.CameraFixed | ModelOptions.Webhook,
-        PricePerSecond = prices,
-    };
 }

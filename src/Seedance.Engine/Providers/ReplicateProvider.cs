@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -11,6 +10,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Seedance.Http;
 using Seedance.Media;
+using Seedance.Providers.Models;
 using Seedance.Requests;
 using Seedance.Tasks;
 
@@ -29,31 +29,13 @@ public sealed class ReplicateProvider : IVideoProvider, IImageUploader, ITaskLis
     // the 10 MB combined inline limit of its JS client out of reach: nine references of 256 KB are 2.3 MB.
     private const long InlineLimit = 256 * 1024;
 
-    // Seedance 2.0 takes -1 ("intelligent duration") to 15 in the schema; ByteDance renders 4 to 15 s.
-    private static readonly int[] Seedance2Durations = Enumerable.Range(4, 12).ToArray();
-    private static readonly int[] Seedance1Durations = Enumerable.Range(2, 11).ToArray();
-    private static readonly string[] Seedance2Ratios = { "16:9", "4:3", "1:1", "3:4", "9:16", "21:9", "adaptive" };
-    private static readonly string[] Seedance1Ratios = { "16:9", "4:3", "1:1", "3:4", "9:16", "21:9", "9:21" };
-
     /// <summary>Replicate's error codes close a message, e.g. "... flagged as sensitive. (E005)".</summary>
     private static readonly Regex ErrorCode = new(@"\((E\d{3,4})\)", RegexOptions.CultureInvariant);
 
     /// <summary>The code of a moderation refusal: "The input or output was flagged as sensitive".</summary>
     private const string SensitiveCode = "E005";
 
-    // No Replicate price for any of these models is in public material, so no PricePerSecond is given.
-    public ProviderInfo Info { get; } = new(Name, new Uri("https://api.replicate.com/v1"), "Bearer", new[] { "REPLICATE_API_TOKEN" }, new[]
-    {
-        // One model id covers text, first frame (+ last frame) and up to 9 references.
-        Seedance2("bytedance/seedance-2.0-fast", "Seedance 2.0 Fast", new[] { "seedance-2-0-fast", "seedance-2.0-fast" }, new[] { "480p", "720p" }, TimeSpan.FromSeconds(35)),
-        Seedance2("bytedance/seedance-2.0", "Seedance 2.0", new[] { "seedance-2-0", "seedance-2.0" }, new[] { "480p", "720p", "1080p" }, TimeSpan.FromSeconds(80)),
-        Seedance1("bytedance/seedance-1-pro", "Seedance 1.0 Pro", new[] { "seedance-1-pro", "seedance-1-0-pro" }, ImageUse.FirstFrame, maxImages: 1, defaultResolution: "1080p"),
-        // 1 Lite takes reference images only below 1080p.
-        Seedance1("bytedance/seedance-1-lite", "Seedance 1.0 Lite", new[] { "seedance-1-lite", "seedance-1-0-lite" }, ImageUse.FirstFrameOrReferences, maxImages: 4, defaultResolution: "720p") with
-        {
-            ReferenceImageResolutions = new[] { "480p", "720p" },
-        },
-    })
+    public ProviderInfo Info { get; } = new(Name, new Uri("https://api.replicate.com/v1"), "Bearer", new[] { "REPLICATE_API_TOKEN" }, ReplicateModels.All)
     {
         CancelBehaviour = "Cancels a starting or processing prediction; a processing one is charged for the time it ran.",
         WebhookBehaviour = "POSTs the prediction when it completes, signed Standard Webhooks style with the account's whsec_ secret (GET /v1/webhooks/default/secret).",
@@ -66,72 +48,18 @@ public sealed class ReplicateProvider : IVideoProvider, IImageUploader, ITaskLis
             .Unchecked(ReservedFields.ReferenceMedia, "reference_videos", "reference_audios"),
     };
 
-    /// <summary>A Seedance 2.0 model: text, a first frame (+ last frame) or up to 9 references, native audio.</summary>
-    private static ModelInfo Seedance2(string id, string family, string[] aliases, string[] resolutions, TimeSpan typicalTime) => new(Name, id, family)
-    {
-        Aliases = aliases,
-        ImageUse = ImageUse.FirstFrameOrReferences,
-        MinImages = 0,
-        MaxImages = 9,
-        Durations = Seedance2Durations,
-        DefaultDuration = 5,
-        Resolutions = resolutions,
-        DefaultResolution = "720p",
-        AspectRatios = Seedance2Ratios,
-        Options = ModelOptions.LastImage | ModelOptions.GenerateAudio | ModelOptions.Seed | ModelOptions.Webhook,
-        TypicalGenerationTime = typicalTime,
-    };
-
-    /// <summary>A Seedance 1.0 model: silent, 2 to 12 s, with a camera lock.</summary>
-    private static ModelInfo Seedance1(string id, string family, string[] aliases, ImageUse imageUse, int maxImages, string defaultResolution) => new(Name, id, family)
-    {
-        Aliases = aliases,
-        ImageUse = imageUse,
-        MinImages = 0,
-        MaxImages = maxImages,
-        Durations = Seedance1Durations,
-        DefaultDuration = 5,
-        Resolutions = new[] { "480p", "720p", "1080p" },
-        DefaultResolution = defaultResolution,
-        AspectRatios = Seedance1Ratios,
-        Options = ModelOptions.LastImage | ModelOptions.Seed | ModelOptions.CameraFixed | ModelOptions.Webhook,
-    };
-
     public async Task<VideoTask> SubmitAsync(ProviderContext context, PreparedRequest request, CancellationToken cancellationToken)
     {
         var source = request.Source;
         var input = new JsonObject();
-        if (request.Prompt is not null)
-        {
-            input["prompt"] = request.Prompt;
-        }
-
+        WireJson.AddIfSet(input, "prompt", request.Prompt);
         AddImages(input, request);
         input["duration"] = request.DurationSeconds;
-        if (request.Resolution is not null)
-        {
-            input["resolution"] = request.Resolution;
-        }
-
-        if (request.AspectRatio is not null)
-        {
-            input["aspect_ratio"] = request.AspectRatio;
-        }
-
-        if (source.GenerateAudio is { } audio)
-        {
-            input["generate_audio"] = audio;
-        }
-
-        if (source.Seed is { } seed)
-        {
-            input["seed"] = seed;
-        }
-
-        if (source.CameraFixed is { } cameraFixed)
-        {
-            input["camera_fixed"] = cameraFixed;
-        }
+        WireJson.AddIfSet(input, "resolution", request.Resolution);
+        WireJson.AddIfSet(input, "aspect_ratio", request.AspectRatio);
+        WireJson.AddIfSet(input, "generate_audio", source.GenerateAudio);
+        WireJson.AddIfSet(input, "seed", source.Seed);
+        WireJson.AddIfSet(input, "camera_fixed", source.CameraFixed);
 
         // Every model option lives under `input`, so that is where -ExtraField values go too.
         WireJson.AddExtraFields(input, request.ExtraFields);
@@ -291,14 +219,7 @@ public sealed class ReplicateProvider : IVideoProvider, IImageUploader, ITaskLis
     }
 
     /// <summary>The video URL: Seedance's output is one URI string (an array of them is read too).</summary>
-    private static Uri? OutputUrl(JsonElement prediction)
-    {
-        var output = prediction.Node("output");
-        var url = output?.ValueKind == JsonValueKind.Array
-            ? output.Value.EnumerateArray().Where(item => item.ValueKind == JsonValueKind.String).Select(item => item.GetString()).FirstOrDefault()
-            : prediction.Text("output");
-        return Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri : null;
-    }
+    private static Uri? OutputUrl(JsonElement prediction) => prediction.FirstUrl("output") ?? prediction.Url("output");
 
     /// <summary>The error, a string on Replicate; any other JSON is shown as it came.</summary>
     private static string? ErrorText(JsonElement prediction) =>

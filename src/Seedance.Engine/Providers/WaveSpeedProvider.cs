@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Seedance.Http;
 using Seedance.Media;
+using Seedance.Providers.Models;
 using Seedance.Requests;
 using Seedance.Tasks;
 
@@ -23,38 +24,10 @@ public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader, ITaskLis
 {
     public const string Name = "WaveSpeed";
 
-    private static readonly string[] AllAspectRatios = { "16:9", "9:16", "4:3", "3:4", "1:1", "21:9" };
-
-    // The text-to-video pages were published in two versions too; the older one (4 ratios, 5/10/15 s) is what
-    // every version accepts, and matches the image-to-video shape this project follows.
-    private static readonly string[] TextAspectRatios = { "16:9", "9:16", "4:3", "3:4" };
-
-    private static readonly int[] BriefDurations = { 5, 10, 15 };
-
     /// <summary>The most WaveSpeed's history serves on one page.</summary>
     private const int HistoryPageSize = 100;
 
-    private static readonly int[] FourToFifteen = Enumerable.Range(4, 12).ToArray();
-
-    /// <summary>
-    /// Every model with the body shape its page documents. Order matters: the first model whose image count fits
-    /// is chosen when the user names none (Seedance 2.0 Fast image-to-video first).
-    /// </summary>
-    private static readonly WaveSpeedModel[] Catalogue =
-    {
-        // $0.80 per 5 s.
-        ReferencesPage("bytedance/seedance-2.0-fast/image-to-video", "Seedance 2.0 Fast", 0.16m, TimeSpan.FromSeconds(35), "seedance-2-0-fast", "seedance-2.0-fast"),
-        TextPage("bytedance/seedance-2.0-fast/text-to-video", "Seedance 2.0 Fast", 0.16m, TimeSpan.FromSeconds(35)),
-        // "Fastest and most affordable": $0.60 per 5 s at 720p; no 1080p price is published.
-        FramesPage("bytedance/seedance-2.0-fast/image-to-video-turbo", new[] { "720p", "1080p" }, ModelOptions.None, new Dictionary<string, decimal> { ["720p"] = 0.12m }, promptRequired: true, TimeSpan.FromSeconds(30)),
-        // No price is published for this variant.
-        FramesPage("bytedance/seedance-2.0-fast/image-to-video-spicy", new[] { "480p", "720p", "1080p" }, ModelOptions.GenerateAudio | ModelOptions.Seed, new Dictionary<string, decimal>(), promptRequired: false, TimeSpan.FromSeconds(35)),
-        // The standard tier: the same page shapes at $1.20 per 5 s.
-        ReferencesPage("bytedance/seedance-2.0/image-to-video", "Seedance 2.0", 0.24m, TimeSpan.FromSeconds(80)),
-        TextPage("bytedance/seedance-2.0/text-to-video", "Seedance 2.0", 0.24m, TimeSpan.FromSeconds(80)),
-    };
-
-    public ProviderInfo Info { get; } = new(Name, new Uri("https://api.wavespeed.ai"), "Bearer", new[] { "WAVESPEED_API_KEY" }, Catalogue.Select(entry => entry.Model).ToArray())
+    public ProviderInfo Info { get; } = new(Name, new Uri("https://api.wavespeed.ai"), "Bearer", new[] { "WAVESPEED_API_KEY" }, WaveSpeedModels.All)
     {
         CancelBehaviour = "Deletes the task; one already processing may still finish, with a partial refund at most.",
         WebhookBehaviour = "?webhook= on the submit URL; signed with HMAC-SHA256 (webhook-signature: v3,<hex>)",
@@ -73,10 +46,10 @@ public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader, ITaskLis
     public async Task<VideoTask> SubmitAsync(ProviderContext context, PreparedRequest request, CancellationToken cancellationToken)
     {
         var body = ShapeOf(request.Model).Body(request);
-        Optional(body, "resolution", request.Resolution);
-        Optional(body, "aspect_ratio", request.AspectRatio);
-        Optional(body, "generate_audio", request.Source.GenerateAudio);
-        Optional(body, "seed", request.Source.Seed);
+        WireJson.AddIfSet(body, "resolution", request.Resolution);
+        WireJson.AddIfSet(body, "aspect_ratio", request.AspectRatio);
+        WireJson.AddIfSet(body, "generate_audio", request.Source.GenerateAudio);
+        WireJson.AddIfSet(body, "seed", request.Source.Seed);
         WireJson.AddExtraFields(body, request.ExtraFields);
 
         var path = "api/v3/" + request.Model.Id;
@@ -242,7 +215,6 @@ public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader, ITaskLis
     internal static VideoTask ReadPrediction(JsonElement data, VideoTask task)
     {
         var status = data.Text("status");
-        var output = data.Items("outputs").Select(item => item.ValueKind == JsonValueKind.String ? item.GetString() : null).FirstOrDefault(url => url is not null);
         var state = status switch
         {
             "created" => TaskState.Queued,
@@ -256,75 +228,20 @@ public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader, ITaskLis
         // WaveSpeed marks a moderation refusal only by its NSFW flags, so that becomes the failure's code.
         var nsfw = data.Items("has_nsfw_contents").Where(item => item.ValueKind is JsonValueKind.True or JsonValueKind.False).Select(item => item.GetBoolean()).ToArray();
         var code = state == TaskState.Failed && nsfw.Contains(true) ? "nsfw" : null;
-        return task.Next(state, output is null ? null : new Uri(output), data.Text("error"), code, data.Time("created_at")) with
+        return task.Next(state, data.FirstUrl("outputs"), data.Text("error"), code, data.Time("created_at")) with
         {
             InferenceMs = data.Integer("timings", "inference") is { } ms and > 0 ? ms : task.InferenceMs,
             NsfwFlags = nsfw,
         };
     }
 
-    /// <summary>
-    /// WaveSpeed's Seedance 2.0 Fast image-to-video page (the decision for this project): an <c>images</c> array of 1-4
-    /// references, durations 5/10/15; output resolution and aspect ratio follow the input.
-    /// </summary>
-    private static WaveSpeedModel ReferencesPage(string id, string family, decimal dollarsPerSecond, TimeSpan typicalTime, params string[] aliases) =>
-        new(new ModelInfo(Name, id, family)
-        {
-            Aliases = aliases,
-            ImageUse = ImageUse.References,
-            MinImages = 1,
-            MaxImages = 4,
-            Durations = BriefDurations,
-            DefaultDuration = 5,
-            Options = ModelOptions.Webhook,
-            PricePerSecond = new Dictionary<string, decimal> { ["720p"] = dollarsPerSecond },
-            TypicalGenerationTime = typicalTime,
-        }, WireShape.ReferenceArray);
-
-    /// <summary>A text-to-video page: the prompt, a duration and an aspect ratio.</summary>
-    private static WaveSpeedModel TextPage(string id, string family, decimal dollarsPerSecond, TimeSpan typicalTime) =>
-        new(new ModelInfo(Name, id, family)
-        {
-            ImageUse = ImageUse.None,
-            Durations = BriefDurations,
-            DefaultDuration = 5,
-            AspectRatios = TextAspectRatios,
-            Options = ModelOptions.Webhook,
-            PricePerSecond = new Dictionary<string, decimal> { ["720p"] = dollarsPerSecond },
-            TypicalGenerationTime = typicalTime,
-        }, WireShape.TextOnly);
-
-    /// <summary>A first-frame page of the -turbo/-spicy kind: <c>image</c> and <c>last_image</c>, 4-15 s, six ratios.</summary>
-    private static WaveSpeedModel FramesPage(string id, string[] resolutions, ModelOptions options, IReadOnlyDictionary<string, decimal> prices, bool promptRequired, TimeSpan typicalTime) =>
-        new(new ModelInfo(Name, id, "Seedance 2.0 Fast")
-        {
-            ImageUse = ImageUse.FirstFrame,
-            MinImages = 1,
-            MaxImages = 1,
-            PromptRequired = promptRequired,
-            Durations = FourToFifteen,
-            DefaultDuration = 5,
-            Resolutions = resolutions,
-            AspectRatios = AllAspectRatios,
-            Options = options | ModelOptions.LastImage | ModelOptions.Webhook,
-            PricePerSecond = prices,
-            TypicalGenerationTime = typicalTime,
-        }, WireShape.FirstAndLastFrame);
-
-    private static WireShape ShapeOf(ModelInfo model) =>
-        Catalogue.First(entry => string.Equals(entry.Model.Id, model.Id, StringComparison.Ordinal)).Shape;
-
-    /// <summary>Sets a field the user chose; one left unchosen is not sent, so WaveSpeed's default applies.</summary>
-    private static void Optional(JsonObject body, string field, JsonNode? value)
+    /// <summary>Where the model's page wants the images follows from what it does with them.</summary>
+    private static WireShape ShapeOf(ModelInfo model) => model.ImageUse switch
     {
-        if (value is not null)
-        {
-            body[field] = value;
-        }
-    }
-
-    /// <summary>A model and where its page wants the images.</summary>
-    private sealed record WaveSpeedModel(ModelInfo Model, WireShape Shape);
+        ImageUse.References => WireShape.ReferenceArray,
+        ImageUse.FirstFrame => WireShape.FirstAndLastFrame,
+        _ => WireShape.TextOnly,
+    };
 
     /// <summary>Where a model's page wants the images: the field names, as data.</summary>
     private sealed class WireShape

@@ -1,0 +1,131 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Seedance.Providers.Models;
+
+/// <summary>
+/// Ark's Seedance models (BytePlus ModelArk's ids; Volcengine sells the same models under <c>doubao-</c> ids), each
+/// written as its difference from the one before. One 2.x id covers text, first frame, first+last frame and up to
+/// 9 reference images.
+/// </summary>
+/// <remarks>
+/// Sources: BytePlus ModelArk's video generation API reference and model list (ids, limits, image constraints);
+/// prices from the token prices Vercel's AI Gateway lists for 2.0 Fast ($5.60 per million output tokens) and a
+/// BytePlus provider test ($0.007 per thousand for 2.0), metered by ByteDance's formula (<see cref="TokenMeter"/>).
+/// The 1.x models have no published per-second price on Ark, so none is given.
+/// </remarks>
+internal static class ArkModels
+{
+    /// <summary>Ark takes images up to 30 MB, inline as data: URIs too; there is no upload endpoint.</summary>
+    public const long MaxImageBytes = 30L * 1024 * 1024;
+
+    private const string Fast20 = "dreamina-seedance-2-0-fast-260128";
+    private const string Standard20 = "dreamina-seedance-2-0-260128";
+    private const string Pro15 = "seedance-1-5-pro-251215";
+    private const string Pro10 = "seedance-1-0-pro-250528";
+    private const string ProFast10 = "seedance-1-0-pro-fast-251015";
+    private const string LiteI2v10 = "seedance-1-0-lite-i2v-250428";
+    private const string LiteT2v10 = "seedance-1-0-lite-t2v-250428";
+
+    /// <summary>
+    /// The models' ids where a region spells them differently from BytePlus (whose ids are the
+    /// <see cref="ModelInfo.Id"/>s): Volcengine sells the same models under <c>doubao-</c> ids.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> RegionalIds =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.OrdinalIgnoreCase)
+        {
+            [ArkProvider.VolcengineRegion] = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                [Fast20] = "doubao-seedance-2-0-fast-260128",
+                [Standard20] = "doubao-seedance-2-0-260128",
+                [Pro15] = "doubao-seedance-1-5-pro-251215",
+                [Pro10] = "doubao-seedance-1-0-pro-250528",
+                [ProFast10] = "doubao-seedance-1-0-pro-fast-251015",
+                [LiteI2v10] = "doubao-seedance-1-0-lite-i2v-250428",
+                [LiteT2v10] = "doubao-seedance-1-0-lite-t2v-250428",
+            },
+        };
+
+    /// <summary>Ark's documented image constraints: each side 300 to 6000 px, width/height strictly within (0.4, 2.5).</summary>
+    private static readonly ImagePixelLimits ImagePixels = new(300, 6000, 0.4, 2.5);
+
+    private static readonly IReadOnlyList<string> FixedRatios = new[] { "16:9", "4:3", "1:1", "3:4", "9:16", "21:9" };
+
+    /// <summary>The frame sizes at 16:9 (other ratios differ by about 1%).</summary>
+    private static readonly TokenMeter Tokens = new(("480p", 864, 496), ("720p", 1280, 720), ("1080p", 1920, 1080));
+
+    private const ModelOptions Seedance1Options = ModelOptions.Seed | ModelOptions.CameraFixed | ModelOptions.Watermark | ModelOptions.Webhook;
+
+    public static IReadOnlyList<ModelInfo> All { get; } = Catalogue();
+
+    private static IReadOnlyList<ModelInfo> Catalogue()
+    {
+        var fast = ByteDanceModels.Seedance20Fast(ArkProvider.Name, Fast20);
+        var fast20 = fast with
+        {
+            Aliases = AlsoKnownAs(Fast20, fast.Aliases.ToArray()),
+            AspectRatios = FixedRatios.Concat(new[] { "adaptive" }).ToArray(),
+            Options = fast.Options | Seedance1Options,
+            PricePerSecond = Tokens.PerSecond(5.60m, "480p", "720p"),
+            MaxImageBytes = MaxImageBytes,
+            ImagePixels = ImagePixels,
+        };
+        var standard20 = fast20 with
+        {
+            Id = Standard20,
+            Family = "Seedance 2.0",
+            Aliases = AlsoKnownAs(Standard20, "seedance-2-0", "seedance-2.0"),
+            Resolutions = new[] { "480p", "720p", "1080p" },
+            PricePerSecond = Tokens.PerSecond(7.00m, "480p", "720p", "1080p"),
+            TypicalGenerationTime = TimeSpan.FromSeconds(80),
+        };
+        var pro15 = standard20 with
+        {
+            Id = Pro15,
+            Family = "Seedance 1.5 Pro",
+            Aliases = AlsoKnownAs(Pro15),
+            ImageUse = ImageUse.FirstFrame,
+            MaxImages = 1,
+            Durations = Seconds.Between(4, 12),
+            PricePerSecond = Prices.NotPublished,
+            TypicalGenerationTime = TimeSpan.FromSeconds(60),
+        };
+        var pro10 = pro15 with
+        {
+            Id = Pro10,
+            Family = "Seedance 1.0 Pro",
+            Aliases = AlsoKnownAs(Pro10),
+            Durations = Seconds.Between(2, 12),
+            DefaultResolution = "1080p",
+            Options = Seedance1Options,
+        };
+        var proFast10 = pro10 with { Id = ProFast10, Family = "Seedance 1.0 Pro Fast", Aliases = AlsoKnownAs(ProFast10) };
+        var liteI2v10 = pro10 with
+        {
+            Id = LiteI2v10,
+            Family = "Seedance 1.0 Lite",
+            Aliases = AlsoKnownAs(LiteI2v10),
+            ImageUse = ImageUse.FirstFrameOrReferences,
+            MinImages = 1,
+            MaxImages = 4,
+            DefaultResolution = "720p",
+            Options = Seedance1Options | ModelOptions.LastImage,
+        };
+        var liteT2v10 = liteI2v10 with
+        {
+            Id = LiteT2v10,
+            Aliases = AlsoKnownAs(LiteT2v10),
+            ImageUse = ImageUse.None,
+            MinImages = 0,
+            MaxImages = 0,
+            AspectRatios = FixedRatios,
+            Options = Seedance1Options,
+        };
+        return new[] { fast20, standard20, pro15, pro10, proFast10, liteI2v10, liteT2v10 };
+    }
+
+    /// <summary>Names users may type for a model: the given ones, plus its ids in the other regions.</summary>
+    private static IReadOnlyList<string> AlsoKnownAs(string id, params string[] names) =>
+        names.Concat(RegionalIds.Values.Where(ids => ids.ContainsKey(id)).Select(ids => ids[id])).ToArray();
+}

@@ -1,0 +1,29 @@
+using System;
+
+namespace Seedance.Providers.Models;
+
+/// <summary>
+/// What ByteDance documents for the Seedance model every provider here resells (Ark is ByteDance's own API): the
+/// limits a provider passes on unless its own documentation says otherwise. Each provider's catalogue starts from
+/// this and states only where it differs.
+/// </summary>
+internal static class ByteDanceModels
+{
+    /// <summary>
+    /// Seedance 2.0 Fast: text, a first frame (+ last frame) or up to 9 reference images; 4 to 15 s, 5 by default;
+    /// 480p or 720p; native audio and a seed. It also answers to the short names users give it (seedance-2-0-fast).
+    /// </summary>
+    public static ModelInfo Seedance20Fast(string provider, string id) => new(provider, id, "Seedance 2.0 Fast")
+    {
+        Aliases = new[] { "seedance-2-0-fast", "seedance-2.0-fast" },
+        ImageUse = ImageUse.FirstFrameOrReferences,
+        MinImages = 0,
+        MaxImages = 9,
+        Durations = Seconds.Between(4, 15),
+        DefaultDuration = 5,
+        Resolutions = new[] { "480p", "720p" },
+        DefaultResolution = "720p",
+        Options = ModelOptions.LastImage | ModelOptions.GenerateAudio | ModelOptions.Seed,
+        TypicalGenerationTime = TimeSpan.FromSeconds(35),
+    };
+}
