@@ -31,7 +31,7 @@ Describe 'Invoke-SeedanceVideo' {
             [pscustomobject]@{ Image = (Join-Path $shots 'shot2.png'); Prompt = 'pan left'; Duration = '' }
         )
 
-        $files = $rows | Invoke-SeedanceVideo -Destination (Join-Path $TestDrive 'rows')
+        $files = $rows | Invoke-SeedanceVideo -Destination (Join-Path $TestDrive 'rows') -NameTemplate '{Image}.mp4'
 
         ($files | Sort-Object Path | ForEach-Object { [int]$_.DurationSeconds }) | Should -Be @(10, 5)
     }

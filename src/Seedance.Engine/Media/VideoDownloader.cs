@@ -115,7 +115,7 @@ public sealed class VideoDownloader
         MoveIntoPlace(partialPath, targetPath, overwrite);
         PartialDownload.Forget(partialPath);
         var video = info.Tracks.FirstOrDefault(track => track.HandlerType == "vide");
-        return new VideoFile(targetPath, current)
+        var saved = new VideoFile(targetPath, current)
         {
             Length = info.FileLength,
             DurationSeconds = info.DurationSeconds,
@@ -124,6 +124,8 @@ public sealed class VideoDownloader
             FramesPerSecond = video?.FramesPerSecond ?? 0,
             HasAudio = info.Tracks.Any(track => track.HandlerType == "soun"),
         };
+        SeedanceLog.Verbose($"Saved the video of task {task.Id} to '{targetPath}': {saved.Length / 1048576.0:0.0} MB, a verified MP4 of {saved.Width}x{saved.Height}, {saved.DurationSeconds:0.0} s{(saved.HasAudio ? ", with audio" : string.Empty)}.");
+        return saved;
     }
 
     private async Task<AttemptOutcome> AttemptAsync(VideoTask task, string partialPath, IProgress<long>? progress, CancellationToken cancellationToken)

@@ -34,6 +34,12 @@ public static class RequestPreparer
 
         var effectiveResolution = resolution ?? model.DefaultResolution;
         CheckReferenceResolution(model, request, effectiveResolution);
+        var estimate = CostEstimator.Estimate(model, duration, effectiveResolution);
+        if (estimate is null)
+        {
+            warnings.Add($"{provider.Info.Name} publishes no price for {model.Id} at {effectiveResolution}: this task is not in any estimate or total, and -MaxCost refuses it. Check the cost on {provider.Info.Name}'s own pricing page.");
+        }
+
         return new PreparedRequest(request, model)
         {
             Prompt = prompt,
@@ -43,7 +49,7 @@ public static class RequestPreparer
             Resolution = resolution,
             EffectiveResolution = effectiveResolution,
             AspectRatio = aspectRatio,
-            EstimatedCost = CostEstimator.Estimate(model, duration, effectiveResolution),
+            EstimatedCost = estimate,
             ExtraFields = extraFields,
             Warnings = warnings,
         };

@@ -49,6 +49,10 @@ public sealed class WaitSeedanceTaskCommand : StreamingTaskCmdlet<VideoTask>
 
     protected override void Emit(VideoTask result)
     {
+        // For runbooks, whose verbose stream is their log: each task's end, after how long, and why it did not succeed.
+        var took = result.Elapsed is { } elapsed ? $" after {elapsed.TotalSeconds:0.0} s" : string.Empty;
+        var why = result.State == TaskState.Succeeded ? string.Empty : $" ({result.FailureCategory?.ToString() ?? "no reason given"}: {result.Error ?? "no detail"})";
+        WriteVerbose($"Task {result.Id} ({result.Provider}) {result.State.ToString().ToLowerInvariant()}{took}{why}.");
         if (result.State != TaskState.Succeeded)
         {
             WriteWarning($"Task {result.Id} {result.State.ToString().ToLowerInvariant()}{(result.Error is null ? "." : ": " + result.Error)}");

@@ -1,0 +1,55 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+# What a runbook's verbose and warning streams say: each task's end (and after how long), each saved file, and a
+# model whose price is not published.
+
+BeforeAll {
+    $manifest = $env:SEEDANCE_MODULE_MANIFEST
+    if (-not $manifest) { $manifest = (Resolve-Path "$PSScriptRoot/../../out/Seedance/*/Seedance.psd1" | Select-Object -Last 1).Path }
+    Import-Module $manifest -Force
+    $null = Start-SeedanceEmulator -LatencySec 0.3 -ApiKey (ConvertTo-SecureString 'pester-streams-key' -AsPlainText -Force)
+    $shot = Join-Path $TestDrive 'shot.png'
+    [Seedance.Emulator.Media.SampleImage]::WritePng($shot, 640, 360, 1)
+
+    function Get-VerboseText([scriptblock] $Command) { @(& $Command 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message) }
+}
+
+AfterAll { Stop-SeedanceEmulator }
+
+Describe 'Verbose output for runbooks' {
+    It 'says when each task succeeded, and after how long' {
+        $task = New-SeedanceVideo $shot -Prompt 'slow pan'
+
+        $verbose = Get-VerboseText { $task | Wait-SeedanceTask -Verbose | Out-Null }
+
+        $verbose | Where-Object { $_ -match "^Task $($task.Id) \(WaveSpeed\) succeeded after \d+\.\d s\.$" } | Should -HaveCount 1
+    }
+
+    It 'says when a task failed, after how long and why' {
+        $task = New-SeedanceVideo $shot -Prompt 'slow pan #fail'
+
+        $verbose = Get-VerboseText { $task | Wait-SeedanceTask -Verbose -WarningAction SilentlyContinue | Out-Null }
+
+        $verbose | Where-Object { $_ -match "^Task $($task.Id) \(WaveSpeed\) failed after \d+\.\d s \(" } | Should -HaveCount 1
+    }
+
+    It 'says which file was saved, its size, and that it was verified' {
+        $task = New-SeedanceVideo $shot -Prompt 'slow pan'
+
+        $verbose = Get-VerboseText { $task | Save-SeedanceVideo -Path (Join-Path $TestDrive 'videos') -Verbose | Out-Null }
+
+        $saved = $verbose | Where-Object { $_ -like "Saved the video of task $($task.Id) to *" }
+        $saved | Should -HaveCount 1
+        $saved | Should -Match "\d+\.\d MB, a verified MP4 of \d+x\d+, \d+\.\d s"
+    }
+}
+
+Describe 'Warnings' {
+    It 'warns when a model has no published price' {
+        $unpriced = Get-SeedanceModel -Provider WaveSpeed | Where-Object { $_.PricePerSecond.Count -eq 0 } | Select-Object -First 1
+        $unpriced | Should -Not -BeNullOrEmpty -Because 'the catalogue has a model with no published price to test with'
+
+        $null = New-SeedanceVideo $shot -Prompt 'slow pan' -Model $unpriced.Id -WhatIf -WarningVariable warnings -WarningAction SilentlyContinue 6>$null
+
+        @($warnings | Where-Object { "$_" -like "*publishes no price for $($unpriced.Id)*" }) | Should -HaveCount 1
+    }
+}
