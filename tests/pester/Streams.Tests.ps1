@@ -53,3 +53,28 @@ Describe 'Warnings' {
         @($warnings | Where-Object { "$_" -like "*publishes no price for $($unpriced.Id)*" }) | Should -HaveCount 1
     }
 }
+
+Describe 'A video the provider keeps only briefly' {
+    BeforeAll {
+        # Replicate deletes a prediction's outputs an hour after it finishes.
+        Stop-SeedanceEmulator
+        $null = Start-SeedanceEmulator -Provider Replicate -LatencySec 0.3 -ApiKey (ConvertTo-SecureString 'pester-streams-key' -AsPlainText -Force)
+    }
+
+    It 'gets a warning with the time it will be gone' {
+        $task = New-SeedanceVideo https://images.example.com/shot.jpg -Prompt 'slow pan' | Wait-SeedanceTask -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $task.State | Should -Be 'Succeeded'
+        $about = @($warnings | Where-Object { "$_" -like "The video of task $($task.Id) can be downloaded only until * UTC (1 hour:*Save it before then*" })
+        $about | Should -HaveCount 1
+    }
+
+    It 'gets no such warning where the provider keeps videos for days' {
+        Stop-SeedanceEmulator
+        $null = Start-SeedanceEmulator -Provider WaveSpeed -LatencySec 0.3 -ApiKey (ConvertTo-SecureString 'pester-streams-key' -AsPlainText -Force)
+
+        $null = New-SeedanceVideo https://images.example.com/shot.jpg -Prompt 'slow pan' | Wait-SeedanceTask -WarningVariable warnings -WarningAction SilentlyContinue
+
+        @($warnings | Where-Object { "$_" -like '*can be downloaded only until*' }) | Should -BeNullOrEmpty
+    }
+}

@@ -30,6 +30,7 @@ public sealed class AimlApiProvider : IVideoProvider
         // image_url, last_image_url and image_urls take "a direct link or a Base64-encoded local image".
         InlineImageLimitBytes = 10 * 1024 * 1024,
         OutputRetention = "24 hours when the task ran at ByteDance (for its own CDN the time is not published)",
+        OutputLifetime = TimeSpan.FromHours(24),
         // Beyond ByteDance's own names: the image fields, and the 1.0 models' spelling of camera_fixed.
         ReservedFields = ReservedFields.Seedance()
             .SetBy("Image", "image_url", "image_urls")

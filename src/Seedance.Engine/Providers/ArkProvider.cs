@@ -84,6 +84,7 @@ public sealed class ArkProvider : IVideoProvider, ITaskLister
         CancelBehaviour = "Only a queued task can be cancelled; once running it runs to the end and is billed.",
         WebhookBehaviour = "callback_url: Ark POSTs the task, shaped like a status answer, on each status change; unsigned, so re-query before trusting it",
         OutputRetention = "24 hours (task records 7 days)",
+        OutputLifetime = TimeSpan.FromHours(24),
         ClientReferenceField = ReferenceField,
         InlineImageLimitBytes = ArkModels.MaxImageBytes,
         // Beyond ByteDance's own names: content[] carries the prompt and every image (and would carry reference

@@ -52,6 +52,7 @@ public sealed class FalProvider : IVideoProvider, IImageUploader, ITaskLister
         CancelBehaviour = "Removes a queued request; a running one only receives a cancellation signal and may still finish and be billed.",
         WebhookBehaviour = "?fal_webhook=<url> on submit; fal posts {request_id, status: OK|ERROR, payload}, signed with ED25519 (check it against fal's JWKS).",
         OutputRetention = "at least 7 days on fal's CDN (settable per account); the queue result itself only about an hour",
+        OutputLifetime = TimeSpan.FromDays(7),
         InlineImageLimitBytes = InlineLimit,
         // Beyond ByteDance's own names: fal's image fields, and num_frames, the Seedance 1 endpoints' other way to set
         // the length.

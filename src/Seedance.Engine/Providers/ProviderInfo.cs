@@ -61,6 +61,12 @@ public sealed class ProviderInfo
     public string? OutputRetention { get; init; }
 
     /// <summary>
+    /// The shortest time after a task finishes that its video is documented to stay downloadable, where the provider
+    /// gives one; what the "save it soon" warning counts down from.
+    /// </summary>
+    public TimeSpan? OutputLifetime { get; init; }
+
+    /// <summary>
     /// The body field of a reference the client sends with a submit, which the provider keeps and shows in its task
     /// list (Ark's <c>safety_identifier</c>): a lost submit's task is then told from an identical one by it. Null
     /// for providers that keep none.

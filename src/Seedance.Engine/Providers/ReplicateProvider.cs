@@ -40,6 +40,7 @@ public sealed class ReplicateProvider : IVideoProvider, IImageUploader, ITaskLis
         CancelBehaviour = "Cancels a starting or processing prediction; a processing one is charged for the time it ran.",
         WebhookBehaviour = "POSTs the prediction when it completes, signed Standard Webhooks style with the account's whsec_ secret (GET /v1/webhooks/default/secret).",
         OutputRetention = "1 hour: Replicate deletes the inputs and outputs of API predictions an hour after they finish",
+        OutputLifetime = TimeSpan.FromHours(1),
         InlineImageLimitBytes = InlineLimit,
         // Beyond ByteDance's own names: the image fields under `input`, where -ExtraField values go too.
         ReservedFields = ReservedFields.Seedance()

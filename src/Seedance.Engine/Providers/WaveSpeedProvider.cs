@@ -32,6 +32,7 @@ public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader, ITaskLis
         CancelBehaviour = "Deletes the task; one already processing may still finish, with a partial refund at most.",
         WebhookBehaviour = "?webhook= on the submit URL; signed with HMAC-SHA256 (webhook-signature: v3,<hex>)",
         OutputRetention = "7 days",
+        OutputLifetime = TimeSpan.FromDays(7),
         // Whether WaveSpeed's Seedance pages take data: URIs is not documented, so local images are uploaded.
         InlineImageLimitBytes = null,
         // Beyond ByteDance's own names: both page shapes' image fields and the webhook (sent in the query).

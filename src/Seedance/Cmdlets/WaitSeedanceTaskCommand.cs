@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Seedance.Commands.Runtime;
 using Seedance.Connections;
+using Seedance.Tasks;
 
 namespace Seedance.Commands.Cmdlets;
 
@@ -53,6 +54,11 @@ public sealed class WaitSeedanceTaskCommand : StreamingTaskCmdlet<VideoTask>
         var took = result.Elapsed is { } elapsed ? $" after {elapsed.TotalSeconds:0.0} s" : string.Empty;
         var why = result.State == TaskState.Succeeded ? string.Empty : $" ({result.FailureCategory?.ToString() ?? "no reason given"}: {result.Error ?? "no detail"})";
         WriteVerbose($"Task {result.Id} ({result.Provider}) {result.State.ToString().ToLowerInvariant()}{took}{why}.");
+        if (OutputDeadline.WarningFor(result, DateTimeOffset.UtcNow) is { } expiring)
+        {
+            WriteWarning(expiring);
+        }
+
         if (result.State != TaskState.Succeeded)
         {
             WriteWarning($"Task {result.Id} {result.State.ToString().ToLowerInvariant()}{(result.Error is null ? "." : ": " + result.Error)}");
