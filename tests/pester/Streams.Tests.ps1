@@ -78,3 +78,24 @@ Describe 'A video the provider keeps only briefly' {
         @($warnings | Where-Object { "$_" -like '*can be downloaded only until*' }) | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Progress' {
+    It 'shows the submits of a batch in one progress record, with the estimated cost' {
+        $session = [powershell]::Create()
+        $null = $session.AddScript({
+            param($manifest, $shot)
+            Import-Module $manifest
+            $null = Start-SeedanceEmulator -LatencySec 0.2 -ApiKey (ConvertTo-SecureString 'pester-progress-key' -AsPlainText -Force)
+            1..3 | ForEach-Object { $shot } | New-SeedanceVideo -Prompt 'slow pan'
+            Stop-SeedanceEmulator
+        }).AddArgument($manifest).AddArgument($shot)
+        $tasks = $session.Invoke()
+        $records = @($session.Streams.Progress | Where-Object Activity -eq 'Submitting Seedance tasks')
+        $session.Dispose()
+
+        $tasks | Should -HaveCount 3
+        @($records.ActivityId | Sort-Object -Unique) | Should -HaveCount 1
+        $records[-1].RecordType | Should -Be 'Completed'
+        $records[-1].StatusDescription | Should -BeLike '3 submitted, est. $*'
+    }
+}

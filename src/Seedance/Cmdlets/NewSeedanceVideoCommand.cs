@@ -32,6 +32,7 @@ namespace Seedance.Commands.Cmdlets;
 public sealed class NewSeedanceVideoCommand : VideoRequestCmdlet
 {
     private CostBudget? _budget;
+    private SubmitProgress? _progress;
 
     /// <summary>With -Wait, the Wait-SeedanceTask each submitted task is handed to.</summary>
     private SteppablePipeline? _waiter;
@@ -44,6 +45,7 @@ public sealed class NewSeedanceVideoCommand : VideoRequestCmdlet
     {
         base.BeginProcessing();
         _budget = MaxCost is { } limit ? new CostBudget(limit) : null;
+        _progress = new SubmitProgress(this);
         if (Wait)
         {
             _waiter = NestedPipeline.Begin(this, ("Wait-SeedanceTask", NestedPipeline.CommonParameters(this, withShouldProcess: false)));
@@ -70,6 +72,7 @@ public sealed class NewSeedanceVideoCommand : VideoRequestCmdlet
         try
         {
             var task = RunInBackground(token => RequestConnection!.SubmitAsync(prepared, token));
+            _progress!.Submitted(prepared.EstimatedCost);
             if (_waiter is null)
             {
                 WriteObject(task);
@@ -88,6 +91,7 @@ public sealed class NewSeedanceVideoCommand : VideoRequestCmdlet
 
     protected override void EndProcessing()
     {
+        _progress?.Complete();
         try
         {
             _waiter?.End();
