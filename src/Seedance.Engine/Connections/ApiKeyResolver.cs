@@ -31,7 +31,7 @@ public static class ApiKeyResolver
             }
         }
 
-        throw new SeedanceException(SeedanceErrorCategory.Authentication, "ApiKeyMissing",
+        throw new SeedanceException(SeedanceErrorCategory.Authentication, ErrorIds.ApiKeyMissing,
             $"No API key for {provider.Name}. Pass -ApiKey (a SecureString, e.g. from Get-Secret or Read-Host -AsSecureString), or set {string.Join(" or ", VariablesFor(provider))}.")
         { ParameterName = "ApiKey", Provider = provider.Name };
     }

@@ -39,7 +39,7 @@ public sealed class ApiKeySecret
         var key = value?.Trim() ?? string.Empty;
         if (key.Length == 0)
         {
-            throw Malformed("ApiKeyEmpty", $"The API key from {source} is empty. Pass the key itself (e.g. Read-Host -AsSecureString, or Get-Secret), or set the provider's key variable.");
+            throw Malformed(ErrorIds.ApiKeyEmpty, $"The API key from {source} is empty. Pass the key itself (e.g. Read-Host -AsSecureString, or Get-Secret), or set the provider's key variable.");
         }
 
         foreach (var character in key)
@@ -47,12 +47,12 @@ public sealed class ApiKeySecret
             if (char.IsWhiteSpace(character))
             {
                 var kind = character is '\r' or '\n' ? "a line break" : character == '\t' ? "a tab" : "a space";
-                throw Malformed("ApiKeyHasWhitespace", $"The API key from {source} has {kind} inside it; a key is one unbroken word. Copy it again from the provider's dashboard, without spaces or line breaks.");
+                throw Malformed(ErrorIds.ApiKeyHasWhitespace, $"The API key from {source} has {kind} inside it; a key is one unbroken word. Copy it again from the provider's dashboard, without spaces or line breaks.");
             }
 
             if (character is < '!' or > '~')
             {
-                throw Malformed("ApiKeyNotAscii", $"The API key from {source} contains U+{(int)character:X4}, which is not printable ASCII, so no HTTP header can carry it (copying from a web page or a document can bring in curly quotes and the like). Copy it again from the provider's dashboard, as plain text.");
+                throw Malformed(ErrorIds.ApiKeyNotAscii, $"The API key from {source} contains U+{(int)character:X4}, which is not printable ASCII, so no HTTP header can carry it (copying from a web page or a document can bring in curly quotes and the like). Copy it again from the provider's dashboard, as plain text.");
             }
         }
 

@@ -198,7 +198,7 @@ public sealed class SeedanceConnection : IDisposable
     {
         if (provider.Regions.Count == 0)
         {
-            return requested is null ? null : throw new SeedanceException(SeedanceErrorCategory.Validation, "RegionNotSupported",
+            return requested is null ? null : throw new SeedanceException(SeedanceErrorCategory.Validation, ErrorIds.RegionNotSupported,
                 $"-Region does not apply to {provider.Name}, which has one region.") { ParameterName = "Region" };
         }
 
@@ -208,7 +208,7 @@ public sealed class SeedanceConnection : IDisposable
         }
 
         return provider.Regions.Keys.FirstOrDefault(region => string.Equals(region, requested, StringComparison.OrdinalIgnoreCase))
-            ?? throw new SeedanceException(SeedanceErrorCategory.Validation, "RegionNotKnown",
+            ?? throw new SeedanceException(SeedanceErrorCategory.Validation, ErrorIds.RegionNotKnown,
                 $"-Region '{requested}' is not a {provider.Name} region. Choose one of: {string.Join(", ", provider.Regions.Keys)}.") { ParameterName = "Region" };
     }
 

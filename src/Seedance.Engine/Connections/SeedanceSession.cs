@@ -123,7 +123,7 @@ public sealed class SeedanceSession : IDisposable
             if (!string.IsNullOrWhiteSpace(connectionName))
             {
                 return _connections.TryGetValue(connectionName!, out var named) ? named : throw new SeedanceException(
-                    SeedanceErrorCategory.NotFound, "ConnectionNotFound",
+                    SeedanceErrorCategory.NotFound, ErrorIds.ConnectionNotFound,
                     $"-Connection '{connectionName}' does not exist in this session. Connections: {DescribeNames()}. Create it with Connect-Seedance -Name {connectionName} -Provider ...")
                 { ParameterName = "Connection" };
             }
@@ -215,7 +215,7 @@ public sealed class SeedanceSession : IDisposable
         {
             connection = Create(new ConnectionOptions(info.Name) { Name = name, BaseUri = baseUri, Http = HttpSettings.FromEnvironment(_environment) });
         }
-        catch (SeedanceException missing) when (forTask is not null && missing.ErrorId == "ApiKeyMissing")
+        catch (SeedanceException missing) when (forTask is not null && missing.ErrorId == ErrorIds.ApiKeyMissing)
         {
             throw new SeedanceException(missing.Category, missing.ErrorId,
                 $"Task {forTask.Id} was submitted to {baseUri}, and no connection of this session goes there. Connect to it (Connect-Seedance -Provider {info.Name} -BaseUri {baseUri} -ApiKey ...), or set {string.Join(" or ", ApiKeyResolver.VariablesFor(info))} to its key.")
@@ -264,7 +264,7 @@ public sealed class SeedanceSession : IDisposable
             return withKeys[0].Info.Name;
         }
 
-        throw new SeedanceException(SeedanceErrorCategory.Authentication, "NotConnected",
+        throw new SeedanceException(SeedanceErrorCategory.Authentication, ErrorIds.NotConnected,
             withKeys.Count == 0
                 ? $"Not connected to any provider. Run Connect-Seedance -Provider <{string.Join("|", ProviderCatalog.Names)}> first, set {ProviderVariable} and a key variable, or rehearse offline with Start-SeedanceEmulator."
                 : $"Keys for {string.Join(" and ", withKeys.Select(provider => provider.Info.Name))} are set in the environment; choose one with Connect-Seedance -Provider, -Connection, or {ProviderVariable}.");

@@ -83,7 +83,7 @@ public sealed class HttpSettings
 
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < 0)
         {
-            throw new SeedanceException(SeedanceErrorCategory.Validation, "EnvironmentSettingInvalid",
+            throw new SeedanceException(SeedanceErrorCategory.Validation, ErrorIds.EnvironmentSettingInvalid,
                 $"The environment variable {name} is '{text}'; it must be a non-negative number ({EnvironmentVariables[name]}).");
         }
 

@@ -192,7 +192,7 @@ public sealed class SeedanceHttp : IDisposable
         var ambiguous = request.Kind == HttpCallKind.Submit && mayHaveArrived;
         var message = $"{ProviderName} {what} while trying to {request.Purpose ?? "answer"} ({Describe(request.Uri)}).";
         message += ambiguous ? AmbiguousSubmitAdvice : " Retries were exhausted; check the network or the provider's status page.";
-        return new SeedanceException(category, ambiguous ? "SubmitOutcomeUnknown" : ErrorIdOf(category), message, inner)
+        return new SeedanceException(category, ambiguous ? ErrorIds.SubmitOutcomeUnknown : ErrorIdOf(category), message, inner)
         {
             Provider = ProviderName,
             SubmitMayHaveSucceeded = ambiguous,
@@ -205,15 +205,15 @@ public sealed class SeedanceHttp : IDisposable
 
     private static string ErrorIdOf(SeedanceErrorCategory category) => category switch
     {
-        SeedanceErrorCategory.Authentication => "AuthenticationFailed",
-        SeedanceErrorCategory.InsufficientBalance => "InsufficientBalance",
-        SeedanceErrorCategory.RateLimited => "RateLimited",
-        SeedanceErrorCategory.ContentPolicy => "ContentPolicyViolation",
-        SeedanceErrorCategory.NotFound => "NotFound",
-        SeedanceErrorCategory.Validation => "RequestRejected",
-        SeedanceErrorCategory.Timeout => "ProviderTimeout",
-        SeedanceErrorCategory.Network => "NetworkFailure",
-        _ => "ProviderError",
+        SeedanceErrorCategory.Authentication => ErrorIds.AuthenticationFailed,
+        SeedanceErrorCategory.InsufficientBalance => ErrorIds.InsufficientBalance,
+        SeedanceErrorCategory.RateLimited => ErrorIds.RateLimited,
+        SeedanceErrorCategory.ContentPolicy => ErrorIds.ContentPolicyViolation,
+        SeedanceErrorCategory.NotFound => ErrorIds.NotFound,
+        SeedanceErrorCategory.Validation => ErrorIds.RequestRejected,
+        SeedanceErrorCategory.Timeout => ErrorIds.ProviderTimeout,
+        SeedanceErrorCategory.Network => ErrorIds.NetworkFailure,
+        _ => ErrorIds.ProviderError,
     };
 
     /// <summary>The address without its query string, which may carry tokens (webhook secrets, signatures).</summary>

@@ -25,12 +25,12 @@ public static class UriPolicy
     {
         if (!uri.IsAbsoluteUri)
         {
-            throw Invalid("BaseUriNotAbsolute", parameterName, $"-{parameterName} '{uri}' is not an absolute URI. Give one such as https://api.example.com.");
+            throw Invalid(ErrorIds.BaseUriNotAbsolute, parameterName, $"-{parameterName} '{uri}' is not an absolute URI. Give one such as https://api.example.com.");
         }
 
         var what = "-" + parameterName;
-        RequireNoCredentials(uri, what, "BaseUriHasCredentials", "Leave them out: the key belongs in -ApiKey, and a proxy's credentials in -ProxyCredential.");
-        RequireSafe(uri, what, "BaseUriInsecure");
+        RequireNoCredentials(uri, what, ErrorIds.BaseUriHasCredentials, "Leave them out: the key belongs in -ApiKey, and a proxy's credentials in -ProxyCredential.");
+        RequireSafe(uri, what, ErrorIds.BaseUriInsecure);
 
         // Every API path is appended to the base URI, and .NET resolves '..' before sending; so a query, a fragment
         // or a '..' there would silently address something other than what was typed. Shown without them, as a
@@ -39,18 +39,18 @@ public static class UriPolicy
         var shown = Shown(uri) + uri.AbsolutePath;
         if (uri.Query.Length > 0 || typed.IndexOf('?') >= 0)
         {
-            throw Invalid("BaseUriHasQuery", parameterName, $"{what} '{shown}' has a query (?…), which would be lost or misplaced when the module adds each API path. Give the base URI without it; a key belongs in -ApiKey.");
+            throw Invalid(ErrorIds.BaseUriHasQuery, parameterName, $"{what} '{shown}' has a query (?…), which would be lost or misplaced when the module adds each API path. Give the base URI without it; a key belongs in -ApiKey.");
         }
 
         if (uri.Fragment.Length > 0 || typed.IndexOf('#') >= 0)
         {
-            throw Invalid("BaseUriHasFragment", parameterName, $"{what} '{shown}' has a fragment (#…), which is never sent to a server. Give the base URI without it.");
+            throw Invalid(ErrorIds.BaseUriHasFragment, parameterName, $"{what} '{shown}' has a fragment (#…), which is never sent to a server. Give the base URI without it.");
         }
 
         var path = typed.Substring(typed.IndexOf("://", StringComparison.Ordinal) + 3);
         if (path.Split('/').Skip(1).Any(segment => Uri.UnescapeDataString(segment) == ".."))
         {
-            throw Invalid("BaseUriHasDotSegments", parameterName, $"{what} '{typed}' has a '..' segment, which would be resolved away before anything is sent (to {shown}). Give the base URI as it is meant to be, without '..'.");
+            throw Invalid(ErrorIds.BaseUriHasDotSegments, parameterName, $"{what} '{typed}' has a '..' segment, which would be resolved away before anything is sent (to {shown}). Give the base URI as it is meant to be, without '..'.");
         }
 
         return uri;
@@ -79,7 +79,7 @@ public static class UriPolicy
     public static string Shown(Uri uri) => $"{uri.Scheme}://{uri.Authority}";
 
     /// <summary>Checks any address the module is about to send a request to.</summary>
-    public static void RequireSafe(Uri uri, string what, string errorId = "InsecureUri")
+    public static void RequireSafe(Uri uri, string what, string errorId = ErrorIds.InsecureUri)
     {
         if (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && IsLoopback(uri)))
         {

@@ -55,10 +55,10 @@ public static class ImageLoader
             // Shown without any user:password part.
             var shown = $"{url.Scheme}://{url.Host}{url.AbsolutePath}";
             var advice = url.IsFile ? $"For a file on this machine, give its path: {url.LocalPath}" : "Download it and give its path, or give an https:// URL to it";
-            throw Invalid("ImageUriSchemeNotSupported", parameterName, $"-{parameterName} '{shown}' is neither a file path nor an http(s) URL, and providers fetch images only over https. {advice}.");
+            throw Invalid(ErrorIds.ImageUriSchemeNotSupported, parameterName, $"-{parameterName} '{shown}' is neither a file path nor an http(s) URL, and providers fetch images only over https. {advice}.");
         }
 
-        UriPolicy.RequireSafe(url, "-" + parameterName, "ImageUrlInsecure");
+        UriPolicy.RequireSafe(url, "-" + parameterName, ErrorIds.ImageUrlInsecure);
         return PreparedImage.FromUrl(url);
     }
 
@@ -67,12 +67,12 @@ public static class ImageLoader
         var path = Path.GetFullPath(localPath);
         if (Directory.Exists(path))
         {
-            throw Invalid("ImageIsDirectory", parameterName, $"-{parameterName} '{path}' is a folder. Give an image file, or pipe the folder's files: Get-ChildItem '{path}' -File | New-SeedanceVideo ...");
+            throw Invalid(ErrorIds.ImageIsDirectory, parameterName, $"-{parameterName} '{path}' is a folder. Give an image file, or pipe the folder's files: Get-ChildItem '{path}' -File | New-SeedanceVideo ...");
         }
 
         if (!File.Exists(path))
         {
-            throw Invalid("ImageNotFound", parameterName, $"-{parameterName} '{path}' does not exist. Check the path, or give an http(s) URL.");
+            throw Invalid(ErrorIds.ImageNotFound, parameterName, $"-{parameterName} '{path}' does not exist. Check the path, or give an http(s) URL.");
         }
 
         byte[]? bytes;
@@ -81,7 +81,7 @@ public static class ImageLoader
             var length = new FileInfo(path).Length;
             if (length > maxBytes)
             {
-                throw Invalid("ImageTooLarge", parameterName, $"-{parameterName} '{path}' is {Megabytes(length)}; the limit is {Megabytes(maxBytes)}. Resize or recompress it, or pass an http(s) URL to it instead.");
+                throw Invalid(ErrorIds.ImageTooLarge, parameterName, $"-{parameterName} '{path}' is {Megabytes(length)}; the limit is {Megabytes(maxBytes)}. Resize or recompress it, or pass an http(s) URL to it instead.");
             }
 
             // A device such as /dev/zero reports no length and never ends: read it to the limit and no further.
@@ -90,12 +90,12 @@ public static class ImageLoader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new SeedanceException(SeedanceErrorCategory.FileSystem, "ImageUnreadable",
+            throw new SeedanceException(SeedanceErrorCategory.FileSystem, ErrorIds.ImageUnreadable,
                 $"-{parameterName} '{path}' cannot be read: {ex.Message}", ex) { ParameterName = parameterName };
         }
 
         return bytes is null
-            ? throw Invalid("ImageTooLarge", parameterName, $"-{parameterName} '{path}' goes on past the limit of {Megabytes(maxBytes)} without ending: it is a device or a stream, not an image file. Give an image file, or pass an http(s) URL to it instead.")
+            ? throw Invalid(ErrorIds.ImageTooLarge, parameterName, $"-{parameterName} '{path}' goes on past the limit of {Megabytes(maxBytes)} without ending: it is a device or a stream, not an image file. Give an image file, or pass an http(s) URL to it instead.")
             : Checked(path, Path.GetFileName(path), bytes, parameterName);
     }
 
@@ -109,7 +109,7 @@ public static class ImageLoader
         var comma = dataUri.IndexOf(',');
         if (comma < 0 || !dataUri.Substring(0, comma).EndsWith(";base64", StringComparison.OrdinalIgnoreCase))
         {
-            throw Invalid("ImageDataUriInvalid", parameterName, $"-{parameterName} '{shown}' is a data: URI without base64 content. Give it as data:image/png;base64,<the image in base64>, or give the file's path.");
+            throw Invalid(ErrorIds.ImageDataUriInvalid, parameterName, $"-{parameterName} '{shown}' is a data: URI without base64 content. Give it as data:image/png;base64,<the image in base64>, or give the file's path.");
         }
 
         // Base64 takes 4 characters for 3 bytes; the slack allows for line breaks. Nothing that large is decoded.
@@ -117,7 +117,7 @@ public static class ImageLoader
         var tooLarge = $"-{parameterName} '{shown}' holds more than the limit of {Megabytes(maxBytes)}. Resize or recompress it, or pass an http(s) URL to it instead.";
         if (payloadLength > (maxBytes / 3 + 1) * 4 * 11 / 10)
         {
-            throw Invalid("ImageTooLarge", parameterName, tooLarge);
+            throw Invalid(ErrorIds.ImageTooLarge, parameterName, tooLarge);
         }
 
         byte[] bytes;
@@ -127,10 +127,10 @@ public static class ImageLoader
         }
         catch (FormatException)
         {
-            throw Invalid("ImageDataUriInvalid", parameterName, $"-{parameterName} '{shown}' is a data: URI whose base64 content cannot be decoded. Encode the image again ([Convert]::ToBase64String([IO.File]::ReadAllBytes($path))), or give the file's path.");
+            throw Invalid(ErrorIds.ImageDataUriInvalid, parameterName, $"-{parameterName} '{shown}' is a data: URI whose base64 content cannot be decoded. Encode the image again ([Convert]::ToBase64String([IO.File]::ReadAllBytes($path))), or give the file's path.");
         }
 
-        return bytes.LongLength > maxBytes ? throw Invalid("ImageTooLarge", parameterName, tooLarge) : Checked(shown, null, bytes, parameterName);
+        return bytes.LongLength > maxBytes ? throw Invalid(ErrorIds.ImageTooLarge, parameterName, tooLarge) : Checked(shown, null, bytes, parameterName);
     }
 
     /// <summary>The bytes as a prepared image, once their content proves them a whole JPEG or PNG.</summary>
@@ -139,17 +139,17 @@ public static class ImageLoader
         var structure = ImageStructure.Read(bytes);
         if (structure.MediaType is null)
         {
-            throw Invalid("ImageFormatNotSupported", parameterName, $"-{parameterName} '{source}' is not a JPEG or PNG image (judged by its content, not its name). Convert it to JPEG or PNG.");
+            throw Invalid(ErrorIds.ImageFormatNotSupported, parameterName, $"-{parameterName} '{source}' is not a JPEG or PNG image (judged by its content, not its name). Convert it to JPEG or PNG.");
         }
 
         if (structure.CutOffBefore is { } missing)
         {
-            throw Invalid("ImageTruncated", parameterName, $"-{parameterName} '{source}' is cut off: the {structure.FormatName} ends after {bytes.Length:N0} bytes, before {missing}. Copy or export the image again.");
+            throw Invalid(ErrorIds.ImageTruncated, parameterName, $"-{parameterName} '{source}' is cut off: the {structure.FormatName} ends after {bytes.Length:N0} bytes, before {missing}. Copy or export the image again.");
         }
 
         if (structure.Damage is { } damage)
         {
-            throw Invalid("ImageDamaged", parameterName, $"-{parameterName} '{source}' starts like a {structure.FormatName} but is damaged: {damage}. Open it in an image editor and save it again as JPEG or PNG.");
+            throw Invalid(ErrorIds.ImageDamaged, parameterName, $"-{parameterName} '{source}' starts like a {structure.FormatName} but is damaged: {damage}. Open it in an image editor and save it again as JPEG or PNG.");
         }
 
         return PreparedImage.FromContent(source, fileName ?? (structure.MediaType == "image/png" ? "image.png" : "image.jpg"), structure, bytes);

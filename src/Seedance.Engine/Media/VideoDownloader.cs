@@ -54,7 +54,7 @@ public sealed class VideoDownloader
     {
         if (File.Exists(targetPath) && !overwrite)
         {
-            throw new SeedanceException(SeedanceErrorCategory.FileSystem, "FileExists",
+            throw new SeedanceException(SeedanceErrorCategory.FileSystem, ErrorIds.FileExists,
                 $"'{targetPath}' already exists; the video of task {task.Id} was not downloaded. Use -Force to replace it, or choose another -Path.")
             { TaskId = task.Id, ParameterName = "Path" };
         }
@@ -78,7 +78,7 @@ public sealed class VideoDownloader
                 {
                     if (++refreshes > MaxUrlRefreshes)
                     {
-                        throw new SeedanceException(SeedanceErrorCategory.NotFound, "VideoUrlExpired",
+                        throw new SeedanceException(SeedanceErrorCategory.NotFound, ErrorIds.VideoUrlExpired,
                             $"{task.Provider} no longer serves the video of task {task.Id}, even at a fresh URL ({task.Provider} keeps outputs {RetentionHint(task)}). It cannot be downloaded any more.")
                         { TaskId = task.Id, Provider = task.Provider };
                     }
@@ -98,7 +98,7 @@ public sealed class VideoDownloader
         }
         catch (Exception ex) when (ex is DownloadRetryableException or HttpRequestException or IOException)
         {
-            throw new SeedanceException(SeedanceErrorCategory.Network, "DownloadFailed",
+            throw new SeedanceException(SeedanceErrorCategory.Network, ErrorIds.DownloadFailed,
                 $"The video of task {task.Id} could not be downloaded: {ex.Message} The partial file '{partialPath}' is kept; Save-SeedanceVideo resumes it.", ex)
             { TaskId = task.Id, Provider = task.Provider };
         }
@@ -107,7 +107,7 @@ public sealed class VideoDownloader
         if (!info.IsValid)
         {
             PartialDownload.Discard(partialPath);
-            throw new SeedanceException(SeedanceErrorCategory.Server, "DownloadCorrupt",
+            throw new SeedanceException(SeedanceErrorCategory.Server, ErrorIds.DownloadCorrupt,
                 $"The video of task {task.Id} arrived damaged ({string.Join("; ", info.Problems)}); it was not saved. Run Save-SeedanceVideo again to download it anew.")
             { TaskId = task.Id, Provider = task.Provider };
         }
@@ -158,7 +158,7 @@ public sealed class VideoDownloader
 
         if (status is not (200 or 206))
         {
-            throw new SeedanceException(SeedanceErrorCategory.Server, "DownloadRefused", $"The video server answered HTTP {status} {response.ReasonPhrase}.");
+            throw new SeedanceException(SeedanceErrorCategory.Server, ErrorIds.DownloadRefused, $"The video server answered HTTP {status} {response.ReasonPhrase}.");
         }
 
         var range = response.Content.Headers.ContentRange;
@@ -226,7 +226,7 @@ public sealed class VideoDownloader
     {
         if (task.State != TaskState.Succeeded || task.VideoUrl is null)
         {
-            throw new SeedanceException(SeedanceErrorCategory.NotFound, "NoVideo",
+            throw new SeedanceException(SeedanceErrorCategory.NotFound, ErrorIds.NoVideo,
                 $"Task {task.Id} has no video to save: it {StateInWords(task.State)}{(task.Error is null ? "." : $" ({task.Error.TrimEnd('.', ' ')}).")}")
             { TaskId = task.Id, Provider = task.Provider };
         }

@@ -157,7 +157,7 @@ public sealed class AtlasCloudProvider : IVideoProvider, IImageUploader
         if (root.Integer("code") is { } code and not 200)
         {
             var failure = DescribeFailure(new ApiResponse((HttpStatusCode)code, response.Body, null));
-            throw new SeedanceException(failure.Category, "ProviderError", $"{Name} answered the {call} with code {code}: {failure.Message}")
+            throw new SeedanceException(failure.Category, ErrorIds.ProviderError, $"{Name} answered the {call} with code {code}: {failure.Message}")
             {
                 Provider = Name,
                 StatusCode = (int)code,

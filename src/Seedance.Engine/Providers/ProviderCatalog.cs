@@ -25,7 +25,7 @@ public static class ProviderCatalog
         Providers.FirstOrDefault(provider => provider.Info.IsKnownAs(name));
 
     public static IVideoProvider Get(string name) => Find(name) ?? throw new SeedanceException(
-        SeedanceErrorCategory.Validation, "ProviderNotKnown",
+        SeedanceErrorCategory.Validation, ErrorIds.ProviderNotKnown,
         $"-Provider '{name}' is not known. Choose one of: {string.Join(", ", Names)}.") { ParameterName = "Provider" };
 
     /// <summary>"Provider (model), ..." for every model that satisfies <paramref name="offers"/>, for error messages.</summary>

@@ -148,7 +148,7 @@ public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader, ITaskLis
         var method = ticket.Text("upload", "method") ?? "PUT";
         if (!string.Equals(method, "PUT", StringComparison.OrdinalIgnoreCase))
         {
-            throw new SeedanceException(SeedanceErrorCategory.Server, "UnexpectedResponse",
+            throw new SeedanceException(SeedanceErrorCategory.Server, ErrorIds.UnexpectedResponse,
                 $"{Name} asked for the upload of {image.FileName} by {method}; this module uploads by PUT only. Its API may have changed; please report it with the -Verbose output.") { Provider = Name };
         }
 
@@ -206,7 +206,7 @@ public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader, ITaskLis
         var code = root.Integer("code");
         if (code is not null and not 200)
         {
-            throw new SeedanceException(ApiFailure.CategoryOf((int)code.Value), "ProviderError",
+            throw new SeedanceException(ApiFailure.CategoryOf((int)code.Value), ErrorIds.ProviderError,
                 $"{Name} answered the {call} with code {code}: {root.Text("message") ?? "no message"}") { Provider = Name, StatusCode = (int)code.Value };
         }
 

@@ -20,7 +20,7 @@ internal static class WireJson
         {
             if (body.Any(existing => string.Equals(existing.Key, field.Key, StringComparison.OrdinalIgnoreCase)))
             {
-                throw new SeedanceException(SeedanceErrorCategory.Validation, "ExtraFieldModelled",
+                throw new SeedanceException(SeedanceErrorCategory.Validation, ErrorIds.ExtraFieldModelled,
                     $"-ExtraField '{field.Key}' would override a field the module sets itself. Leave it out, and use the parameter for it.")
                 { ParameterName = "ExtraField" };
             }
@@ -55,7 +55,7 @@ internal static class WireJson
         text is not null && words.Any(word => text.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0);
 
     public static SeedanceException Missing(string provider, string field, string call) => new(
-        SeedanceErrorCategory.Server, "UnexpectedResponse",
+        SeedanceErrorCategory.Server, ErrorIds.UnexpectedResponse,
         $"{provider} answered the {call} without '{field}'. Its API may have changed; please report it with the -Verbose output.")
     { Provider = provider };
 }

@@ -25,12 +25,12 @@ public static class ExtraFieldPolicy
         {
             if (provider.ReservedFields.ParameterFor(field.Key) is { } parameter)
             {
-                throw Invalid("ExtraFieldModelled", $"-ExtraField '{field.Key}' would override what the module sends to {provider.Name} for -{parameter}. Use -{parameter} instead, so that what is estimated, shown, returned and journalled is what is sent.");
+                throw Invalid(ErrorIds.ExtraFieldModelled, $"-ExtraField '{field.Key}' would override what the module sends to {provider.Name} for -{parameter}. Use -{parameter} instead, so that what is estimated, shown, returned and journalled is what is sent.");
             }
 
             if (provider.ReservedFields.ReasonFor(field.Key) is { } reason)
             {
-                throw Invalid("ExtraFieldUnchecked", $"-ExtraField '{field.Key}' {reason}. Leave it out.");
+                throw Invalid(ErrorIds.ExtraFieldUnchecked, $"-ExtraField '{field.Key}' {reason}. Leave it out.");
             }
 
             prepared[field.Key] = ToJson(field.Key, field.Value, 0)?.ToJsonString() ?? "null";
@@ -43,7 +43,7 @@ public static class ExtraFieldPolicy
     {
         if (depth > MaxDepth)
         {
-            throw Invalid("ExtraFieldValueNotJson", $"-ExtraField '{name}' nests more than {MaxDepth} levels deep (does a hashtable in it contain itself?). Give plain data: strings, numbers, booleans, $null, and arrays or hashtables of those.");
+            throw Invalid(ErrorIds.ExtraFieldValueNotJson, $"-ExtraField '{name}' nests more than {MaxDepth} levels deep (does a hashtable in it contain itself?). Give plain data: strings, numbers, booleans, $null, and arrays or hashtables of those.");
         }
 
         switch (value)
@@ -63,7 +63,7 @@ public static class ExtraFieldPolicy
             case float or double:
                 var number = Convert.ToDouble(value, CultureInfo.InvariantCulture);
                 return double.IsNaN(number) || double.IsInfinity(number)
-                    ? throw Invalid("ExtraFieldValueNotJson", $"-ExtraField '{name}' holds {number.ToString(CultureInfo.InvariantCulture)}, which JSON cannot carry. Give a finite number.")
+                    ? throw Invalid(ErrorIds.ExtraFieldValueNotJson, $"-ExtraField '{name}' holds {number.ToString(CultureInfo.InvariantCulture)}, which JSON cannot carry. Give a finite number.")
                     : JsonValue.Create(number);
             case IDictionary dictionary:
                 var members = new JsonObject();
@@ -82,7 +82,7 @@ public static class ExtraFieldPolicy
 
                 return array;
             default:
-                throw Invalid("ExtraFieldValueNotJson", $"-ExtraField '{name}' holds a {value.GetType().FullName}, which has no JSON form a provider would read. Give plain data: strings, numbers, booleans, $null, and arrays or hashtables of those.");
+                throw Invalid(ErrorIds.ExtraFieldValueNotJson, $"-ExtraField '{name}' holds a {value.GetType().FullName}, which has no JSON form a provider would read. Give plain data: strings, numbers, booleans, $null, and arrays or hashtables of those.");
         }
     }
 

@@ -44,7 +44,7 @@ public sealed class ImageInput
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw new SeedanceException(SeedanceErrorCategory.Validation, "ImageEmpty",
+            throw new SeedanceException(SeedanceErrorCategory.Validation, ErrorIds.ImageEmpty,
                 "An -Image value is empty. Give a file path, a FileInfo, or an http(s) URL.") { ParameterName = "Image" };
         }
 

@@ -15,7 +15,7 @@ public static class ModelSelector
         if (!string.IsNullOrWhiteSpace(request.Model))
         {
             return provider.FindModel(request.Model!) ?? throw new SeedanceException(
-                SeedanceErrorCategory.Validation, "ModelNotKnown",
+                SeedanceErrorCategory.Validation, ErrorIds.ModelNotKnown,
                 $"-Model '{request.Model}' is not a model this module knows on {provider.Name}. Choose one of: {string.Join(", ", provider.Models.Select(model => model.Id))} (Get-SeedanceModel -Provider {provider.Name} lists what each accepts).")
             { ParameterName = "Model", Provider = provider.Name };
         }

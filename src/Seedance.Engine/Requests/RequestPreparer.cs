@@ -72,12 +72,12 @@ public static class RequestPreparer
 
         if (!limits.SidesFit(width, height))
         {
-            throw Invalid("ImageSideOutOfRange", parameter, $"-{parameter} '{image.Source}' is {width}x{height} pixels; {model.Provider} model {model.Id} takes images whose sides are {limits.MinSide} to {limits.MaxSide} pixels. Resize it to fit, or use a model without this limit (Get-SeedanceModel lists each model's ImagePixels).");
+            throw Invalid(ErrorIds.ImageSideOutOfRange, parameter, $"-{parameter} '{image.Source}' is {width}x{height} pixels; {model.Provider} model {model.Id} takes images whose sides are {limits.MinSide} to {limits.MaxSide} pixels. Resize it to fit, or use a model without this limit (Get-SeedanceModel lists each model's ImagePixels).");
         }
 
         if (!limits.AspectFits(width, height))
         {
-            throw Invalid("ImageAspectRatioOutOfRange", parameter, $"-{parameter} '{image.Source}' is {width}x{height} pixels, {width / (double)height:0.##} times as wide as high; {model.Provider} model {model.Id} takes images more than {limits.MinAspect} and less than {limits.MaxAspect} times as wide as high. Crop it (16:9 is 1.78, 9:16 is 0.56), or use a model without this limit (Get-SeedanceModel lists each model's ImagePixels).");
+            throw Invalid(ErrorIds.ImageAspectRatioOutOfRange, parameter, $"-{parameter} '{image.Source}' is {width}x{height} pixels, {width / (double)height:0.##} times as wide as high; {model.Provider} model {model.Id} takes images more than {limits.MinAspect} and less than {limits.MaxAspect} times as wide as high. Crop it (16:9 is 1.78, 9:16 is 0.56), or use a model without this limit (Get-SeedanceModel lists each model's ImagePixels).");
         }
     }
 
@@ -90,25 +90,25 @@ public static class RequestPreparer
         }
 
         var limit = provider.Info.InlineImageLimitBytes is { } bytes ? $"up to {bytes / 1024.0 / 1024.0:0.#} MB" : "only as URLs";
-        throw Invalid("ImageTooLargeToSend", parameter, $"-{parameter} '{image.Source}' is {image.Length / 1024.0 / 1024.0:0.#} MB; {provider.Info.Name} takes local images {limit} and has no upload endpoint. Host the image and pass its https URL instead.");
+        throw Invalid(ErrorIds.ImageTooLargeToSend, parameter, $"-{parameter} '{image.Source}' is {image.Length / 1024.0 / 1024.0:0.#} MB; {provider.Info.Name} takes local images {limit} and has no upload endpoint. Host the image and pass its https URL instead.");
     }
 
     private static string? PreparePrompt(ModelInfo model, VideoRequest request)
     {
         if (request.Shots.Count > PromptComposer.MaxShots)
         {
-            throw Invalid("TooManyShots", "Shot", $"-Shot has {request.Shots.Count} shots; Seedance takes at most {PromptComposer.MaxShots} per video. Split the storyboard over several videos.");
+            throw Invalid(ErrorIds.TooManyShots, "Shot", $"-Shot has {request.Shots.Count} shots; Seedance takes at most {PromptComposer.MaxShots} per video. Split the storyboard over several videos.");
         }
 
         if (request.Shots.Any(shot => shot is null || PromptComposer.FirstVisible(shot) is null))
         {
-            throw Invalid("ShotEmpty", "Shot", "-Shot contains an empty shot description (nothing but spaces, control or zero-width characters). Remove it or describe the shot.");
+            throw Invalid(ErrorIds.ShotEmpty, "Shot", "-Shot contains an empty shot description (nothing but spaces, control or zero-width characters). Remove it or describe the shot.");
         }
 
         if (!string.IsNullOrWhiteSpace(request.Prompt) && PromptComposer.FirstVisible(request.Prompt!) is null)
         {
             var first = request.Prompt!.Trim()[0];
-            throw Invalid("PromptInvisible", "Prompt", $"-Prompt has no visible text: it is only control or zero-width characters, starting with U+{(int)first:X4}. Describe the motion, e.g. -Prompt 'slow orbital pan, soft studio light'.");
+            throw Invalid(ErrorIds.PromptInvisible, "Prompt", $"-Prompt has no visible text: it is only control or zero-width characters, starting with U+{(int)first:X4}. Describe the motion, e.g. -Prompt 'slow orbital pan, soft studio light'.");
         }
 
         var prompt = PromptComposer.Compose(request.Prompt, request.Shots);
@@ -116,7 +116,7 @@ public static class RequestPreparer
         {
             if (model.PromptRequired)
             {
-                throw Invalid("PromptRequired", "Prompt", $"-Prompt is required by {model.Provider} model {model.Id}. Describe the motion, e.g. -Prompt 'slow orbital pan, soft studio light'.");
+                throw Invalid(ErrorIds.PromptRequired, "Prompt", $"-Prompt is required by {model.Provider} model {model.Id}. Describe the motion, e.g. -Prompt 'slow orbital pan, soft studio light'.");
             }
 
             return null;
@@ -125,7 +125,7 @@ public static class RequestPreparer
         var tokens = PromptComposer.EstimateTokens(prompt);
         if (tokens > PromptComposer.MaxPromptTokens)
         {
-            throw Invalid("PromptTooLong", "Prompt", $"-Prompt (with any -Shot text) is about {tokens:N0} tokens; Seedance reads at most {PromptComposer.MaxPromptTokens:N0}. Shorten it by roughly {(tokens - PromptComposer.MaxPromptTokens) * 4:N0} characters.");
+            throw Invalid(ErrorIds.PromptTooLong, "Prompt", $"-Prompt (with any -Shot text) is about {tokens:N0} tokens; Seedance reads at most {PromptComposer.MaxPromptTokens:N0}. Shorten it by roughly {(tokens - PromptComposer.MaxPromptTokens) * 4:N0} characters.");
         }
 
         return prompt;
@@ -138,19 +138,19 @@ public static class RequestPreparer
         {
             var allowed = model.MaxImages == 0 ? "no images (text to video)" : model.MinImages == model.MaxImages ? ModelSelector.Plural(model.MinImages, "image") : $"{model.MinImages} to {model.MaxImages} images";
             var others = ProviderCatalog.ModelsThat(other => count >= other.MinImages && count <= other.MaxImages);
-            var id = count > model.MaxImages ? "TooManyImages" : "TooFewImages";
+            var id = count > model.MaxImages ? ErrorIds.TooManyImages : "TooFewImages";
             throw Invalid(id, "Image", $"-Image has {ModelSelector.Plural(count, "image")}; {model.Provider} model {model.Id} takes {allowed}. Models that take {ModelSelector.Plural(count, "image")}: {others}.");
         }
 
         if (request.LastImage is not null && count == 0)
         {
-            throw Invalid("LastImageWithoutFirst", "LastImage", "-LastImage needs a first frame too: give -Image as well.");
+            throw Invalid(ErrorIds.LastImageWithoutFirst, "LastImage", "-LastImage needs a first frame too: give -Image as well.");
         }
 
         // Seedance takes one scenario per task: a first frame, a first and a last frame, or reference images.
         if (request.LastImage is not null && count > 1 && model.ImageUse == ImageUse.FirstFrameOrReferences)
         {
-            throw Invalid("LastImageWithReferences", "LastImage", $"-LastImage cannot be combined with {count} -Image values on {model.Provider} model {model.Id}: one -Image with -LastImage is first-and-last-frame generation, several -Image values are reference images, and a task is one or the other. Give one -Image with -LastImage, or leave -LastImage out.");
+            throw Invalid(ErrorIds.LastImageWithReferences, "LastImage", $"-LastImage cannot be combined with {count} -Image values on {model.Provider} model {model.Id}: one -Image with -LastImage is first-and-last-frame generation, several -Image values are reference images, and a task is one or the other. Give one -Image with -LastImage, or leave -LastImage out.");
         }
     }
 
@@ -159,7 +159,7 @@ public static class RequestPreparer
         var references = model.ImageUse == ImageUse.References || (model.ImageUse == ImageUse.FirstFrameOrReferences && request.Images.Count > 1);
         if (references && model.ReferenceImageResolutions.Count > 0 && !model.ReferenceImageResolutions.Any(allowed => ModelSelector.Same(allowed, resolution)))
         {
-            throw Invalid("ResolutionNotSupported", "Resolution", $"-Resolution {resolution} cannot be combined with reference images on {model.Provider} model {model.Id}. Allowed with references: {string.Join(", ", model.ReferenceImageResolutions)}.");
+            throw Invalid(ErrorIds.ResolutionNotSupported, "Resolution", $"-Resolution {resolution} cannot be combined with reference images on {model.Provider} model {model.Id}. Allowed with references: {string.Join(", ", model.ReferenceImageResolutions)}.");
         }
     }
 
@@ -177,7 +177,7 @@ public static class RequestPreparer
         {
             if (motion < 0 || motion > 1)
             {
-                throw Invalid("MotionStrengthOutOfRange", "MotionStrength", $"-MotionStrength {motion} is outside 0 to 1. The default is 0.7.");
+                throw Invalid(ErrorIds.MotionStrengthOutOfRange, "MotionStrength", $"-MotionStrength {motion} is outside 0 to 1. The default is 0.7.");
             }
 
             if (motion > 0.85)
@@ -188,13 +188,13 @@ public static class RequestPreparer
 
         if (request.WebhookUrl is { } webhook)
         {
-            UriPolicy.RequireNoCredentials(webhook, "-WebhookUrl", "WebhookUrlHasCredentials", "Leave them out: put an unguessable token in the path instead, and check the provider's signature where it signs.");
-            UriPolicy.RequireSafe(webhook, "-WebhookUrl", "WebhookUrlInsecure");
+            UriPolicy.RequireNoCredentials(webhook, "-WebhookUrl", ErrorIds.WebhookUrlHasCredentials, "Leave them out: put an unguessable token in the path instead, and check the provider's signature where it signs.");
+            UriPolicy.RequireSafe(webhook, "-WebhookUrl", ErrorIds.WebhookUrlInsecure);
         }
 
         if (request.Seed is { } seed && (seed < model.MinSeed || seed > model.MaxSeed))
         {
-            throw Invalid("SeedOutOfRange", "Seed", $"-Seed {seed} is outside what {model.Provider} model {model.Id} takes: {model.MinSeed} (a random seed) to {model.MaxSeed}. Give a seed in that range, or leave -Seed out.");
+            throw Invalid(ErrorIds.SeedOutOfRange, "Seed", $"-Seed {seed} is outside what {model.Provider} model {model.Id} takes: {model.MinSeed} (a random seed) to {model.MaxSeed}. Give a seed in that range, or leave -Seed out.");
         }
     }
 
@@ -202,7 +202,7 @@ public static class RequestPreparer
     {
         if (requested && !model.Supports(option))
         {
-            throw Invalid("ParameterNotSupported", parameter, $"-{parameter} is not offered by {model.Provider} model {model.Id}. Models that offer it: {ProviderCatalog.ModelsThat(other => other.Supports(option))}.");
+            throw Invalid(ErrorIds.ParameterNotSupported, parameter, $"-{parameter} is not offered by {model.Provider} model {model.Id}. Models that offer it: {ProviderCatalog.ModelsThat(other => other.Supports(option))}.");
         }
     }
 
@@ -215,7 +215,7 @@ public static class RequestPreparer
 
         if (!model.Durations.Contains(duration))
         {
-            throw Invalid("DurationNotSupported", "Duration", $"-Duration {duration} is not offered by {model.Provider} model {model.Id}. Allowed: {Range(model.Durations)} seconds.");
+            throw Invalid(ErrorIds.DurationNotSupported, "Duration", $"-Duration {duration} is not offered by {model.Provider} model {model.Id}. Allowed: {Range(model.Durations)} seconds.");
         }
 
         return duration;

@@ -42,10 +42,10 @@ internal static class LostSubmitRecovery
         if (!settlement.LeavesItOpen)
         {
             journal.TryRecord(intent, written => written.RecordIntentClosed(intent, explanation));
-            throw Settled(lost, "SubmitNotCreated", $"{reason} {explanation}", stillOpen: false);
+            throw Settled(lost, ErrorIds.SubmitNotCreated, $"{reason} {explanation}", stillOpen: false);
         }
 
-        throw Settled(lost, "SubmitOutcomeUnknown", $"{reason}{SeedanceHttp.AmbiguousSubmitAdvice} {explanation}", stillOpen: true);
+        throw Settled(lost, ErrorIds.SubmitOutcomeUnknown, $"{reason}{SeedanceHttp.AmbiguousSubmitAdvice} {explanation}", stillOpen: true);
     }
 
     /// <summary>

@@ -10,7 +10,7 @@ namespace Seedance.Tasks;
 /// </summary>
 internal static class WaitTimeout
 {
-    public const string ErrorId = "WaitTimedOut";
+    public const string ErrorId = ErrorIds.WaitTimedOut;
 
     /// <summary>The deadline passed and the task was left alone.</summary>
     public static SeedanceException LeftRunning(VideoTask latest, TimeSpan timeout) => Error(latest,

@@ -42,7 +42,7 @@ public sealed class DisconnectSeedanceCommand : SeedanceCmdlet
             var matches = session.Describe().Where(connection => pattern.IsMatch(connection.Name)).ToList();
             if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
             {
-                WriteSeedanceError(new SeedanceException(SeedanceErrorCategory.NotFound, "ConnectionNotFound",
+                WriteSeedanceError(new SeedanceException(SeedanceErrorCategory.NotFound, ErrorIds.ConnectionNotFound,
                     $"There is no connection named '{name}' in this session. Get-SeedanceConnection lists them.") { ParameterName = "Name" }, name);
             }
 

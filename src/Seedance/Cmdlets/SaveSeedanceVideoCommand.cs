@@ -78,7 +78,7 @@ public sealed class SaveSeedanceVideoCommand : StreamingTaskCmdlet<VideoFile>
         var target = VideoFileNaming.Resolve(given, PathResolution.FileSystemPath(this, given), task, NameTemplate);
         if (_taskByTarget.TryGetValue(target, out var other) && other != task.Id)
         {
-            WriteSeedanceError(new SeedanceException(SeedanceErrorCategory.Validation, "PathTakenInBatch",
+            WriteSeedanceError(new SeedanceException(SeedanceErrorCategory.Validation, ErrorIds.PathTakenInBatch,
                 $"'{target}' is already the target of task {other}. Give -Path a folder (or a -NameTemplate with {{Id}}) to save several videos.") { ParameterName = "Path" }, task);
             return false;
         }

@@ -70,7 +70,7 @@ public sealed class StartSeedanceEmulatorCommand : SeedanceCmdlet
     {
         if (State.Emulator is not null)
         {
-            ThrowSeedanceError(new SeedanceException(SeedanceErrorCategory.Validation, "EmulatorRunning",
+            ThrowSeedanceError(new SeedanceException(SeedanceErrorCategory.Validation, ErrorIds.EmulatorRunning,
                 $"An emulator is already running in this session at {State.Emulator.Root}. Stop it with Stop-SeedanceEmulator first."), null);
         }
 
@@ -121,7 +121,7 @@ public sealed class StartSeedanceEmulatorCommand : SeedanceCmdlet
         {
             emulator.Dispose();
             State.Emulator = null;
-            ThrowSeedanceError(ex as SeedanceException ?? new SeedanceException(SeedanceErrorCategory.Validation, "ProviderNotEmulated", ex.Message) { ParameterName = "Provider" }, Provider);
+            ThrowSeedanceError(ex as SeedanceException ?? new SeedanceException(SeedanceErrorCategory.Validation, ErrorIds.ProviderNotEmulated, ex.Message) { ParameterName = "Provider" }, Provider);
         }
 
         WriteObject(new EmulatorInfo(emulator.Root, emulator.Providers.ToDictionary(name => name, emulator.BaseUriFor, StringComparer.OrdinalIgnoreCase), emulator.Options.Latency, emulator.Options.ConcurrencyLimit));

@@ -18,8 +18,8 @@ internal static class ErrorRecords
 
     private static ErrorCategory CategoryOf(SeedanceException exception) => exception.ErrorId switch
     {
-        "FileExists" => ErrorCategory.ResourceExists,
-        "ImageUnreadable" => ErrorCategory.ReadError,
+        ErrorIds.FileExists => ErrorCategory.ResourceExists,
+        ErrorIds.ImageUnreadable => ErrorCategory.ReadError,
         _ => exception.Category switch
         {
             SeedanceErrorCategory.Validation => ErrorCategory.InvalidArgument,

@@ -24,7 +24,7 @@ internal static class FaultPlanArgument
         }
         catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException)
         {
-            throw new SeedanceException(SeedanceErrorCategory.Validation, "FaultPlanInvalid",
+            throw new SeedanceException(SeedanceErrorCategory.Validation, ErrorIds.FaultPlanInvalid,
                 $"-FaultPlan could not be read: {ex.Message} Give a JSON array of rules, or the path of a file holding one.", ex) { ParameterName = "FaultPlan" };
         }
     }

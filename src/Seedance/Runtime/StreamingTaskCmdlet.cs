@@ -94,7 +94,7 @@ public abstract class StreamingTaskCmdlet<TResult> : TaskInputCmdlet
         }
         else if (failure is not null and not OperationCanceledException)
         {
-            WriteError(new ErrorRecord(failure, "UnexpectedFailure", ErrorCategory.NotSpecified, task));
+            WriteError(new ErrorRecord(failure, ErrorIds.UnexpectedFailure, ErrorCategory.NotSpecified, task));
         }
     }
 }
