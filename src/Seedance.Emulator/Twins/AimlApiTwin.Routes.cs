@@ -8,8 +8,8 @@ internal sealed partial class AimlApiTwin
     public TwinRouter Routes { get; }
 
     /// <summary>
-    /// The universal video API, the legacy vendor path (whose create answers 201) and the product brief's
-    /// simplified shape. The legacy path's status comes before the brief's <c>{id}</c>, which it would also fit.
+    /// The universal video API, the legacy vendor path (whose create answers 201) and the simplified
+    /// shape of AI/ML API's Seedance guide. The legacy path's status comes before the guide's <c>{id}</c>, which it would also fit.
     /// </summary>
     private TwinRouter RouteTable() => new TwinRouter(
             context => context.Credential("Bearer"),
@@ -21,5 +21,5 @@ internal sealed partial class AimlApiTwin
         .On("POST", "/v2/generate/video/bytedance/generation", EndpointKind.Submit, (context, call) => SubmitAsync(context, call.Key, Validate, Created, 201))
         .On("GET", "/v2/generate/video/bytedance/generation", EndpointKind.Status, (context, _) => StatusAsync(context))
         .On("POST", "/v2/generate/video", EndpointKind.Submit, (context, call) => SubmitAsync(context, call.Key, ValidateBrief, task => new JsonObject { ["task_id"] = task.Id }, 200))
-        .On("GET", "/v2/generate/video/{id}", EndpointKind.Status, (context, call) => BriefStatusAsync(context, call["id"]));
+        .On("GET", "/v2/generate/video/{id}", EndpointKind.Status, (context, call) => SimplifiedStatusAsync(context, call["id"]));
 }

@@ -47,9 +47,9 @@ internal sealed partial class AimlApiTwin : IProviderTwin
     }.ToDictionary(schema => schema.Model, StringComparer.Ordinal);
 
     // The Seedance guide's simplified shape: its own model name, durations and ratios.
-    private static readonly string[] BriefModels = { "seedance-2-0-fast", "bytedance/seedance-2-0-fast" };
-    private static readonly int[] BriefDurations = { 3, 5, 8, 10 };
-    private static readonly string[] BriefRatios = { "16:9", "9:16", "1:1", "4:3" };
+    private static readonly string[] SimplifiedModels = { "seedance-2-0-fast", "bytedance/seedance-2-0-fast" };
+    private static readonly int[] SimplifiedDurations = { 3, 5, 8, 10 };
+    private static readonly string[] SimplifiedRatios = { "16:9", "9:16", "1:1", "4:3" };
 
     private readonly EmulatorServices _services;
 
@@ -113,7 +113,7 @@ internal sealed partial class AimlApiTwin : IProviderTwin
         }
     }
 
-    private async Task BriefStatusAsync(EmulatorContext context, string id)
+    private async Task SimplifiedStatusAsync(EmulatorContext context, string id)
     {
         var task = await ObserveAsync(context, id).ConfigureAwait(false);
         if (task is null)
@@ -203,13 +203,13 @@ internal sealed partial class AimlApiTwin : IProviderTwin
         spec = new EmulatedTaskSpec { Provider = "AIMLAPI", Model = "bytedance/seedance-2-0-fast" };
         route = "auto";
         string? model = null, image = null, resolution = null, aspectRatio = null;
-        var problem = Choice(body, "model", BriefModels, out model)
+        var problem = Choice(body, "model", SimplifiedModels, out model)
             ?? (model is null ? Required("model") : null)
             ?? Prompt(body, spec)
             ?? Url(body, "image_url", out image)
-            ?? Duration(body, BriefDurations, 5, spec)
+            ?? Duration(body, SimplifiedDurations, 5, spec)
             ?? Choice(body, "resolution", UpTo1080p, out resolution)
-            ?? Choice(body, "aspect_ratio", BriefRatios, out aspectRatio);
+            ?? Choice(body, "aspect_ratio", SimplifiedRatios, out aspectRatio);
         spec.ImageCount = image is null ? 0 : 1;
         spec.Resolution = resolution ?? "720p";
         spec.AspectRatio = aspectRatio;
