@@ -59,3 +59,22 @@ Describe 'Default views at 120 columns' {
         }
     }
 }
+
+Describe 'The charge a provider reports' {
+    BeforeAll {
+        # AI/ML API reports what it charged (meta.usage.usd_spent) with the task.
+        Stop-SeedanceEmulator
+        $null = Start-SeedanceEmulator -Provider AIMLAPI -LatencySec 0.2 -ApiKey (ConvertTo-SecureString 'pester-views-key' -AsPlainText -Force)
+        $charged = New-SeedanceVideo https://images.example.com/shot.jpg -Prompt 'slow pan' | Wait-SeedanceTask
+    }
+
+    It 'is a task property, shown in the default table' {
+        $charged.ReportedCost | Should -BeGreaterThan 0
+        Get-TableHeaders $charged | Should -Contain 'ReportedCost'
+        Get-TableText $charged | Should -BeLike ('*${0:0.00}*' -f $charged.ReportedCost)
+    }
+
+    It 'is kept in the journal' {
+        (Get-SeedanceTask -Recent | Where-Object Id -eq $charged.Id).ReportedCost | Should -Be $charged.ReportedCost
+    }
+}

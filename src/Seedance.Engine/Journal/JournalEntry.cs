@@ -57,6 +57,9 @@ public sealed class JournalEntry
 
     public decimal? EstimatedCost { get; set; }
 
+    /// <summary>What the provider says it charged, where it says (AI/ML API's usd_spent).</summary>
+    public decimal? ReportedCost { get; set; }
+
     public string? Error { get; set; }
 
     /// <summary>Where the video was saved, for "saved" events.</summary>

@@ -41,6 +41,8 @@ public sealed class JournalRecord
 
     public decimal? EstimatedCost { get; private set; }
 
+    public decimal? ReportedCost { get; private set; }
+
     public string? Error { get; private set; }
 
     public string? SavedPath { get; private set; }
@@ -73,6 +75,7 @@ public sealed class JournalRecord
         AspectRatio = entry.AspectRatio ?? AspectRatio;
         SourceImage = entry.SourceImage ?? SourceImage;
         EstimatedCost = entry.EstimatedCost ?? EstimatedCost;
+        ReportedCost = entry.ReportedCost ?? ReportedCost;
         Error = entry.Error ?? Error;
         SavedPath = entry.SavedPath ?? SavedPath;
     }
@@ -96,6 +99,7 @@ public sealed class JournalRecord
         AspectRatio = AspectRatio,
         SourceImage = SourceImage,
         EstimatedCost = EstimatedCost,
+        ReportedCost = ReportedCost,
         Error = Error,
         SavedPath = SavedPath,
         ProcessId = processId,
@@ -115,6 +119,7 @@ public sealed class JournalRecord
         AspectRatio = AspectRatio,
         SourceImage = SourceImage,
         EstimatedCost = EstimatedCost,
+        ReportedCost = ReportedCost,
         Error = Error,
     };
 }

@@ -122,10 +122,15 @@ public sealed class TaskJournal
         entry.AspectRatio = task.AspectRatio;
         entry.SourceImage = task.SourceImage;
         entry.EstimatedCost = task.EstimatedCost;
+        entry.ReportedCost = task.ReportedCost;
         entry.CreatedAt = task.CreatedAt;
     }));
 
-    public void RecordState(VideoTask task) => Append(Entry("updated", task, entry => entry.Error = task.Error));
+    public void RecordState(VideoTask task) => Append(Entry("updated", task, entry =>
+    {
+        entry.Error = task.Error;
+        entry.ReportedCost = task.ReportedCost;
+    }));
 
     /// <summary>A saved video: the task succeeded, whatever the snapshot at hand says.</summary>
     public void RecordSaved(VideoTask task, string path) => Append(Entry("saved", task, entry =>
