@@ -99,3 +99,32 @@ Describe 'Progress' {
         $records[-1].StatusDescription | Should -BeLike '3 submitted, est. $*'
     }
 }
+
+Describe 'Errors say what to do' {
+    BeforeAll {
+        Stop-SeedanceEmulator
+        $null = Start-SeedanceEmulator -LatencySec 0.2 -ApiKey (ConvertTo-SecureString 'pester-streams-key' -AsPlainText -Force)
+    }
+
+    It 'carries a RecommendedAction for <Case>' -ForEach @(
+        @{ Case = 'a duration the model does not offer'; Id = 'DurationNotSupported'; Action = 'Use a -Duration of *'; Run = { New-SeedanceVideo https://images.example.com/a.jpg -Prompt 'pan' -Duration 7 -ErrorAction Stop } }
+        @{ Case = 'a batch over -MaxCost'; Id = 'CostLimitExceeded'; Action = 'Raise -MaxCost, or submit fewer videos.'; Run = { New-SeedanceVideo https://images.example.com/a.jpg -Prompt 'pan' -MaxCost 0.01 -ErrorAction Stop } }
+    ) {
+        $record = $null
+        try { & $Run } catch { $record = $_ }
+
+        $record.FullyQualifiedErrorId | Should -BeLike "$Id,*"
+        $record.ErrorDetails.RecommendedAction | Should -BeLike $Action
+    }
+
+    It 'carries a RecommendedAction when a video file is already there' {
+        $task = New-SeedanceVideo https://images.example.com/a.jpg -Prompt 'pan' | Wait-SeedanceTask
+        $target = Join-Path $TestDrive 'exists.mp4'
+        Set-Content $target 'a file already there'
+
+        $null = $task | Save-SeedanceVideo -Path $target -ErrorVariable saveErrors -ErrorAction SilentlyContinue
+
+        $saveErrors[0].FullyQualifiedErrorId | Should -BeLike 'FileExists,*'
+        $saveErrors[0].ErrorDetails.RecommendedAction | Should -Be 'Use -Force to replace the file, or choose another -Path.'
+    }
+}

@@ -33,6 +33,6 @@ public static class ApiKeyResolver
 
         throw new SeedanceException(SeedanceErrorCategory.Authentication, ErrorIds.ApiKeyMissing,
             $"No API key for {provider.Name}. Pass -ApiKey (a SecureString, e.g. from Get-Secret or Read-Host -AsSecureString), or set {string.Join(" or ", VariablesFor(provider))}.")
-        { ParameterName = "ApiKey", Provider = provider.Name };
+        { ParameterName = "ApiKey", Provider = provider.Name, RecommendedAction = $"Pass -ApiKey, or set {string.Join(" or ", VariablesFor(provider))}." };
     }
 }

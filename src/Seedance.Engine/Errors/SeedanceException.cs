@@ -21,6 +21,9 @@ public class SeedanceException : Exception
     /// <summary>A stable identifier scripts can match on, e.g. <c>DurationNotSupported</c>.</summary>
     public string ErrorId { get; }
 
+    /// <summary>What to do about it, in one sentence, where there is one thing to do (PowerShell's RecommendedAction).</summary>
+    public string? RecommendedAction { get; init; }
+
     /// <summary>The cmdlet parameter the problem is about, when it is about one.</summary>
     public string? ParameterName { get; init; }
 

@@ -56,7 +56,7 @@ public sealed class VideoDownloader
         {
             throw new SeedanceException(SeedanceErrorCategory.FileSystem, ErrorIds.FileExists,
                 $"'{targetPath}' already exists; the video of task {task.Id} was not downloaded. Use -Force to replace it, or choose another -Path.")
-            { TaskId = task.Id, ParameterName = "Path" };
+            { TaskId = task.Id, ParameterName = "Path", RecommendedAction = "Use -Force to replace the file, or choose another -Path." };
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(targetPath)!);

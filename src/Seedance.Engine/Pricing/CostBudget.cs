@@ -18,14 +18,14 @@ public sealed class CostBudget
         {
             throw new SeedanceException(SeedanceErrorCategory.Validation, ErrorIds.CostUnknown,
                 $"-MaxCost is set, but there is no published price for {what}, so its cost cannot be checked. Leave -MaxCost out to submit it anyway.")
-            { ParameterName = "MaxCost" };
+            { ParameterName = "MaxCost", RecommendedAction = "Leave -MaxCost out to submit it anyway." };
         }
 
         if (_committed + estimate.Value > _limit)
         {
             throw new SeedanceException(SeedanceErrorCategory.Validation, ErrorIds.CostLimitExceeded,
                 $"Submitting the {what} would bring this command's spending to ${_committed + estimate.Value:0.00}, over -MaxCost ${_limit:0.00}. It was not submitted. Raise -MaxCost or submit fewer videos.")
-            { ParameterName = "MaxCost" };
+            { ParameterName = "MaxCost", RecommendedAction = "Raise -MaxCost, or submit fewer videos." };
         }
 
         _committed += estimate.Value;

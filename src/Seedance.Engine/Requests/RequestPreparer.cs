@@ -215,7 +215,11 @@ public static class RequestPreparer
 
         if (!model.Durations.Contains(duration))
         {
-            throw Invalid(ErrorIds.DurationNotSupported, "Duration", $"-Duration {duration} is not offered by {model.Provider} model {model.Id}. Allowed: {Range(model.Durations)} seconds.");
+            throw new SeedanceException(SeedanceErrorCategory.Validation, ErrorIds.DurationNotSupported, $"-Duration {duration} is not offered by {model.Provider} model {model.Id}. Allowed: {Range(model.Durations)} seconds.")
+            {
+                ParameterName = "Duration",
+                RecommendedAction = $"Use a -Duration of {Range(model.Durations)} seconds, or leave it out for the model's default.",
+            };
         }
 
         return duration;

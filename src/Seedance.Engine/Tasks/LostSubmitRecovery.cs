@@ -119,5 +119,8 @@ internal static class LostSubmitRecovery
             ProviderCode = lost.ProviderCode,
             RetryAfter = lost.RetryAfter,
             SubmitMayHaveSucceeded = stillOpen,
+            RecommendedAction = stillOpen
+                ? "Do not submit it again yet: run Get-SeedanceTask -Pending later, which looks for its task again."
+                : "Submit it again: no task was created.",
         };
 }

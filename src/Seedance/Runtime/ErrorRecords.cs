@@ -13,6 +13,11 @@ internal static class ErrorRecords
             record.CategoryInfo.TargetName = "-" + parameter;
         }
 
+        if (exception.RecommendedAction is { } action)
+        {
+            record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = action };
+        }
+
         return record;
     }
 
