@@ -186,6 +186,7 @@ internal sealed class AtlasCloudTwin : IProviderTwin
         }
 
         spec.ImageCount = lastImage is null ? 1 : 2;
+        spec.AddImages(body["image"]);
         return null;
     }
 
@@ -209,6 +210,7 @@ internal sealed class AtlasCloudTwin : IProviderTwin
         }
 
         spec.ImageCount = images.Count;
+        spec.AddImages(images);
         return null;
     }
 
