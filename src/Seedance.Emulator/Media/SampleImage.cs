@@ -36,12 +36,16 @@ public static class SampleImage
         double radius = Math.Min(width, height) * 0.3;
         double centreX = width * 0.5, centreY = height * 0.55;
         var shape = ((seed % 4) + 4) % 4;
+        var texture = new TestPattern(seed, 0);
+        var (shapeRed, shapeGreen, shapeBlue) = Hsv((hue + 180) % 360, 0.8, 0.95);
         for (int y = 0; y < height; y++)
         {
-            var (red, green, blue) = Hsv(hue, 0.55, 0.35 + (0.5 * y / height));
-            var (shapeRed, shapeGreen, shapeBlue) = Hsv((hue + 180) % 360, 0.8, 0.95);
             for (int x = 0; x < width; x++)
             {
+                // A fine seeded grain over a vertical gradient, as a photo has texture: motion shows on it, and the
+                // file is about as large as a real picture of its size.
+                double grain = ((texture.Luma(x * 7, y * 5) - 125) / 110.0 * 0.08) + (((x * 31) ^ (y * 17)) % 7 / 7.0 * 0.04);
+                var (red, green, blue) = Hsv(hue, 0.55, Math.Max(0, Math.Min(1, 0.35 + (0.5 * y / height) + grain)));
                 double dx = (x - centreX) / radius, dy = (y - centreY) / radius;
                 bool inside = shape switch
                 {
