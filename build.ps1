@@ -11,7 +11,8 @@
              its net8.0 build and once its netstandard2.0 build; Pester itself (pinned) is restored from NuGet
     Package  builds, then writes out/packages/Seedance.<version>.nupkg (PowerShell Gallery) and out/packages/Seedance.zip
              (Azure Automation)
-    Demo     starts the emulator, makes sample images, runs the README pipeline, lists the MP4s
+    Demo     starts the emulator, makes sample images, runs the README pipeline, lists the MP4s and, with ffmpeg,
+             writes docs/demo-contact-sheet.png from their frames
     Bench    runs the batch benchmark against the emulator
 .EXAMPLE
     ./build.ps1 -Task Demo
@@ -94,7 +95,7 @@ function Invoke-BuildTask {
 
     # The layout is checked against an explicit list, so a missing piece fails the build rather than the user.
     $required = @('Seedance.psd1', 'Seedance.psm1', 'Seedance.format.ps1xml', 'LICENSE', 'en-US/Seedance.dll-Help.xml', 'en-US/about_Seedance.help.txt') +
-        ($frameworks | ForEach-Object { "bin/$_/Seedance.dll", "bin/$_/dependencies/Seedance.Engine.dll", "bin/$_/dependencies/Seedance.Emulator.dll", "bin/$_/dependencies/Polly.Core.dll" }) +
+        ($frameworks | ForEach-Object { "bin/$_/Seedance.dll", "bin/$_/dependencies/Seedance.Engine.dll", "bin/$_/dependencies/Seedance.Emulator.dll", "bin/$_/dependencies/Polly.Core.dll", "bin/$_/dependencies/StbImageSharp.dll" }) +
         @('bin/netstandard2.0/dependencies/System.Text.Json.dll')
     $missing = $required | Where-Object { -not (Test-Path (Join-Path $moduleRoot $_)) }
     if ($missing) { throw "The module layout is missing: $($missing -join ', ')" }
@@ -280,6 +281,25 @@ if (Get-Command ffprobe -ErrorAction Ignore) {
 Stop-SeedanceEmulator
 "@
     Invoke-PowerShell @('-Command', $script)
+    Write-ContactSheet (Get-ChildItem (Join-Path $demo 'videos/*.mp4') | Sort-Object Name) (Join-Path $root 'docs/demo-contact-sheet.png')
+}
+
+# One row per video (its first, middle and last frame), from the videos a demo run just made, for the README.
+function Write-ContactSheet([IO.FileInfo[]] $Videos, [string] $Target) {
+    if (-not (Get-Command ffmpeg -ErrorAction Ignore)) {
+        Write-Warning "ffmpeg is not installed, so $Target was not remade from this run."
+        return
+    }
+    $inputs = @(); $rows = @()
+    for ($i = 0; $i -lt $Videos.Count; $i++) {
+        $inputs += @('-i', $Videos[$i].FullName)
+        $rows += "[${i}:v]select='eq(n\,0)+eq(n\,60)+eq(n\,119)',scale=256:-2,tile=3x1[row$i]"
+    }
+    $stack = ($Videos | ForEach-Object -Begin { $n = 0 } -Process { "[row$n]"; $n++ }) -join ''
+    $graph = ($rows -join ';') + ";${stack}vstack=inputs=$($Videos.Count)"
+    New-Item -ItemType Directory -Force (Split-Path $Target) | Out-Null
+    Invoke-Native ffmpeg (@('-v', 'error', '-y') + $inputs + @('-filter_complex', $graph, '-frames:v', '1', $Target))
+    Write-Host "Contact sheet: $Target"
 }
 
 function Invoke-BenchTask {

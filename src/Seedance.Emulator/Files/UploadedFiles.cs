@@ -37,8 +37,11 @@ public sealed class UploadedFiles
     }
 
     /// <summary>True when <paramref name="url"/> is one of ours and holds content (a provider fetching an input image).</summary>
-    public bool Holds(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && IdOf(uri) is { } id && _files.TryGetValue(id, out var file) && file.Content is not null;
+    public bool Holds(string url) => ContentOf(url) is not null;
+
+    /// <summary>The bytes behind one of our download URLs (an uploaded input image); null for any other URL.</summary>
+    public byte[]? ContentOf(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && IdOf(uri) is { } id && _files.TryGetValue(id, out var file) ? file.Content : null;
 
     /// <summary>GET serves a stored file; PUT fills a reserved slot.</summary>
     public void Serve(HttpListenerContext context, string id)

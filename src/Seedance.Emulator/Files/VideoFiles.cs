@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.IO;
 using System.Net;
 using System.Threading;
 using Seedance.Emulator.Media;
@@ -8,19 +9,21 @@ using Seedance.Emulator.Tasks;
 namespace Seedance.Emulator.Files;
 
 /// <summary>
-/// Serves each finished task's video at <c>/files/{id}.mp4</c>: a real H.264 MP4 of the requested duration
-/// and size, generated on the fly (nothing is stored), with Content-Length, an ETag, Last-Modified, and byte
-/// ranges (honouring If-Range) like a CDN.
+/// Serves each finished task's video at <c>/files/{id}.mp4</c>: a real H.264 MP4 that shows the request (see
+/// <see cref="TaskVideo"/>), generated on the fly (nothing is stored), with Content-Length, an ETag, Last-Modified,
+/// and byte ranges (honouring If-Range) like a CDN.
 /// </summary>
 public sealed class VideoFiles
 {
     private readonly EmulatedTaskStore _store;
+    private readonly UploadedFiles _uploads;
     private readonly EmulatorOptions _options;
     private long _bytesServed;
 
-    public VideoFiles(EmulatedTaskStore store, EmulatorOptions options)
+    public VideoFiles(EmulatedTaskStore store, UploadedFiles uploads, EmulatorOptions options)
     {
         _store = store;
+        _uploads = uploads;
         _options = options;
     }
 
@@ -32,18 +35,18 @@ public sealed class VideoFiles
 
     public SyntheticVideoSpec SpecFor(EmulatedTask task)
     {
-        var (width, height) = VideoDimensions.For(task.Spec.Resolution, task.Spec.AspectRatio);
-        return new SyntheticVideoSpec
-        {
-            Width = width,
-            Height = height,
-            FramesPerSecond = 24,
-            DurationSeconds = task.Spec.DurationSeconds,
-            Seed = StableHash(task.Id),
-            IncludeAudio = task.Spec.Audio,
-            KeyframeIntervalSeconds = _options.KeyframeIntervalSeconds,
-            PadToBytes = _options.OutputBytes,
-        };
+        var spec = TaskVideo.SpecFor(task.Spec, StableHash(task.Id), _uploads.ContentOf);
+        spec.KeyframeIntervalSeconds = _options.KeyframeIntervalSeconds;
+        spec.PadToBytes = _options.OutputBytes;
+        return spec;
+    }
+
+    /// <summary>The video's last frame as a PNG the size of the video, for providers that return it.</summary>
+    public byte[] LastFramePng(EmulatedTask task)
+    {
+        using var png = new MemoryStream();
+        SyntheticVideo.Prepare(SpecFor(task)).WriteLastFramePng(png);
+        return png.ToArray();
     }
 
     /// <summary>
@@ -72,8 +75,8 @@ public sealed class VideoFiles
             return;
         }
 
-        var spec = SpecFor(task);
-        var length = SyntheticVideo.ComputeLength(spec);
+        var video = SyntheticVideo.Prepare(SpecFor(task));
+        var length = video.Length;
         var etag = $"\"{StableHash(task.Id):x8}-{length:x}\"";
         var lastModified = (task.CompletedAt ?? task.CreatedAt).ToString("R", CultureInfo.InvariantCulture);
 
@@ -103,7 +106,7 @@ public sealed class VideoFiles
         if (context.Request.HttpMethod != "HEAD")
         {
             var sent = truncate ? count / 2 : count;
-            SyntheticVideo.WriteMp4(new WindowStream(response.OutputStream, from, sent), spec);
+            video.WriteTo(new WindowStream(response.OutputStream, from, sent));
             Interlocked.Add(ref _bytesServed, sent);
             if (truncate)
             {

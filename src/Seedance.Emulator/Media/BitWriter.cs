@@ -24,17 +24,18 @@ internal sealed class BitWriter
             throw new ArgumentOutOfRangeException(nameof(count), count, "Between 0 and 32 bits at a time.");
         }
 
-        for (int shift = count - 1; shift >= 0; shift--)
+        // The pending bits (fewer than 8) and the new ones fit one 64-bit word; whole bytes leave from its top.
+        ulong masked = count == 32 ? value : value & ((1u << count) - 1u);
+        ulong word = ((ulong)(uint)_pendingBits << count) | masked;
+        int total = _pendingBitCount + count;
+        while (total >= 8)
         {
-            _pendingBits = (_pendingBits << 1) | (int)((value >> shift) & 1u);
-            _pendingBitCount++;
-            if (_pendingBitCount == 8)
-            {
-                AppendByte((byte)_pendingBits);
-                _pendingBits = 0;
-                _pendingBitCount = 0;
-            }
+            total -= 8;
+            AppendByte((byte)(word >> total));
         }
+
+        _pendingBits = (int)(word & ((1UL << total) - 1UL));
+        _pendingBitCount = total;
     }
 
     /// <summary>ue(v): the value plus one, in binary, preceded by as many zeros as it has bits after the first.</summary>

@@ -2,7 +2,8 @@ namespace Seedance.Emulator.Media;
 
 /// <summary>
 /// The sequence and picture parameter sets of the synthetic stream: Constrained Baseline, CAVLC, one reference
-/// frame, picture order equal to decoding order, and VUI timing so demuxers and players report the frame rate.
+/// frame (each key frame; the frames between are not references), picture order counted in every slice, and VUI
+/// timing so demuxers and players report the frame rate.
 /// </summary>
 internal static class H264ParameterSets
 {
@@ -14,6 +15,15 @@ internal static class H264ParameterSets
     /// <summary>log2_max_frame_num_minus4 = 0: frame_num counts modulo 16 and takes 4 bits in every slice header.</summary>
     public const int FrameNumBits = 4;
 
+    /// <summary>
+    /// log2_max_pic_order_cnt_lsb_minus4 = 12: pic_order_cnt_lsb takes 16 bits. Every frame's order is counted from
+    /// its key frame (two per frame), and must stay under half the range, which bounds the frames per key frame.
+    /// </summary>
+    public const int PictureOrderBits = 16;
+
+    /// <summary>The most frames from one key frame to the next that the picture order count can tell apart.</summary>
+    public const int MaxFramesPerKeyframe = (1 << (PictureOrderBits - 1)) / 2 - 1;
+
     public static byte[] BuildSequenceParameterSet(H264Geometry geometry, int levelIdc, int framesPerSecond)
     {
         var bits = new BitWriter();
@@ -22,8 +32,10 @@ internal static class H264ParameterSets
         bits.WriteBits((uint)levelIdc, 8);
         bits.WriteUnsignedExpGolomb(0); // seq_parameter_set_id
         bits.WriteUnsignedExpGolomb(FrameNumBits - 4); // log2_max_frame_num_minus4
-        bits.WriteUnsignedExpGolomb(2); // pic_order_cnt_type 2: output order is decoding order, nothing to signal per slice
-        bits.WriteUnsignedExpGolomb(1); // max_num_ref_frames: a skipped macroblock copies from the previous frame only
+        // Type 2 (output order from frame_num) forbids consecutive non-reference frames, which this stream is made of.
+        bits.WriteUnsignedExpGolomb(0); // pic_order_cnt_type
+        bits.WriteUnsignedExpGolomb(PictureOrderBits - 4); // log2_max_pic_order_cnt_lsb_minus4
+        bits.WriteUnsignedExpGolomb(1); // max_num_ref_frames: every frame predicts from its key frame only
         bits.WriteBit(false); // gaps_in_frame_num_value_allowed_flag
         bits.WriteUnsignedExpGolomb((uint)geometry.WidthInMacroblocks - 1);
         bits.WriteUnsignedExpGolomb((uint)geometry.HeightInMacroblocks - 1);

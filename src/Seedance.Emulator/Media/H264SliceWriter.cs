@@ -1,16 +1,22 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
+using Seedance.Emulator.Media.Motion;
+using Seedance.Emulator.Media.Pictures;
 
 namespace Seedance.Emulator.Media;
 
 /// <summary>
 /// Writes the two kinds of picture the synthetic stream is made of, each as a single-slice NAL unit:
 /// IDR pictures whose macroblocks are all I_PCM (raw samples, nothing to transform or entropy-code), and
-/// P pictures whose macroblocks are all skipped (a copy of the previous picture).
+/// non-reference P pictures predicted from the key frame alone, each macroblock by one motion vector and no residual
+/// (so a frame costs a few bits a macroblock however far the camera has moved).
 /// </summary>
 internal sealed class H264SliceWriter
 {
     private const uint PcmMacroblockType = 25; // mb_type I_PCM in an I slice (Table 7-11)
+    private const uint PredictedMacroblockType = 0; // mb_type P_L0_16x16 in a P slice (Table 7-13)
+    private const uint NoResidual = 0; // coded_block_pattern 0, whose inter code number is 0 (Table 9-4)
     private const int SamplesPerMacroblock = (16 * 16) + (2 * 8 * 8); // luma, then Cb, then Cr, 8 bits each
     private const byte StopBitByte = 0x80; // rbsp_slice_trailing_bits after the last macroblock
 
@@ -33,11 +39,11 @@ internal sealed class H264SliceWriter
         + 1; // StopBitByte
 
     /// <summary>
-    /// Streams the key frame's NAL unit one macroblock row at a time, so not even one whole picture is buffered.
-    /// No emulation prevention is needed past the head because every sample is above 3 (see <see cref="TestPattern"/>)
-    /// and the only zero byte, the one after each mb_type, sits between two non-zero bytes.
+    /// Streams the key frame's NAL unit one macroblock row at a time. No emulation prevention is needed past the
+    /// head because every sample is above 3 (see <see cref="FramePicture"/>) and the only zero byte, the one after
+    /// each mb_type, sits between two non-zero bytes.
     /// </summary>
-    public void WriteIdrSlice(Stream output, int keyframeIndex, TestPattern picture)
+    public void WriteIdrSlice(Stream output, int keyframeIndex, FramePicture picture)
     {
         byte[] head = BuildIdrSliceHead(keyframeIndex);
         output.Write(head, 0, head.Length);
@@ -64,14 +70,39 @@ internal sealed class H264SliceWriter
         output.WriteByte(StopBitByte);
     }
 
-    /// <summary>A P picture of nothing but skipped macroblocks: every macroblock repeats the previous picture.</summary>
-    public byte[] BuildSkippedSlice(int framesSinceKeyframe)
+    /// <summary>
+    /// A P picture that nothing refers to, predicted from the key frame by <paramref name="field"/>. A still field
+    /// is one run of skipped macroblocks (each a copy of the key frame, as every neighbour's vector is zero).
+    /// </summary>
+    /// <param name="framesSinceKeyframe">Counts the picture order, which players show frames in.</param>
+    public byte[] BuildPredictedSlice(MotionField field, int framesSinceKeyframe)
     {
         var bits = new BitWriter();
-        WriteSliceHeader(bits, isIdr: false, frameNum: framesSinceKeyframe % (1 << H264ParameterSets.FrameNumBits), idrPicId: 0);
-        bits.WriteUnsignedExpGolomb((uint)_geometry.MacroblockCount); // mb_skip_run covering the whole picture
+        WriteSliceHeader(bits, isIdr: false, pictureOrder: 2 * framesSinceKeyframe, idrPicId: 0);
+        if (field.IsStill)
+        {
+            bits.WriteUnsignedExpGolomb((uint)_geometry.MacroblockCount); // mb_skip_run covering the whole picture
+        }
+        else
+        {
+            var predictor = new MotionVectorPredictor(_geometry);
+            for (int macroblock = 0; macroblock < _geometry.MacroblockCount; macroblock++)
+            {
+                // Vectors are coded in quarter samples, as the difference from what the neighbours predict.
+                int x = field.X[macroblock] * 4;
+                int y = field.Y[macroblock] * 4;
+                var (predictedX, predictedY) = predictor.Predict(macroblock);
+                predictor.Record(macroblock, x, y);
+                bits.WriteUnsignedExpGolomb(0); // mb_skip_run
+                bits.WriteUnsignedExpGolomb(PredictedMacroblockType);
+                bits.WriteSignedExpGolomb(x - predictedX); // mvd_l0 x
+                bits.WriteSignedExpGolomb(y - predictedY); // mvd_l0 y
+                bits.WriteUnsignedExpGolomb(NoResidual);
+            }
+        }
+
         bits.WriteTrailingBits();
-        return NalUnit.Build(2, NalUnit.SliceType, bits.ToArray());
+        return NalUnit.Build(0, NalUnit.SliceType, bits.ToArray());
     }
 
     /// <summary>
@@ -83,7 +114,7 @@ internal sealed class H264SliceWriter
         var bits = new BitWriter();
 
         // Two IDR pictures in a row must carry different idr_pic_id values (7.4.3); alternating 0 and 1 suffices.
-        WriteSliceHeader(bits, isIdr: true, frameNum: 0, idrPicId: keyframeIndex % 2);
+        WriteSliceHeader(bits, isIdr: true, pictureOrder: 0, idrPicId: keyframeIndex % 2);
         bits.WriteUnsignedExpGolomb(PcmMacroblockType);
         bits.AlignWithZeros(); // pcm_alignment_zero_bit
 
@@ -92,15 +123,25 @@ internal sealed class H264SliceWriter
         return head.ToArray();
     }
 
-    private static void WriteSliceHeader(BitWriter bits, bool isIdr, int frameNum, int idrPicId)
+    private static void WriteSliceHeader(BitWriter bits, bool isIdr, int pictureOrder, int idrPicId)
     {
         bits.WriteUnsignedExpGolomb(0); // first_mb_in_slice
         bits.WriteUnsignedExpGolomb(isIdr ? 7u : 5u); // slice_type I or P, +5: every slice of the picture has it
         bits.WriteUnsignedExpGolomb(0); // pic_parameter_set_id
-        bits.WriteBits((uint)frameNum, H264ParameterSets.FrameNumBits);
+
+        // The key frame is the only reference, so every frame after it carries the next frame_num.
+        bits.WriteBits(isIdr ? 0u : 1u, H264ParameterSets.FrameNumBits);
         if (isIdr)
         {
             bits.WriteUnsignedExpGolomb((uint)idrPicId);
+        }
+
+        bits.WriteBits((uint)pictureOrder, H264ParameterSets.PictureOrderBits); // pic_order_cnt_lsb
+        if (isIdr)
+        {
+            // dec_ref_pic_marking(): the key frame is a short-term reference; P frames (nal_ref_idc 0) have none.
+            bits.WriteBit(false); // no_output_of_prior_pics_flag
+            bits.WriteBit(false); // long_term_reference_flag
         }
         else
         {
@@ -108,48 +149,24 @@ internal sealed class H264SliceWriter
             bits.WriteBit(false); // ref_pic_list_modification_flag_l0
         }
 
-        // dec_ref_pic_marking(): every picture is a reference, marked by the sliding window.
-        if (isIdr)
-        {
-            bits.WriteBit(false); // no_output_of_prior_pics_flag
-            bits.WriteBit(false); // long_term_reference_flag
-        }
-        else
-        {
-            bits.WriteBit(false); // adaptive_ref_pic_marking_mode_flag
-        }
-
         bits.WriteSignedExpGolomb(0); // slice_qp_delta
-        bits.WriteUnsignedExpGolomb(1); // disable_deblocking_filter_idc: nothing here to smooth
+        bits.WriteUnsignedExpGolomb(1); // disable_deblocking_filter_idc: no residual, so nothing to smooth
     }
 
-    private static int WritePcmSamples(TestPattern picture, int macroblockX, int macroblockY, byte[] destination, int offset)
+    private static int WritePcmSamples(FramePicture picture, int macroblockX, int macroblockY, byte[] destination, int offset)
     {
-        int lumaLeft = macroblockX * 16;
-        int lumaTop = macroblockY * 16;
-        for (int y = 0; y < 16; y++)
+        for (int y = macroblockY * 16; y < (macroblockY * 16) + 16; y++)
         {
-            for (int x = 0; x < 16; x++)
-            {
-                destination[offset++] = picture.Luma(lumaLeft + x, lumaTop + y);
-            }
+            Array.Copy(picture.Luma, (y * picture.LumaWidth) + (macroblockX * 16), destination, offset, 16);
+            offset += 16;
         }
 
-        int chromaLeft = macroblockX * 8;
-        int chromaTop = macroblockY * 8;
-        for (int y = 0; y < 8; y++)
+        foreach (byte[] plane in new[] { picture.Blue, picture.Red })
         {
-            for (int x = 0; x < 8; x++)
+            for (int y = macroblockY * 8; y < (macroblockY * 8) + 8; y++)
             {
-                destination[offset++] = picture.Blue(chromaLeft + x, chromaTop + y);
-            }
-        }
-
-        for (int y = 0; y < 8; y++)
-        {
-            for (int x = 0; x < 8; x++)
-            {
-                destination[offset++] = picture.Red(chromaLeft + x, chromaTop + y);
+                Array.Copy(plane, (y * picture.ChromaWidth) + (macroblockX * 8), destination, offset, 8);
+                offset += 8;
             }
         }
 

@@ -1,18 +1,16 @@
 using System;
 using System.IO;
-using System.IO.Compression;
-using System.Text;
+using Seedance.Emulator.Media.Pictures;
 
 namespace Seedance.Emulator.Media;
 
 /// <summary>
-/// Writes sample PNG pictures (the same seeded patterns the emulated videos show), so the demo and the tests
-/// have real images to feed in without shipping or downloading any.
+/// Writes sample PNG pictures that look plainly different from each other (a colour, a shape and a number chosen
+/// by the seed), so the demo and the tests have real images to feed in without shipping or downloading any, and a
+/// viewer can tell which video came from which image.
 /// </summary>
 public static class SampleImage
 {
-    private static readonly byte[] Signature = { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A };
-
     public static void WritePng(string path, int width = 640, int height = 360, int seed = 1)
     {
         using var file = File.Create(path);
@@ -26,132 +24,65 @@ public static class SampleImage
             throw new ArgumentOutOfRangeException(nameof(width), "A sample image is at least 2x2 pixels.");
         }
 
-        output.Write(Signature, 0, Signature.Length);
-        var header = new byte[13];
-        WriteBigEndian(header, 0, (uint)width);
-        WriteBigEndian(header, 4, (uint)height);
-        header[8] = 8; // bits per channel
-        header[9] = 2; // truecolour RGB
-        WriteChunk(output, "IHDR", header);
-        WriteChunk(output, "IDAT", CompressedRows(width, height, new TestPattern(seed, 0)));
-        WriteChunk(output, "IEND", new byte[0]);
+        PngFile.Write(output, Draw(width, height, seed));
     }
 
-    /// <summary>The zlib stream of the filtered scanlines (filter 0 on every row).</summary>
-    private static byte[] CompressedRows(int width, int height, TestPattern pattern)
+    internal static RgbImage Draw(int width, int height, int seed)
     {
-        using var zlib = new MemoryStream();
-        zlib.WriteByte(0x78); // deflate, 32 KiB window
-        zlib.WriteByte(0x9C); // default compression, header checksum
-        var adler = new Adler32();
-        using (var deflate = new DeflateStream(zlib, CompressionLevel.Optimal, leaveOpen: true))
+        var image = new RgbImage(width, height);
+
+        // The golden angle spreads the hues of consecutive seeds far apart.
+        double hue = (seed * 137.508) % 360;
+        double radius = Math.Min(width, height) * 0.3;
+        double centreX = width * 0.5, centreY = height * 0.55;
+        var shape = ((seed % 4) + 4) % 4;
+        var texture = new TestPattern(seed, 0);
+        var (shapeRed, shapeGreen, shapeBlue) = Hsv((hue + 180) % 360, 0.8, 0.95);
+        for (int y = 0; y < height; y++)
         {
-            var row = new byte[1 + (width * 3)];
-            for (var y = 0; y < height; y++)
+            for (int x = 0; x < width; x++)
             {
-                for (var x = 0; x < width; x++)
+                // A fine seeded grain over a vertical gradient, as a photo has texture: motion shows on it, and the
+                // file is about as large as a real picture of its size.
+                double grain = ((texture.Luma(x * 7, y * 5) - 125) / 110.0 * 0.08) + (((x * 31) ^ (y * 17)) % 7 / 7.0 * 0.04);
+                var (red, green, blue) = Hsv(hue, 0.55, Math.Max(0, Math.Min(1, 0.35 + (0.5 * y / height) + grain)));
+                double dx = (x - centreX) / radius, dy = (y - centreY) / radius;
+                bool inside = shape switch
                 {
-                    ToRgb(pattern.Luma(x, y), pattern.Blue(x / 2, y / 2), pattern.Red(x / 2, y / 2), row, 1 + (x * 3));
-                }
-
-                deflate.Write(row, 0, row.Length);
-                adler.Update(row);
+                    0 => (dx * dx) + (dy * dy) <= 1,
+                    1 => Math.Abs(dx) <= 0.85 && Math.Abs(dy) <= 0.85,
+                    2 => dy <= 0.8 && dy >= -1 + (2 * Math.Abs(dx)),
+                    _ => Math.Abs(dx) + Math.Abs(dy) <= 1.1,
+                };
+                int at = ((y * width) + x) * 3;
+                image.Pixels[at] = inside ? shapeRed : red;
+                image.Pixels[at + 1] = inside ? shapeGreen : green;
+                image.Pixels[at + 2] = inside ? shapeBlue : blue;
             }
         }
 
-        var checksum = new byte[4];
-        WriteBigEndian(checksum, 0, adler.Value);
-        zlib.Write(checksum, 0, 4);
-        return zlib.ToArray();
+        int scale = Math.Max(1, height / 40);
+        BitmapFont.Draw(image, $"SHOT {seed}", 2 * scale, 2 * scale, scale, 250, 250, 250);
+        return image;
     }
 
-    /// <summary>BT.601 video-range YCbCr to full-range RGB, as decoders show the emulator's videos.</summary>
-    private static void ToRgb(byte luma, byte blue, byte red, byte[] target, int offset)
+    private static (byte Red, byte Green, byte Blue) Hsv(double hue, double saturation, double value)
     {
-        var y = 1.164 * (luma - 16);
-        target[offset] = Clamp(y + (1.596 * (red - 128)));
-        target[offset + 1] = Clamp(y - (0.392 * (blue - 128)) - (0.813 * (red - 128)));
-        target[offset + 2] = Clamp(y + (2.017 * (blue - 128)));
-    }
-
-    private static byte Clamp(double value) => (byte)Math.Max(0, Math.Min(255, Math.Round(value)));
-
-    private static void WriteChunk(Stream output, string type, byte[] data)
-    {
-        var length = new byte[4];
-        WriteBigEndian(length, 0, (uint)data.Length);
-        output.Write(length, 0, 4);
-        var typeBytes = Encoding.ASCII.GetBytes(type);
-        output.Write(typeBytes, 0, 4);
-        output.Write(data, 0, data.Length);
-        var crc = new byte[4];
-        WriteBigEndian(crc, 0, Crc32.Compute(typeBytes, data));
-        output.Write(crc, 0, 4);
-    }
-
-    private static void WriteBigEndian(byte[] target, int offset, uint value)
-    {
-        target[offset] = (byte)(value >> 24);
-        target[offset + 1] = (byte)(value >> 16);
-        target[offset + 2] = (byte)(value >> 8);
-        target[offset + 3] = (byte)value;
-    }
-
-    /// <summary>
-    /// PNG's chunk checksum (ISO-HDLC CRC-32). System.IO.Hashing would provide it, but it is not among the
-    /// packages this project can use, and zlib's own is not exposed on netstandard2.0.
-    /// </summary>
-    private static class Crc32
-    {
-        private static readonly uint[] Table = BuildTable();
-
-        public static uint Compute(byte[] first, byte[] second)
+        double chroma = value * saturation;
+        double sector = hue / 60;
+        double second = chroma * (1 - Math.Abs((sector % 2) - 1));
+        var (r, g, b) = (int)sector switch
         {
-            var crc = 0xFFFFFFFFu;
-            foreach (var part in new[] { first, second })
-            {
-                foreach (var value in part)
-                {
-                    crc = Table[(crc ^ value) & 0xFF] ^ (crc >> 8);
-                }
-            }
-
-            return crc ^ 0xFFFFFFFFu;
-        }
-
-        private static uint[] BuildTable()
-        {
-            var table = new uint[256];
-            for (uint n = 0; n < 256; n++)
-            {
-                var c = n;
-                for (var k = 0; k < 8; k++)
-                {
-                    c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-                }
-
-                table[n] = c;
-            }
-
-            return table;
-        }
+            0 => (chroma, second, 0.0),
+            1 => (second, chroma, 0.0),
+            2 => (0.0, chroma, second),
+            3 => (0.0, second, chroma),
+            4 => (second, 0.0, chroma),
+            _ => (chroma, 0.0, second),
+        };
+        double floor = value - chroma;
+        return (ToByte(r + floor), ToByte(g + floor), ToByte(b + floor));
     }
 
-    /// <summary>The zlib trailer checksum of the uncompressed data.</summary>
-    private sealed class Adler32
-    {
-        private uint _a = 1;
-        private uint _b;
-
-        public uint Value => (_b << 16) | _a;
-
-        public void Update(byte[] data)
-        {
-            foreach (var value in data)
-            {
-                _a = (_a + value) % 65521;
-                _b = (_b + _a) % 65521;
-            }
-        }
-    }
+    private static byte ToByte(double value) => (byte)Math.Round(Math.Max(0, Math.Min(1, value)) * 255);
 }

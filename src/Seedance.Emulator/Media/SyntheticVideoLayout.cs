@@ -19,7 +19,7 @@ internal sealed class SyntheticVideoLayout
     /// <summary>A 'free' box cannot be shorter than its own header; smaller shortfalls go inside 'mdat'.</summary>
     private const int SmallestBoxLength = 8;
 
-    private readonly int _keyframeIntervalFrames;
+    private readonly byte[]?[] _predictedSlices;
     private readonly List<Mp4Chunk> _chunks = new();
     private readonly List<Mp4Chunk> _videoChunks = new();
     private readonly List<Mp4Chunk> _audioChunks = new();
@@ -33,14 +33,16 @@ internal sealed class SyntheticVideoLayout
 
         FramesPerSecond = ValidateFrameRate(spec.FramesPerSecond);
         FrameCount = CountFrames(spec.DurationSeconds, FramesPerSecond);
-        _keyframeIntervalFrames = KeyframeIntervalInFrames(spec.KeyframeIntervalSeconds, FramesPerSecond, FrameCount);
         Seed = spec.Seed;
+        var shots = spec.Shots.Count > 0 ? new List<VideoShot>(spec.Shots) : new List<VideoShot> { new() };
+        Frames = new FramePlan(shots, FrameCount, KeyframeIntervalInFrames(spec.KeyframeIntervalSeconds, FramesPerSecond, FrameCount));
 
         Geometry = new H264Geometry(spec.Width, spec.Height);
         LevelIdc = H264Level.Choose(Geometry, FramesPerSecond);
         SequenceParameterSet = H264ParameterSets.BuildSequenceParameterSet(Geometry, LevelIdc, FramesPerSecond);
         PictureParameterSet = H264ParameterSets.BuildPictureParameterSet();
         Slices = new H264SliceWriter(Geometry);
+        _predictedSlices = new byte[FrameCount][];
         VideoSampleSizes = MeasureVideoSamples();
 
         HasAudio = spec.IncludeAudio;
@@ -70,6 +72,8 @@ internal sealed class SyntheticVideoLayout
     public int FramesPerSecond { get; }
 
     public int FrameCount { get; }
+
+    public FramePlan Frames { get; }
 
     public int VideoTimescale => FramesPerSecond * FrameDuration;
 
@@ -119,11 +123,10 @@ internal sealed class SyntheticVideoLayout
 
     public long TotalLength { get; }
 
-    public bool IsKeyframe(int frame) => frame % _keyframeIntervalFrames == 0;
+    public bool IsKeyframe(int frame) => Frames.IsKeyframe(frame);
 
-    public int KeyframeIndexOf(int frame) => frame / _keyframeIntervalFrames;
-
-    public int FramesSinceKeyframe(int frame) => frame % _keyframeIntervalFrames;
+    /// <summary>The P slice of a frame that is not a key frame, built once when the layout is measured.</summary>
+    public byte[] PredictedSlice(int frame) => _predictedSlices[frame] ?? throw new ArgumentOutOfRangeException(nameof(frame), frame, "A key frame has no predicted slice.");
 
     public long ChunkLength(Mp4Chunk chunk)
     {
@@ -173,9 +176,9 @@ internal sealed class SyntheticVideoLayout
             throw new ArgumentOutOfRangeException(nameof(SyntheticVideoSpec.KeyframeIntervalSeconds), intervalSeconds, "Zero or a positive number of seconds.");
         }
 
-        // An interval at least as long as the video means the opening key frame is the only one.
+        // An interval at least as long as the video means each shot's opening key frame is its only one.
         double frames = Math.Round(intervalSeconds * framesPerSecond);
-        return intervalSeconds == 0 || frames >= frameCount ? frameCount : Math.Max(1, (int)frames);
+        return intervalSeconds == 0 || frames >= frameCount ? 0 : Math.Max(1, (int)frames);
     }
 
     private int[] MeasureVideoSamples()
@@ -183,10 +186,15 @@ internal sealed class SyntheticVideoLayout
         var sizes = new int[FrameCount];
         for (int frame = 0; frame < FrameCount; frame++)
         {
-            int nalLength = IsKeyframe(frame)
-                ? Slices.IdrSliceLength(KeyframeIndexOf(frame))
-                : Slices.BuildSkippedSlice(FramesSinceKeyframe(frame)).Length;
-            sizes[frame] = NalLengthPrefixLength + nalLength;
+            if (IsKeyframe(frame))
+            {
+                sizes[frame] = NalLengthPrefixLength + Slices.IdrSliceLength(Frames.KeyframeOrdinal(frame));
+                continue;
+            }
+
+            var slice = Slices.BuildPredictedSlice(Frames.MotionSinceKeyframe(frame, Geometry), Frames.FramesSinceKeyframe(frame));
+            _predictedSlices[frame] = slice;
+            sizes[frame] = NalLengthPrefixLength + slice.Length;
         }
 
         return sizes;

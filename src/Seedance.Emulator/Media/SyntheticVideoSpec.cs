@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace Seedance.Emulator.Media;
 
 /// <summary>What <see cref="SyntheticVideo"/> should produce.</summary>
@@ -14,12 +16,18 @@ public sealed class SyntheticVideoSpec
     /// <summary>Rounded to a whole number of frames.</summary>
     public double DurationSeconds { get; set; } = 5;
 
-    /// <summary>Chooses the picture (angle, width and colours of its pattern), so different tasks give different videos.</summary>
+    /// <summary>Chooses the pattern behind a card or a video without shots (angle, width and colours), so tasks differ.</summary>
     public int Seed { get; set; }
 
     /// <summary>
-    /// 0 for a single key frame at the start; otherwise a key frame every this many seconds (rounded to whole frames),
-    /// each showing the pattern moved on, so the picture visibly changes.
+    /// The shots in order, sharing the duration equally; each opens on a key frame of its picture. None makes one
+    /// still shot of the seeded pattern.
+    /// </summary>
+    public IList<VideoShot> Shots { get; } = new List<VideoShot>();
+
+    /// <summary>
+    /// 0 for a key frame only where a shot opens; otherwise also one every this many seconds (rounded to whole
+    /// frames) within a shot, showing the shot as far as it has moved, which makes larger files.
     /// </summary>
     public double KeyframeIntervalSeconds { get; set; }
 

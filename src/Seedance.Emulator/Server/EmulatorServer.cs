@@ -39,9 +39,9 @@ public sealed class EmulatorServer : IDisposable
         Root = root;
         Options = options;
         Tasks = new EmulatedTaskStore(options, () => DateTimeOffset.UtcNow);
-        Files = new VideoFiles(Tasks, options);
-        Webhooks = new WebhookSender();
         Uploads = new UploadedFiles(root);
+        Files = new VideoFiles(Tasks, Uploads, options);
+        Webhooks = new WebhookSender();
         Services = new EmulatorServices(options, Tasks, Files, Uploads, Webhooks, root);
         _twins = TwinCatalog.Create(Services).ToDictionary(twin => twin.Prefix, StringComparer.OrdinalIgnoreCase);
         _acceptLoop = Task.Run(AcceptAsync);

@@ -180,7 +180,7 @@ internal sealed partial class AimlApiTwin : IProviderTwin
         var schema = Schemas[model];
         spec.Model = model;
         string? resolution = null, aspectRatio = null, chosenRoute = null;
-        bool? audio = null;
+        bool? audio = null, cameraFixed = null;
         problem = Prompt(body, spec)
             ?? Images(body, schema, spec)
             ?? Duration(body, schema.Durations, schema.DefaultDuration, spec)
@@ -188,12 +188,13 @@ internal sealed partial class AimlApiTwin : IProviderTwin
             ?? (schema.AspectRatios.Length > 0 ? Choice(body, "aspect_ratio", schema.AspectRatios, out aspectRatio) : null)
             ?? (schema.GeneratesAudio ? Flag(body, "generate_audio", out audio) : null)
             ?? Seed(body)
-            ?? (schema.CameraField is { } camera ? Flag(body, camera, out _) : null)
+            ?? (schema.CameraField is { } camera ? Flag(body, camera, out cameraFixed) : null)
             ?? (schema.Watermark ? Flag(body, "watermark", out _) : null)
             ?? Choice(body, "provider", Backends, out chosenRoute, ignoreCase: true);
         spec.Resolution = resolution ?? schema.DefaultResolution;
         spec.AspectRatio = aspectRatio;
         spec.Audio = schema.GeneratesAudio && audio != false;
+        spec.CameraFixed = cameraFixed == true;
         route = chosenRoute?.ToLowerInvariant() ?? route;
         return problem;
     }
@@ -211,6 +212,7 @@ internal sealed partial class AimlApiTwin : IProviderTwin
             ?? Choice(body, "resolution", UpTo1080p, out resolution)
             ?? Choice(body, "aspect_ratio", SimplifiedRatios, out aspectRatio);
         spec.ImageCount = image is null ? 0 : 1;
+        spec.AddImages(body["image_url"]);
         spec.Resolution = resolution ?? "720p";
         spec.AspectRatio = aspectRatio;
         return problem;
@@ -248,6 +250,8 @@ internal sealed partial class AimlApiTwin : IProviderTwin
         }
 
         spec.ImageCount = references + (first is null ? 0 : 1) + (last is null ? 0 : 1);
+        spec.AddImages(body["image_url"]);
+        spec.AddImages(body["image_urls"]);
         return null;
     }
 

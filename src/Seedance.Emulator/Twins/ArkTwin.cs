@@ -1,12 +1,10 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Seedance.Emulator.Files;
-using Seedance.Emulator.Media;
 using Seedance.Emulator.Server;
 using Seedance.Emulator.Tasks;
 
@@ -235,6 +233,7 @@ internal sealed partial class ArkTwin : IProviderTwin
         spec.Resolution = resolution?.ToLowerInvariant() ?? model.DefaultResolution;
         spec.AspectRatio = ratio is null or "adaptive" ? null : ratio;
         spec.Audio = model.Audio && (JsonFields.Boolean(body, "generate_audio") ?? true);
+        spec.CameraFixed = JsonFields.Boolean(body, "camera_fixed") ?? false;
         spec.WebhookUrl = callback;
         options.Seed = seed is null or -1 ? new Random().Next() : seed.Value;
         options.ReturnLastFrame = JsonFields.Boolean(body, "return_last_frame") ?? false;
@@ -279,6 +278,11 @@ internal sealed partial class ArkTwin : IProviderTwin
                     }
 
                     roles.Add(JsonFields.Text(item, "role"));
+                    if (JsonFields.Text(item, "role") != "last_frame")
+                    {
+                        spec.AddImages(item["image_url"]?["url"]);
+                    }
+
                     break;
                 case "video_url" or "audio_url" when model.ReferenceMedia:
                     media++;
@@ -439,14 +443,9 @@ internal sealed partial class ArkTwin : IProviderTwin
         return body;
     }
 
-    /// <summary>A PNG the size of the video, as Ark returns for return_last_frame.</summary>
-    private Uri StoreLastFrame(EmulatedTask task)
-    {
-        var (width, height) = VideoDimensions.For(task.Spec.Resolution, task.Spec.AspectRatio);
-        using var png = new MemoryStream();
-        SampleImage.WritePng(png, width, height, task.Id.GetHashCode());
-        return _services.Uploads.Store(png.ToArray(), "image/png", $"{task.Id}_last-frame.png");
-    }
+    /// <summary>The video's last frame as a PNG the size of the video, as Ark returns for return_last_frame.</summary>
+    private Uri StoreLastFrame(EmulatedTask task) =>
+        _services.Uploads.Store(_services.Files.LastFramePng(task), "image/png", $"{task.Id}_last-frame.png");
 
     private static JsonObject FailureOf(EmulatedTask task) => task.RefusedByPolicy
         ? new JsonObject { ["code"] = "OutputVideoSensitiveContentDetected", ["message"] = $"The request failed because the output video may contain sensitive information. Request id: {RequestId()}" }

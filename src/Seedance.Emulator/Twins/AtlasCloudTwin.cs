@@ -151,6 +151,7 @@ internal sealed partial class AtlasCloudTwin : IProviderTwin
         }
 
         spec.ImageCount = lastImage is null ? 1 : 2;
+        spec.AddImages(body["image"]);
         return null;
     }
 
@@ -174,6 +175,7 @@ internal sealed partial class AtlasCloudTwin : IProviderTwin
         }
 
         spec.ImageCount = images.Count;
+        spec.AddImages(images);
         return null;
     }
 

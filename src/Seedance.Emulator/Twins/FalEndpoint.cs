@@ -89,9 +89,11 @@ internal sealed class FalEndpoint
                 CheckImage(body, "image_url", required: true, imageProblem, errors);
                 CheckImage(body, "end_image_url", required: false, imageProblem, errors);
                 spec.ImageCount = body["end_image_url"] is null ? 1 : 2;
+                spec.AddImages(body["image_url"]);
                 break;
             case ImageInputs.References:
                 spec.ImageCount = CheckReferences(body, imageProblem, errors);
+                spec.AddImages(body["image_urls"]);
                 break;
         }
 

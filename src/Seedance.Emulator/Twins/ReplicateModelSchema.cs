@@ -118,7 +118,7 @@ internal sealed class ReplicateModelSchema
     {
         var ratio = JsonFields.Text(input, "aspect_ratio");
         var duration = JsonFields.Integer(input, "duration") ?? 5;
-        return new EmulatedTaskSpec
+        var spec = new EmulatedTaskSpec
         {
             Provider = "Replicate",
             Model = Model,
@@ -128,7 +128,11 @@ internal sealed class ReplicateModelSchema
             Resolution = ResolutionOf(input),
             AspectRatio = ratio == "adaptive" ? null : ratio,
             Audio = _seedance2 && (JsonFields.Boolean(input, "generate_audio") ?? true),
+            CameraFixed = !_seedance2 && (JsonFields.Boolean(input, "camera_fixed") ?? false),
         };
+        spec.AddImages(input["image"]);
+        spec.AddImages(_maxReferenceImages > 0 ? input["reference_images"] : null);
+        return spec;
     }
 
     /// <summary>Reference images, where the model has that input (elsewhere the field is ignored).</summary>

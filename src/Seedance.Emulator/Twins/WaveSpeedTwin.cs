@@ -129,6 +129,7 @@ internal sealed partial class WaveSpeedTwin : IProviderTwin
             }
 
             spec.ImageCount = images?.Count ?? 1;
+            spec.AddImages(images ?? body["image"]);
         }
 
         // The model page's `images` shape offers 5/10/15 s; the newer shapes any whole second from 4 to 15.

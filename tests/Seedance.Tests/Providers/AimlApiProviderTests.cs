@@ -93,11 +93,11 @@ public sealed class AimlApiProviderTests : IDisposable
 
         Assert.Equal(TaskState.Succeeded, finished.State);
         Assert.NotNull(finished.CompletedAt);
-        Assert.Equal(0.699426m, finished.ReportedCost);
+        Assert.Equal(0.731203m, finished.ReportedCost); // 864x496 (Seedance 2.x at 480p 16:9), 5 s, 24 fps, by the twin's token price
         var info = Mp4Inspector.Inspect(file.Path);
         Assert.True(info.IsValid, string.Join("; ", info.Problems));
         Assert.Equal(5.0, info.DurationSeconds, 2);
-        Assert.Equal((854, 480), (file.Width, file.Height));
+        Assert.Equal((864, 496), (file.Width, file.Height));
         Assert.True(file.HasAudio);
     }
 

@@ -372,7 +372,7 @@ public sealed class ArkProviderTests : IDisposable
         using var answer = JsonDocument.Parse(await client.GetStringAsync(_harness.Server.BaseUriFor(Ark).AbsoluteUri + "/contents/generations/tasks/" + task.Id));
         var png = await client.GetByteArrayAsync(answer.RootElement.GetProperty("content").GetProperty("last_frame_url").GetString());
 
-        Assert.Equal((480, 854), Seedance.Emulator.Files.ImageDimensions.Of(png));
+        Assert.Equal((496, 864), Seedance.Emulator.Files.ImageDimensions.Of(png)); // Seedance 2.x at 480p 9:16
         Assert.True(answer.RootElement.GetProperty("usage").GetProperty("completion_tokens").GetInt64() > 0);
     }
 

@@ -33,7 +33,7 @@ public sealed class ReplicateProviderTests : IDisposable
         var info = Mp4Inspector.Inspect(file.Path);
         Assert.True(info.IsValid, string.Join("; ", info.Problems));
         Assert.Equal(6.0, info.DurationSeconds, 2);
-        Assert.Equal((480, 854), (file.Width, file.Height));
+        Assert.Equal((496, 864), (file.Width, file.Height));
         Assert.False(file.HasAudio);
     }
 

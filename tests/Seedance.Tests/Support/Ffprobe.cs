@@ -72,6 +72,27 @@ internal static class Ffprobe
             .ToList();
     }
 
+    /// <summary>Frame <paramref name="frame"/> (counting from 0) as ffmpeg decodes it: raw 4:2:0, the Y plane then Cb then Cr.</summary>
+    public static byte[] DecodedFrameYuv(string path, int frame)
+    {
+        using var raw = new TempFile(".yuv");
+        Run(Require(FfmpegPath.Value, "ffmpeg"), "-v", "error", "-nostdin", "-y", "-i", path, "-map", "0:v:0",
+            "-vf", $"select=eq(n\\,{frame.ToString(CultureInfo.InvariantCulture)})", "-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "yuv420p", raw.Path);
+        return File.ReadAllBytes(raw.Path);
+    }
+
+    /// <summary>Converts an image file (PNG in, JPEG out, say) with ffmpeg, which writes baseline JPEGs.</summary>
+    public static void ConvertImage(string source, string target) =>
+        Run(Require(FfmpegPath.Value, "ffmpeg"), "-v", "error", "-nostdin", "-y", "-i", source, "-q:v", "2", target);
+
+    /// <summary>The mean volume ffmpeg measures over the audio track, in dB (-91 is digital silence).</summary>
+    public static double MeanVolume(string path)
+    {
+        string log = Run(Require(FfmpegPath.Value, "ffmpeg"), "-nostdin", "-i", path, "-map", "0:a:0", "-af", "volumedetect", "-f", "null", "-").StandardError;
+        string line = log.Split('\n').Single(text => text.Contains("mean_volume:"));
+        return double.Parse(line.Substring(line.IndexOf("mean_volume:", StringComparison.Ordinal) + 12).Replace("dB", string.Empty).Trim(), CultureInfo.InvariantCulture);
+    }
+
     private static (string StandardOutput, string StandardError) Run(string executable, params string[] arguments)
     {
         var startInfo = new ProcessStartInfo(executable)
