@@ -215,11 +215,8 @@ public static class RequestPreparer
 
         if (!model.Durations.Contains(duration))
         {
-            throw new SeedanceException(SeedanceErrorCategory.Validation, ErrorIds.DurationNotSupported, $"-Duration {duration} is not offered by {model.Provider} model {model.Id}. Allowed: {Range(model.Durations)} seconds.")
-            {
-                ParameterName = "Duration",
-                RecommendedAction = $"Use a -Duration of {Range(model.Durations)} seconds, or leave it out for the model's default.",
-            };
+            throw Invalid(ErrorIds.DurationNotSupported, "Duration", $"-Duration {duration} is not offered by {model.Provider} model {model.Id}. Allowed: {Range(model.Durations)} seconds.",
+                recommendedAction: $"Use a -Duration of {Range(model.Durations)} seconds, or leave it out for the model's default.");
         }
 
         return duration;
@@ -256,6 +253,6 @@ public static class RequestPreparer
         return contiguous ? $"{values[0]} to {values[values.Count - 1]}" : string.Join(", ", values);
     }
 
-    private static SeedanceException Invalid(string errorId, string parameter, string message) =>
-        new(SeedanceErrorCategory.Validation, errorId, message) { ParameterName = parameter };
+    private static SeedanceException Invalid(string errorId, string parameter, string message, string? recommendedAction = null) =>
+        new(SeedanceErrorCategory.Validation, errorId, message) { ParameterName = parameter, RecommendedAction = recommendedAction };
 }

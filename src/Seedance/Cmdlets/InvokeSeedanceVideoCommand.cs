@@ -53,8 +53,6 @@ public sealed class InvokeSeedanceVideoCommand : VideoRequestCmdlet
         base.BeginProcessing();
         var submit = NestedPipeline.CommonParameters(this, withShouldProcess: true);
         var save = NestedPipeline.CommonParameters(this, withShouldProcess: false);
-        save[nameof(NameTemplate)] = NameTemplate;
-        save[nameof(TimeoutSec)] = TimeoutSec;
         foreach (var name in GivenForAll)
         {
             var value = MyInvocation.BoundParameters[name];
