@@ -145,7 +145,7 @@ internal static class SoakRun
     private static async Task<(string Outcome, long Bytes)> FinishAsync(Connections.SeedanceConnection connection, VideoTask task, string folder)
     {
         var finished = await connection.WaitAsync(task, TimeSpan.FromMinutes(10), CancellationToken.None).ConfigureAwait(false);
-        if (finished.State != TaskState.Succeeded)
+        if (finished.Lifecycle != TaskState.Succeeded)
         {
             return ("failed", 0);
         }

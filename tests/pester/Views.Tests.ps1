@@ -45,6 +45,16 @@ Describe 'Default views at 120 columns' {
         @($task | Where-Object DurationSeconds -eq 5) | Should -HaveCount 1
     }
 
+    It 'writes the state and failure kind by name in ConvertTo-Json' {
+        $failed = New-SeedanceVideo $shot -Prompt 'pan #fail' | Wait-SeedanceTask -WarningAction SilentlyContinue
+
+        $json = $task, $failed | ConvertTo-Json | ConvertFrom-Json
+        $json[0].State | Should -Be 'Succeeded'
+        $json[1].State | Should -Be 'Failed'
+        $json[1].FailureCategory | Should -Be 'Server'
+        @($json[0].PSObject.Properties.Name) | Should -Not -Contain 'Lifecycle' -Because 'the engine enum stays out of the public surface'
+    }
+
     It 'shows the whole path of a saved video' {
         $file.Path.Length | Should -BeGreaterThan 80
         Get-TableText $file | Should -BeLike "*$($file.Path -replace '\s', '')*"

@@ -171,7 +171,7 @@ public sealed class SeedanceConnection : IDisposable
         var outcome = await _provider.CancelAsync(Context, current, cancellationToken).ConfigureAwait(false);
         if (outcome == CancelOutcome.Cancelled)
         {
-            current = current with { State = TaskState.Cancelled, CompletedAt = DateTimeOffset.UtcNow };
+            current = current with { Lifecycle = TaskState.Cancelled, CompletedAt = DateTimeOffset.UtcNow };
             _watcher.Forget(current);
         }
 

@@ -110,7 +110,7 @@ public sealed class JournalRecord
     {
         Connection = Connection,
         BaseUri = Uri.TryCreate(BaseUri, UriKind.Absolute, out var submittedTo) ? submittedTo : null,
-        State = State,
+        Lifecycle = State,
         CreatedAt = CreatedAt ?? SubmittedAt,
         CheckedAt = UpdatedAt,
         Prompt = Prompt,

@@ -336,7 +336,7 @@ public sealed class TaskJournal
             Provider = task.Provider,
             Model = task.Model,
             Connection = task.Connection,
-            State = task.State,
+            State = task.Lifecycle,
             ProcessId = CurrentProcessId,
         };
         fill(entry);

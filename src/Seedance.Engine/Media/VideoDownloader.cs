@@ -67,7 +67,7 @@ public sealed class VideoDownloader
         {
             await _attempts.ExecuteAsync(async token =>
             {
-                if (current.VideoUrl is null || current.State != TaskState.Succeeded)
+                if (current.VideoUrl is null || current.Lifecycle != TaskState.Succeeded)
                 {
                     current = await refresh(token).ConfigureAwait(false);
                     RequireVideo(current);
@@ -224,10 +224,10 @@ public sealed class VideoDownloader
 
     private static void RequireVideo(VideoTask task)
     {
-        if (task.State != TaskState.Succeeded || task.VideoUrl is null)
+        if (task.Lifecycle != TaskState.Succeeded || task.VideoUrl is null)
         {
             throw new SeedanceException(SeedanceErrorCategory.NotFound, ErrorIds.NoVideo,
-                $"Task {task.Id} has no video to save: it {StateInWords(task.State)}{(task.Error is null ? "." : $" ({task.Error.TrimEnd('.', ' ')}).")}")
+                $"Task {task.Id} has no video to save: it {StateInWords(task.Lifecycle)}{(task.Error is null ? "." : $" ({task.Error.TrimEnd('.', ' ')}).")}")
             { TaskId = task.Id, Provider = task.Provider };
         }
     }

@@ -51,7 +51,7 @@ public sealed class AimlApiProvider : IVideoProvider
 
         var generation = response.Json;
         var id = generation.Text("id") ?? throw WireJson.Missing(Name, "id", "submit");
-        return ReadGeneration(generation, new VideoTask(id, Name, request.Model.Id) { CreatedAt = DateTimeOffset.UtcNow, State = TaskState.Queued });
+        return ReadGeneration(generation, new VideoTask(id, Name, request.Model.Id) { CreatedAt = DateTimeOffset.UtcNow, Lifecycle = TaskState.Queued });
     }
 
     public async Task<VideoTask> RefreshAsync(ProviderContext context, VideoTask task, CancellationToken cancellationToken)
@@ -154,7 +154,7 @@ public sealed class AimlApiProvider : IVideoProvider
             "generating" or "active" => TaskState.Running,
             "completed" => TaskState.Succeeded,
             "error" => TaskState.Failed,
-            _ => task.State,
+            _ => task.Lifecycle,
         };
         var error = generation.Text("error", "message") ?? generation.Text("error")
             ?? (status == "error" ? $"{Name} reported the generation failed without a reason." : null);

@@ -128,7 +128,7 @@ public sealed class ArkProvider : IVideoProvider, ITaskLister
         }, cancellationToken).ConfigureAwait(false);
 
         var id = response.Json.Text("id") ?? throw WireJson.Missing(Name, "id", "submit");
-        return new VideoTask(id, Name, model) { State = TaskState.Queued, CreatedAt = DateTimeOffset.UtcNow };
+        return new VideoTask(id, Name, model) { Lifecycle = TaskState.Queued, CreatedAt = DateTimeOffset.UtcNow };
     }
 
     public async Task<VideoTask> RefreshAsync(ProviderContext context, VideoTask task, CancellationToken cancellationToken)
@@ -235,7 +235,7 @@ public sealed class ArkProvider : IVideoProvider, ITaskLister
     {
         var status = data.Text("status");
         var video = data.Url("content", "video_url");
-        var state = status is not null && StatusWords.TryGetValue(status, out var known) ? known : task.State;
+        var state = status is not null && StatusWords.TryGetValue(status, out var known) ? known : task.Lifecycle;
         var error = data.Text("error", "message") ?? status switch
         {
             "failed" => $"{Name} reported the task failed without giving a reason.",

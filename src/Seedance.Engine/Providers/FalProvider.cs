@@ -111,7 +111,7 @@ public sealed class FalProvider : IVideoProvider, IImageUploader, ITaskLister
         }
 
         // fal drops a queued request; a running one is only asked to stop.
-        return task.State == TaskState.Queued ? CancelOutcome.Cancelled : CancelOutcome.Requested;
+        return task.Lifecycle == TaskState.Queued ? CancelOutcome.Cancelled : CancelOutcome.Requested;
     }
 
     public ApiFailure DescribeFailure(ApiResponse response)
@@ -221,7 +221,7 @@ public sealed class FalProvider : IVideoProvider, IImageUploader, ITaskLister
         {
             "IN_QUEUE" => TaskState.Queued,
             "IN_PROGRESS" => TaskState.Running,
-            _ => task.State,
+            _ => task.Lifecycle,
         };
         return task.Next(state) with
         {

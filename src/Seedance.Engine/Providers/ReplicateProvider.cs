@@ -174,7 +174,7 @@ public sealed class ReplicateProvider : IVideoProvider, IImageUploader, ITaskLis
             "succeeded" => TaskState.Succeeded,
             "failed" => TaskState.Failed,
             "canceled" or "aborted" => TaskState.Cancelled,
-            _ => task.State,
+            _ => task.Lifecycle,
         };
         var error = status switch
         {

@@ -87,7 +87,7 @@ public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader, ITaskLis
         }, cancellationToken).ConfigureAwait(false);
 
         // WaveSpeed stops a task that has not started; a processing one may still run to the end.
-        return task.State == TaskState.Queued ? CancelOutcome.Cancelled : CancelOutcome.Requested;
+        return task.Lifecycle == TaskState.Queued ? CancelOutcome.Cancelled : CancelOutcome.Requested;
     }
 
     /// <summary>
@@ -224,7 +224,7 @@ public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader, ITaskLis
             // The official SDK stops polling on these too: a task in them will never complete.
             "failed" or "timeout" => TaskState.Failed,
             "cancelled" or "canceled" or "deleted" => TaskState.Cancelled,
-            _ => task.State,
+            _ => task.Lifecycle,
         };
         // WaveSpeed marks a moderation refusal only by its NSFW flags, so that becomes the failure's code.
         var nsfw = data.Items("has_nsfw_contents").Where(item => item.ValueKind is JsonValueKind.True or JsonValueKind.False).Select(item => item.GetBoolean()).ToArray();

@@ -30,7 +30,7 @@ public static class OutputDeadline
 
     /// <summary>Until when the video can be downloaded, by the provider's documented lifetime; null where none is given.</summary>
     private static DateTimeOffset? Of(VideoTask task, ProviderInfo? provider) =>
-        task.State == TaskState.Succeeded && provider?.OutputLifetime is { } lifetime
+        task.Lifecycle == TaskState.Succeeded && provider?.OutputLifetime is { } lifetime
             ? (task.CompletedAt ?? task.CheckedAt ?? task.CreatedAt) + lifetime
             : null;
 }

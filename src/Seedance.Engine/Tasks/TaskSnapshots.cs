@@ -25,14 +25,14 @@ public static class TaskSnapshots
         var succeeded = state == TaskState.Succeeded;
         return task with
         {
-            State = state,
+            Lifecycle = state,
             CreatedAt = createdAt ?? task.CreatedAt,
             CheckedAt = now,
             CompletedAt = state.IsFinal() ? task.CompletedAt ?? completedAt ?? now : null,
             VideoUrl = video ?? task.VideoUrl,
             Error = succeeded ? null : error ?? task.Error,
             ErrorCode = succeeded ? null : errorCode ?? task.ErrorCode,
-            FailureCategory = FailureCategoryOf(state, errorCode ?? task.ErrorCode, error ?? task.Error),
+            FailureKind = FailureCategoryOf(state, errorCode ?? task.ErrorCode, error ?? task.Error),
         };
     }
 

@@ -215,7 +215,7 @@ public sealed class TaskWatcher : IDisposable
             return;
         }
 
-        if (watched.JustSubmitted && snapshot.State == TaskState.Succeeded)
+        if (watched.JustSubmitted && snapshot.Lifecycle == TaskState.Succeeded)
         {
             // The task finished between the last "not yet" and this "done": take the middle. If the very first
             // answer was "done", all we know is an upper bound, so shade it down.

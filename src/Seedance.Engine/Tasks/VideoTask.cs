@@ -38,7 +38,15 @@ public sealed record VideoTask
     /// </summary>
     public Uri? BaseUri { get; init; }
 
-    public TaskState State { get; init; }
+    /// <summary>
+    /// Where the task stands: Queued, Running, Succeeded, Failed, Cancelled or Expired. A name rather than an enum, so
+    /// a view, a filter (<c>Where-Object State -eq Succeeded</c>) and ConvertTo-Json all read the same word:
+    /// ConvertTo-Json writes a public enum as its number.
+    /// </summary>
+    public string State => Lifecycle.ToString();
+
+    /// <summary>The state as the engine's enum; internal so serialisers of the public surface never see the number.</summary>
+    internal TaskState Lifecycle { get; init; }
 
     /// <summary>When the task was created (the provider's clock when it says, ours otherwise).</summary>
     public DateTimeOffset CreatedAt { get; init; }
@@ -62,7 +70,10 @@ public sealed record VideoTask
     /// What kind of failure ended the task, the same on every provider: ContentPolicy for a moderation refusal,
     /// Server for a generation that failed, Timeout for an expired task; null unless it failed or expired.
     /// </summary>
-    public SeedanceErrorCategory? FailureCategory { get; init; }
+    public string? FailureCategory => FailureKind?.ToString();
+
+    /// <summary>The failure kind as the engine's enum, internal for the same reason as <see cref="Lifecycle"/>.</summary>
+    internal SeedanceErrorCategory? FailureKind { get; init; }
 
     /// <summary>What this module estimated the task costs, in US dollars, before it was submitted.</summary>
     public decimal? EstimatedCost { get; init; }
@@ -94,7 +105,7 @@ public sealed record VideoTask
     public TimeSpan? Elapsed =>
         (CompletedAt ?? CheckedAt) is { } end && CreatedAt != default ? end - CreatedAt : null;
 
-    public bool IsFinal => State.IsFinal();
+    public bool IsFinal => Lifecycle.IsFinal();
 
     public override string ToString() => Id;
 }

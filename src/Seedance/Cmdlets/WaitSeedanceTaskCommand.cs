@@ -46,20 +46,20 @@ public sealed class WaitSeedanceTaskCommand : StreamingTaskCmdlet<VideoTask>
     protected override Task<VideoTask> RunAsync(VideoTask task, SeedanceConnection connection, CancellationToken cancellationToken) =>
         connection.WaitAsync(task, TimeSpan.FromSeconds(TimeoutSec), CancelOnTimeout, cancellationToken);
 
-    protected override bool Succeeded(VideoTask result) => result.State == TaskState.Succeeded;
+    protected override bool Succeeded(VideoTask result) => result.Lifecycle == TaskState.Succeeded;
 
     protected override void Emit(VideoTask result)
     {
         // For runbooks, whose verbose stream is their log: each task's end, after how long, and why it did not succeed.
         var took = result.Elapsed is { } elapsed ? $" after {elapsed.TotalSeconds:0.0} s" : string.Empty;
-        var why = result.State == TaskState.Succeeded ? string.Empty : $" ({result.FailureCategory?.ToString() ?? "no reason given"}: {result.Error ?? "no detail"})";
+        var why = result.Lifecycle == TaskState.Succeeded ? string.Empty : $" ({result.FailureCategory?.ToString() ?? "no reason given"}: {result.Error ?? "no detail"})";
         WriteVerbose($"Task {result.Id} ({result.Provider}) {result.State.ToString().ToLowerInvariant()}{took}{why}.");
         if (OutputDeadline.WarningFor(result, DateTimeOffset.UtcNow) is { } expiring)
         {
             WriteWarning(expiring);
         }
 
-        if (result.State != TaskState.Succeeded)
+        if (result.Lifecycle != TaskState.Succeeded)
         {
             WriteWarning($"Task {result.Id} {result.State.ToString().ToLowerInvariant()}{(result.Error is null ? "." : ": " + result.Error)}");
         }

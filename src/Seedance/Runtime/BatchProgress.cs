@@ -34,7 +34,7 @@ internal sealed class BatchProgress : IDisposable
     /// <summary>Counts a task in, and follows its state changes through its connection.</summary>
     public void Track(VideoTask task, SeedanceConnection connection)
     {
-        _states[task.Id] = task.State;
+        _states[task.Id] = task.Lifecycle;
         if (!_subscriptions.Exists(subscription => ReferenceEquals(subscription.Connection, connection)))
         {
             Action<VideoTask> handler = changed => _post(() => OnChanged(changed));
@@ -65,7 +65,7 @@ internal sealed class BatchProgress : IDisposable
             return;
         }
 
-        _states[task.Id] = task.State;
+        _states[task.Id] = task.Lifecycle;
         var position = task.QueuePosition is { } queued ? $" (queue position {queued})" : string.Empty;
         _cmdlet.WriteVerbose($"Task {task.Id}: {task.State.ToString().ToLowerInvariant()}{position}.");
         Render(force: false);

@@ -35,7 +35,7 @@ public sealed class CmdletRunspaceTests : IDisposable
 
         Assert.Empty(errors);
         Assert.Equal(2, output.Count);
-        Assert.All(output, item => Assert.Equal(TaskState.Succeeded, ((VideoTask)item.BaseObject).State));
+        Assert.All(output, item => Assert.Equal(TaskState.Succeeded, ((VideoTask)item.BaseObject).Lifecycle));
     }
 
     [Fact]

@@ -142,7 +142,7 @@ public sealed class SessionResolutionTests
         Assert.NotSame(real, follower);
         Assert.Same(real, harness.Session.Default);
         var final = await follower.WaitAsync(journalled, TimeSpan.FromSeconds(30), CancellationToken.None);
-        Assert.Equal(TaskState.Succeeded, final.State);
+        Assert.Equal(TaskState.Succeeded, final.Lifecycle);
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public sealed class RetryRuleTests
         Assert.Equal(1, harness.Submits(provider));
         Assert.NotNull(harness.Server.Tasks.Peek(task.Id));
         Assert.Equal(task.Id, harness.Journal.ReadAll().Single().Id);
-        Assert.Equal(TaskState.Succeeded, (await connection.WaitAsync(task, TimeSpan.FromSeconds(30), CancellationToken.None)).State);
+        Assert.Equal(TaskState.Succeeded, (await connection.WaitAsync(task, TimeSpan.FromSeconds(30), CancellationToken.None)).Lifecycle);
     }
 
     [Theory]

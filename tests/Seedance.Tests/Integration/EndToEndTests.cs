@@ -53,7 +53,7 @@ public sealed class EndToEndTests
 
         var final = await connection.WaitAsync(task, TimeSpan.FromSeconds(30), CancellationToken.None);
 
-        Assert.Equal(TaskState.Failed, final.State);
+        Assert.Equal(TaskState.Failed, final.Lifecycle);
         Assert.Contains("Generation failed", final.Error);
         Assert.Equal(TaskState.Failed, harness.Journal.ReadAll().Single().State);
     }
@@ -67,7 +67,7 @@ public sealed class EndToEndTests
 
         var final = await connection.WaitAsync(task, TimeSpan.FromSeconds(30), CancellationToken.None);
 
-        Assert.Equal(TaskState.Failed, final.State);
+        Assert.Equal(TaskState.Failed, final.Lifecycle);
         Assert.Equal(new[] { true }, final.NsfwFlags);
         Assert.Contains("moderation", final.Error);
     }

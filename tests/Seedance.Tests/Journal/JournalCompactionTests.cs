@@ -27,10 +27,10 @@ public sealed class JournalCompactionTests
         {
             var task = new VideoTask($"t{i}", "WaveSpeed", "m") { Prompt = "pan", DurationSeconds = 5, Resolution = "720p", AspectRatio = "16:9", SourceImage = $"shot{i}.png", EstimatedCost = 0.6m, CreatedAt = DateTimeOffset.UtcNow };
             journal.RecordSubmitted(task, WaveSpeed);
-            journal.RecordState(task with { State = TaskState.Running });
+            journal.RecordState(task with { Lifecycle = TaskState.Running });
             if (i % 2 == 0)
             {
-                journal.RecordState(task with { State = TaskState.Succeeded });
+                journal.RecordState(task with { Lifecycle = TaskState.Succeeded });
                 journal.RecordSaved(task, $"/videos/t{i}.mp4");
             }
         }
@@ -58,7 +58,7 @@ public sealed class JournalCompactionTests
         journal.RecordIntent(new SubmitIntent("open-intent", "AIMLAPI", "m", longAgo) { Prompt = "pan", BaseUri = "https://api.aimlapi.com/" });
         journal.RecordIntent(new SubmitIntent("refused-intent", "AIMLAPI", "m", longAgo));
         journal.RecordIntentClosed(new SubmitIntent("refused-intent", "AIMLAPI", "m", longAgo), "HTTP 400");
-        journal.RecordSubmitted(new VideoTask("recent", "fal", "m") { State = TaskState.Succeeded }, WaveSpeed);
+        journal.RecordSubmitted(new VideoTask("recent", "fal", "m") { Lifecycle = TaskState.Succeeded }, WaveSpeed);
 
         journal.Compact();
 
@@ -85,7 +85,7 @@ public sealed class JournalCompactionTests
 
         for (var i = 0; i < 2_000; i++)
         {
-            journal.RecordState(task with { State = TaskState.Running });
+            journal.RecordState(task with { Lifecycle = TaskState.Running });
         }
 
         Assert.InRange(new FileInfo(journal.Path).Length, 1, 16 * 1024);
@@ -109,7 +109,7 @@ public sealed class JournalCompactionTests
             {
                 var task = new VideoTask($"task-{writer}-{i}", "WaveSpeed", "m") { Prompt = "pan" };
                 own.RecordSubmitted(task, WaveSpeed);
-                own.RecordState(task with { State = TaskState.Succeeded });
+                own.RecordState(task with { Lifecycle = TaskState.Succeeded });
             }
         });
 
@@ -136,7 +136,7 @@ public sealed class JournalCompactionTests
         // and another process's line appended after.
         File.WriteAllText(journal.Path + ".compacting", compacted);
         File.WriteAllText(journal.Path, compacted.Substring(0, compacted.Length / 2));
-        journal.RecordState(new VideoTask("t4", "WaveSpeed", "m") { State = TaskState.Failed, Error = "moderation" });
+        journal.RecordState(new VideoTask("t4", "WaveSpeed", "m") { Lifecycle = TaskState.Failed, Error = "moderation" });
 
         var records = journal.ReadAll();
         Assert.Equal(5, records.Count);

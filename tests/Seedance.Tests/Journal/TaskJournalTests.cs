@@ -38,7 +38,7 @@ public sealed class TaskJournalTests
         journal.RecordSubmitted(task, new Uri("https://api.wavespeed.ai"));
         File.AppendAllText(journal.Path, "{\"event\":\"updated\",\"id\":\"t1\",\"provi");
         File.AppendAllText(journal.Path, "\n");
-        journal.RecordState(task with { State = TaskState.Succeeded });
+        journal.RecordState(task with { Lifecycle = TaskState.Succeeded });
 
         var record = journal.ReadAll().Single();
 

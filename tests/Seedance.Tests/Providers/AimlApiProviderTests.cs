@@ -58,7 +58,7 @@ public sealed class AimlApiProviderTests : IDisposable
 
         var task = await connection.SubmitAsync(connection.Prepare(Support.Requests.ImageToVideo(_harness.NewImage(name: "cat.png"), duration: null)), CancellationToken.None);
 
-        Assert.Equal(TaskState.Queued, task.State);
+        Assert.Equal(TaskState.Queued, task.Lifecycle);
         Assert.Equal(21, task.Id.Length);
         Assert.Equal("bytedance/seedance-2-0-fast", task.Model);
         Assert.Equal(8, task.DurationSeconds);
@@ -91,7 +91,7 @@ public sealed class AimlApiProviderTests : IDisposable
         var finished = await connection.WaitAsync(task, TimeSpan.FromSeconds(20), CancellationToken.None);
         var file = await connection.SaveAsync(finished, Path.Combine(harness.Folder.Path, "video.mp4"), overwrite: false, null, CancellationToken.None);
 
-        Assert.Equal(TaskState.Succeeded, finished.State);
+        Assert.Equal(TaskState.Succeeded, finished.Lifecycle);
         Assert.NotNull(finished.CompletedAt);
         Assert.Equal(0.731203m, finished.ReportedCost); // 864x496 (Seedance 2.x at 480p 16:9), 5 s, 24 fps, by the twin's token price
         var info = Mp4Inspector.Inspect(file.Path);

@@ -104,7 +104,7 @@ public sealed class ArkProviderTests : IDisposable
         Assert.StartsWith("data:image/png;base64,iVBORw0KGgo", image.GetProperty("image_url").GetProperty("url").GetString());
         Assert.Equal("first_frame", image.GetProperty("role").GetString());
         Assert.Matches(new Regex("^cgt-[0-9]{14}-[a-z0-9]{5}$"), task.Id);
-        Assert.Equal(TaskState.Succeeded, finished.State);
+        Assert.Equal(TaskState.Succeeded, finished.Lifecycle);
         Assert.Equal("720p", finished.Resolution);
         Assert.True(Mp4Inspector.Inspect(file.Path).IsValid);
         Assert.Equal((1280, 720), (file.Width, file.Height));
@@ -334,7 +334,7 @@ public sealed class ArkProviderTests : IDisposable
         Assert.Equal(new[] { submitted[1].Id, submitted[0].Id }, byId.Select(task => task.Id));
         Assert.Equal(submitted[1].Id, Assert.Single(running).Id);
         Assert.Equal(new[] { submitted[2].Id, submitted[1].Id }, all.Select(task => task.Id));
-        Assert.Equal(TaskState.Succeeded, all[0].State);
+        Assert.Equal(TaskState.Succeeded, all[0].Lifecycle);
         Assert.NotNull(all[0].VideoUrl);
         Assert.Equal(FastId, all[0].Model);
         Assert.Contains(harness.Server.Requests, request => request.Method == "GET" && request.Path.EndsWith("/contents/generations/tasks", StringComparison.Ordinal));
@@ -352,7 +352,7 @@ public sealed class ArkProviderTests : IDisposable
         var final = await receiver.WaitForAsync("succeeded", TimeSpan.FromSeconds(20));
 
         var snapshot = ArkProvider.ReadTask(final.RootElement, new VideoTask(task.Id, Ark, task.Model));
-        Assert.Equal(TaskState.Succeeded, snapshot.State);
+        Assert.Equal(TaskState.Succeeded, snapshot.Lifecycle);
         Assert.Equal(task.Id, final.RootElement.GetProperty("id").GetString());
         Assert.NotNull(snapshot.VideoUrl);
         Assert.Contains(receiver.Statuses, status => status is "queued" or "running");

@@ -147,7 +147,7 @@ public sealed class AtlasCloudProviderTests : IDisposable
         using var body = JsonDocument.Parse(_harness.Server.Tasks.Peek(task.Id)!.Spec.RawBody);
         Assert.StartsWith("data:image/png;base64,iVBORw0KGgo", body.RootElement.GetProperty("image").GetString());
         Assert.StartsWith("pred_", task.Id);
-        Assert.Equal(TaskState.Succeeded, finished.State);
+        Assert.Equal(TaskState.Succeeded, finished.Lifecycle);
         Assert.NotNull(finished.CompletedAt);
         Assert.True(finished.InferenceMs > 0);
         var info = Mp4Inspector.Inspect(file.Path);
@@ -224,7 +224,7 @@ public sealed class AtlasCloudProviderTests : IDisposable
         var task = await connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None);
 
         Assert.Equal("pred_abc123", task.Id);
-        Assert.Equal(TaskState.Running, task.State);
+        Assert.Equal(TaskState.Running, task.Lifecycle);
         Assert.Equal(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero), task.CreatedAt);
     }
 
@@ -268,7 +268,7 @@ public sealed class AtlasCloudProviderTests : IDisposable
             task = AtlasCloudProvider.ReadPrediction(data.RootElement, new VideoTask("pred_x", Provider, FastImageToVideo));
         }
 
-        Assert.Equal(TaskState.Running, task.State);
+        Assert.Equal(TaskState.Running, task.Lifecycle);
         Assert.Contains(messages, message => message.Contains("'warming_up'") && message.Contains("still running"));
     }
 

@@ -115,7 +115,7 @@ public sealed class FalProviderTests : IDisposable
         Assert.StartsWith("data:image/png;base64,", body.RootElement.GetProperty("end_image_url").GetString());
         Assert.Equal(1, _harness.Server.Uploads.Count);
         Assert.Contains(_harness.Server.Requests, call => call.Method == "POST" && call.Path == "/fal/storage/upload/initiate");
-        Assert.Equal(TaskState.Succeeded, final.State);
+        Assert.Equal(TaskState.Succeeded, final.Lifecycle);
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public sealed class FalProviderTests : IDisposable
         var task = await connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl(fileUrl.AbsoluteUri)), CancellationToken.None);
         var final = await connection.WaitAsync(task, TimeSpan.FromSeconds(20), CancellationToken.None);
 
-        Assert.Equal(TaskState.Failed, final.State);
+        Assert.Equal(TaskState.Failed, final.Lifecycle);
         Assert.Equal("file_download_error", final.ErrorCode);
         Assert.Contains("image_url", final.Error);
     }
@@ -156,7 +156,7 @@ public sealed class FalProviderTests : IDisposable
 
         Assert.Equal(36, task.Id.Length);
         Assert.Equal(0.97m, task.EstimatedCost);
-        Assert.Equal(TaskState.Succeeded, final.State);
+        Assert.Equal(TaskState.Succeeded, final.Lifecycle);
         Assert.NotNull(final.InferenceMs);
         Assert.True(Mp4Inspector.Inspect(file.Path).IsValid);
         Assert.Equal(4.0, Mp4Inspector.Inspect(file.Path).DurationSeconds, 2);
@@ -180,7 +180,7 @@ public sealed class FalProviderTests : IDisposable
 
         var snapshots = await Task.WhenAll(tasks.Select(task => connection.RefreshAsync(task, CancellationToken.None)));
 
-        Assert.Equal(new[] { TaskState.Running, TaskState.Queued, TaskState.Queued }, snapshots.Select(task => task.State));
+        Assert.Equal(new[] { TaskState.Running, TaskState.Queued, TaskState.Queued }, snapshots.Select(task => task.Lifecycle));
         Assert.Equal(new int?[] { null, 0, 1 }, snapshots.Select(task => task.QueuePosition));
         Assert.Equal(3, harness.Submits(Fal));
     }
@@ -203,7 +203,7 @@ public sealed class FalProviderTests : IDisposable
     {
         var final = await RunAsync(Support.Requests.FromUrl(prompt: "a cat #fail"));
 
-        Assert.Equal(TaskState.Failed, final.State);
+        Assert.Equal(TaskState.Failed, final.Lifecycle);
         Assert.Equal("runner_server_error", final.ErrorCode);
         Assert.Contains("Generation failed", final.Error);
         Assert.Null(final.VideoUrl);
@@ -225,7 +225,7 @@ public sealed class FalProviderTests : IDisposable
 
         var final = await _harness.Connect(Fal).WaitAsync(new VideoTask(id, Fal, FastImageToVideo), TimeSpan.FromSeconds(20), CancellationToken.None);
 
-        Assert.Equal(TaskState.Failed, final.State);
+        Assert.Equal(TaskState.Failed, final.Lifecycle);
         Assert.Equal("literal_error", final.ErrorCode);
         Assert.Contains("duration", final.Error);
         Assert.Contains("HTTP 422", final.Error);
@@ -354,9 +354,9 @@ public sealed class FalProviderTests : IDisposable
     {
         using var status = JsonDocument.Parse(json);
 
-        var task = FalProvider.ReadQueueStatus(status.RootElement, new VideoTask("x", Fal, FastImageToVideo) { State = TaskState.Running, QueuePosition = 7 });
+        var task = FalProvider.ReadQueueStatus(status.RootElement, new VideoTask("x", Fal, FastImageToVideo) { Lifecycle = TaskState.Running, QueuePosition = 7 });
 
-        Assert.Equal(expected, task.State);
+        Assert.Equal(expected, task.Lifecycle);
         Assert.Equal(position, task.QueuePosition);
     }
 

@@ -41,7 +41,7 @@ public sealed class MalformedVideoUrlTests
 
         var refreshed = await connection.RefreshAsync(task, CancellationToken.None);
 
-        Assert.Equal(TaskState.Failed, refreshed.State);
+        Assert.Equal(TaskState.Failed, refreshed.Lifecycle);
         Assert.Null(refreshed.VideoUrl);
         Assert.Equal($"{provider} reported task {task.Id} finished but gave no video.", refreshed.Error);
     }

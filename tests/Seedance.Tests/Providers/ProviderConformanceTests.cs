@@ -136,7 +136,7 @@ public sealed class ProviderConformanceTests
         var finished = await connection.WaitAsync(task, TimeSpan.FromSeconds(30), CancellationToken.None);
         var file = await connection.SaveAsync(finished, Path.Combine(harness.Folder.Path, "videos", task.Id + ".mp4"), false, null, CancellationToken.None);
 
-        Assert.Equal(TaskState.Succeeded, finished.State);
+        Assert.Equal(TaskState.Succeeded, finished.Lifecycle);
         Assert.True(Mp4Inspector.Inspect(file.Path).IsValid);
         Assert.Equal(5.0, file.DurationSeconds, 2);
         Assert.Equal(Path.GetFileName(image), task.SourceImage);
@@ -149,8 +149,8 @@ public sealed class ProviderConformanceTests
     {
         var final = await RunAsync(provider, "a cat #fail");
 
-        Assert.Equal(TaskState.Failed, final.State);
-        Assert.Equal(SeedanceErrorCategory.Server, final.FailureCategory);
+        Assert.Equal(TaskState.Failed, final.Lifecycle);
+        Assert.Equal(SeedanceErrorCategory.Server, final.FailureKind);
         Assert.False(string.IsNullOrWhiteSpace(final.Error));
         Assert.Null(final.VideoUrl);
         if (failCode is not null)
@@ -165,8 +165,8 @@ public sealed class ProviderConformanceTests
     {
         var final = await RunAsync(provider, "a cat #nsfw");
 
-        Assert.Equal(TaskState.Failed, final.State);
-        Assert.Equal(SeedanceErrorCategory.ContentPolicy, final.FailureCategory);
+        Assert.Equal(TaskState.Failed, final.Lifecycle);
+        Assert.Equal(SeedanceErrorCategory.ContentPolicy, final.FailureKind);
         if (refusalCode is not null)
         {
             Assert.Equal(refusalCode, final.ErrorCode);
@@ -224,7 +224,7 @@ public sealed class ProviderConformanceTests
 
         var task = await connection.RefreshAsync(new VideoTask("x", provider, connection.ProviderInfo.DefaultModel.Id), CancellationToken.None);
 
-        Assert.Equal(expected, task.State);
+        Assert.Equal(expected, task.Lifecycle);
         Assert.Equal(expected == TaskState.Succeeded, task.VideoUrl is not null);
         Assert.Equal(expected.IsFinal(), task.CompletedAt is not null);
         if (hasError is { } error)
@@ -246,16 +246,16 @@ public sealed class ProviderConformanceTests
         var (runningOutcome, runningTask) = await connection.CancelAsync(running, CancellationToken.None);
 
         Assert.Equal(expected.Queued, queuedOutcome);
-        Assert.Equal(TaskState.Cancelled, queuedTask.State);
+        Assert.Equal(TaskState.Cancelled, queuedTask.Lifecycle);
         Assert.Equal(expected.QueuedAtProvider, harness.Server.Tasks.Peek(queued.Id)?.State);
         Assert.Equal(expected.Running, runningOutcome);
-        Assert.Equal(expected.RunningAfter, runningTask.State);
+        Assert.Equal(expected.RunningAfter, runningTask.Lifecycle);
         Assert.Equal(expected.RunningAtProvider, harness.Server.Tasks.Peek(running.Id)!.State);
         Assert.Equal(2, harness.Server.Options.Faults.CallsTo("cancel"));
         if (expected.QueuedRefreshed is { } refreshedState)
         {
             var refreshed = await connection.RefreshAsync(queued, CancellationToken.None);
-            Assert.Equal(refreshedState, refreshed.State);
+            Assert.Equal(refreshedState, refreshed.Lifecycle);
             Assert.Equal(expected.QueuedErrorCode, refreshed.ErrorCode);
         }
     }
@@ -271,7 +271,7 @@ public sealed class ProviderConformanceTests
         var (outcome, current) = await connection.CancelAsync(task, CancellationToken.None);
 
         Assert.Equal(CancelOutcome.NotSupported, outcome);
-        Assert.Equal(TaskState.Running, current.State);
+        Assert.Equal(TaskState.Running, current.Lifecycle);
         Assert.Null(connection.ProviderInfo.CancelBehaviour);
         Assert.Equal(EmulatedTaskState.Running, harness.Server.Tasks.Peek(task.Id)!.State);
         Assert.Single(harness.Server.RequestsTo(provider), request => request.Method == "POST");

@@ -28,7 +28,7 @@ public sealed class ReplicateProviderTests : IDisposable
         var arrived = _harness.Server.Tasks.Peek(task.Id)!;
         Golden.AssertMatches("replicate", "text-to-video", arrived.Spec.RawBody);
         Assert.Equal("bytedance/seedance-2.0-fast", arrived.Spec.Model);
-        Assert.Equal(TaskState.Succeeded, finished.State);
+        Assert.Equal(TaskState.Succeeded, finished.Lifecycle);
         Assert.NotNull(finished.InferenceMs);
         var info = Mp4Inspector.Inspect(file.Path);
         Assert.True(info.IsValid, string.Join("; ", info.Problems));
@@ -47,7 +47,7 @@ public sealed class ReplicateProviderTests : IDisposable
         var task = await connection.SubmitAsync(connection.Prepare(request), CancellationToken.None);
 
         Golden.AssertMatches("replicate", "image-to-video", _harness.Server.Tasks.Peek(task.Id)!.Spec.RawBody);
-        Assert.Equal(TaskState.Queued, task.State);
+        Assert.Equal(TaskState.Queued, task.Lifecycle);
         Assert.Equal(26, task.Id.Length);
     }
 
@@ -63,7 +63,7 @@ public sealed class ReplicateProviderTests : IDisposable
 
         using var body = JsonDocument.Parse(_harness.Server.Tasks.Peek(task.Id)!.Spec.RawBody);
         Assert.StartsWith("data:image/png;base64,iVBORw0KGgo", body.RootElement.GetProperty("input").GetProperty("image").GetString());
-        Assert.Equal(TaskState.Succeeded, finished.State);
+        Assert.Equal(TaskState.Succeeded, finished.Lifecycle);
         Assert.Equal("cat.png", finished.SourceImage);
         Assert.Equal(0, _harness.Server.Uploads.Count);
     }

@@ -136,7 +136,7 @@ public sealed class WaveSpeedProviderTests : IDisposable
         var task = await connection.SubmitAsync(connection.Prepare(Support.Requests.ImageToVideo(_harness.NewImage(name: "cat.png"), duration: 10)), CancellationToken.None);
 
         Assert.Equal(32, task.Id.Length);
-        Assert.Equal(TaskState.Queued, task.State);
+        Assert.Equal(TaskState.Queued, task.Lifecycle);
         Assert.Equal("WaveSpeed", task.Provider);
         Assert.Equal(connection.Name, task.Connection);
         Assert.Equal(1.60m, task.EstimatedCost);
@@ -154,7 +154,7 @@ public sealed class WaveSpeedProviderTests : IDisposable
         var finished = await connection.WaitAsync(task, TimeSpan.FromSeconds(20), CancellationToken.None);
         var file = await connection.SaveAsync(finished, _harness.Folder.File("out.mp4"), overwrite: false, progress: null, CancellationToken.None);
 
-        Assert.Equal(TaskState.Succeeded, finished.State);
+        Assert.Equal(TaskState.Succeeded, finished.Lifecycle);
         Assert.True(Mp4Inspector.Inspect(file.Path).IsValid);
     }
 

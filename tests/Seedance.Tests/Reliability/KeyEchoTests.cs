@@ -59,7 +59,7 @@ public sealed class KeyEchoTests
             final = await connection.WaitAsync(task, TimeSpan.FromSeconds(30), CancellationToken.None);
         }
 
-        Assert.Equal(TaskState.Failed, final.State);
+        Assert.Equal(TaskState.Failed, final.Lifecycle);
         Assert.Equal("Key *** may not use this model", final.Error);
         AssertNowhere(verbose, JsonSerializer.Serialize(final), JsonSerializer.Serialize(harness.Journal.ReadAll()));
     }

@@ -32,8 +32,8 @@ public sealed class TaskLifecycleTests
         var task = await connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None);
         var final = await connection.WaitAsync(task, Deadline, CancellationToken.None);
 
-        Assert.Equal(TaskState.Succeeded, final.State);
-        Assert.Contains(heard, change => change.Id == task.Id && change.State == TaskState.Succeeded);
+        Assert.Equal(TaskState.Succeeded, final.Lifecycle);
+        Assert.Contains(heard, change => change.Id == task.Id && change.Lifecycle == TaskState.Succeeded);
         Assert.Equal(1, EndLines(harness.Journal, task.Id));
         Assert.Equal(0, connection.PendingTasks);
     }
@@ -58,22 +58,22 @@ public sealed class TaskLifecycleTests
             maxConcurrentPolls: 1,
             lifecycle);
         lifecycle.Changed += _ => throw new InvalidOperationException("a broken subscriber");
-        var neighbour = new VideoTask("neighbour", "WaveSpeed", "model") { State = TaskState.Running };
+        var neighbour = new VideoTask("neighbour", "WaveSpeed", "model") { Lifecycle = TaskState.Running };
         lifecycle.Open(neighbour, await lifecycle.WaitForSlotAsync(CancellationToken.None));
-        var running = new VideoTask("task-1", "WaveSpeed", "model") { State = TaskState.Running };
+        var running = new VideoTask("task-1", "WaveSpeed", "model") { Lifecycle = TaskState.Running };
         lifecycle.Open(running, await lifecycle.WaitForSlotAsync(CancellationToken.None));
         Assert.Equal(0, lifecycle.FreeSlots);
 
         var waiter = watcher.Watch(running);
         await asked.Task.WaitAsync(Deadline);
-        watcher.Forget(running with { State = TaskState.Cancelled });
-        answer.SetResult(running with { State = TaskState.Succeeded });
+        watcher.Forget(running with { Lifecycle = TaskState.Cancelled });
+        answer.SetResult(running with { Lifecycle = TaskState.Succeeded });
         var final = await waiter.WaitAsync(Deadline);
         // Every other way of ending it, once more: a final snapshot watched, and a direct end.
-        await watcher.Watch(running with { State = TaskState.Succeeded });
-        Assert.False(lifecycle.End(running with { State = TaskState.Failed }));
+        await watcher.Watch(running with { Lifecycle = TaskState.Succeeded });
+        Assert.False(lifecycle.End(running with { Lifecycle = TaskState.Failed }));
 
-        Assert.Equal(TaskState.Cancelled, final.State);
+        Assert.Equal(TaskState.Cancelled, final.Lifecycle);
         Assert.Equal(1, EndLines(journal, running.Id));
         Assert.Equal(TaskState.Cancelled, journal.ReadAll().Single(record => record.Id == running.Id).State);
         Assert.Equal(1, lifecycle.FreeSlots);
@@ -90,7 +90,7 @@ public sealed class TaskLifecycleTests
         await connection.WaitAsync(task, Deadline, CancellationToken.None);
         await connection.WaitAsync(task, Deadline, CancellationToken.None);
 
-        Assert.Equal(TaskState.Succeeded, task.State);
+        Assert.Equal(TaskState.Succeeded, task.Lifecycle);
         Assert.Equal(1, EndLines(harness.Journal, task.Id));
         Assert.Equal(0, connection.PendingTasks);
     }

@@ -20,7 +20,7 @@ public sealed class ThrottleSlotTests
 
         var tasks = await SubmitAsync(connection, 3, "finished at once", deadline.Token);
 
-        Assert.All(tasks, task => Assert.Equal(TaskState.Succeeded, task.State));
+        Assert.All(tasks, task => Assert.Equal(TaskState.Succeeded, task.Lifecycle));
         Assert.Equal(3, harness.Submits());
         Assert.All(harness.Journal.ReadAll(), record => Assert.Equal(TaskState.Succeeded, record.State));
     }
