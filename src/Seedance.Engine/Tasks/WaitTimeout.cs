@@ -37,7 +37,7 @@ internal static class WaitTimeout
     private static string StillUnfinished(VideoTask latest, TimeSpan timeout) =>
         $"Task {latest.Id} is still {StateOf(latest)} after {Seconds(timeout)} (-TimeoutSec).";
 
-    private static string StateOf(VideoTask task) => task.State.ToString().ToLowerInvariant();
+    private static string StateOf(VideoTask task) => task.State.ToLowerInvariant();
 
     private static string Seconds(TimeSpan timeout) => $"{timeout.TotalSeconds:N0} s";
 

@@ -67,7 +67,7 @@ internal sealed class BatchProgress : IDisposable
 
         _states[task.Id] = task.Lifecycle;
         var position = task.QueuePosition is { } queued ? $" (queue position {queued})" : string.Empty;
-        _cmdlet.WriteVerbose($"Task {task.Id}: {task.State.ToString().ToLowerInvariant()}{position}.");
+        _cmdlet.WriteVerbose($"Task {task.Id}: {task.State.ToLowerInvariant()}{position}.");
         Render(force: false);
     }
 
