@@ -60,6 +60,15 @@ Describe 'Default views at 120 columns' {
         Get-TableText $file | Should -BeLike "*$($file.Path -replace '\s', '')*"
     }
 
+    It 'writes what a model does with images and the options it takes by name in ConvertTo-Json' {
+        $json = Get-SeedanceModel -Provider fal | ConvertTo-Json -Depth 4 | ConvertFrom-Json
+        $json.ImageUse | Should -Contain 'References'
+        @($json | Where-Object ImageUse -eq 'FirstFrame') | Should -Not -BeNullOrEmpty
+        @($json.Options) | Should -Contain 'GenerateAudio'
+        @($json | Where-Object { $_.Options -contains 'LastImage' }) | Should -Not -BeNullOrEmpty
+        @($json[0].PSObject.Properties.Name) | Should -Not -Contain 'OptionFlags' -Because 'the engine enum stays out of the public surface'
+    }
+
     It 'shows every published price of every model' {
         foreach ($model in Get-SeedanceModel) {
             $text = Get-TableText $model

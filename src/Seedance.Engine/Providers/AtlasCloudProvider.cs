@@ -122,7 +122,7 @@ public sealed class AtlasCloudProvider : IVideoProvider, IImageUploader
     {
         var body = new JsonObject { ["model"] = request.Model.Id };
         WireJson.AddIfSet(body, "prompt", request.Prompt);
-        switch (request.Model.ImageUse)
+        switch (request.Model.ImageHandling)
         {
             case ImageUse.FirstFrame:
                 body["image"] = request.Images[0].WireValue;

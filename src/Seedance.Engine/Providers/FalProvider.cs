@@ -232,7 +232,7 @@ public sealed class FalProvider : IVideoProvider, IImageUploader, ITaskLister
     private static JsonObject Body(PreparedRequest request)
     {
         var body = new JsonObject { ["prompt"] = request.Prompt };
-        switch (request.Model.ImageUse)
+        switch (request.Model.ImageHandling)
         {
             case ImageUse.FirstFrame:
                 body["image_url"] = request.Images[0].WireValue;

@@ -28,7 +28,11 @@ public sealed record ModelInfo
     /// <summary>Other names users may type for this model (e.g. <c>seedance-2-0-fast</c>, as AI/ML API's Seedance guide spells it).</summary>
     public IReadOnlyList<string> Aliases { get; init; } = Array.Empty<string>();
 
-    public ImageUse ImageUse { get; init; }
+    /// <summary>What the model does with -Image, by name (None, FirstFrame, References, FirstFrameOrReferences), so
+    /// ConvertTo-Json and filters read the same word the help uses.</summary>
+    public string ImageUse => ImageHandling.ToString();
+
+    internal ImageUse ImageHandling { get; init; }
 
     public int MinImages { get; init; }
 
@@ -52,7 +56,13 @@ public sealed record ModelInfo
     /// <summary>Aspect ratios the user may choose; empty when the output follows the input image.</summary>
     public IReadOnlyList<string> AspectRatios { get; init; } = Array.Empty<string>();
 
-    public ModelOptions Options { get; init; }
+    /// <summary>The optional parameters the model takes, by name (e.g. LastImage, GenerateAudio, Seed).</summary>
+    public IReadOnlyList<string> Options => Enum.GetValues(typeof(ModelOptions)).Cast<ModelOptions>()
+        .Where(option => option != ModelOptions.None && Supports(option))
+        .Select(option => option.ToString())
+        .ToArray();
+
+    internal ModelOptions OptionFlags { get; init; }
 
     /// <summary>US dollars per second of video, by resolution.</summary>
     public IReadOnlyDictionary<string, decimal> PricePerSecond { get; init; } = new Dictionary<string, decimal>();
@@ -76,7 +86,7 @@ public sealed record ModelInfo
     /// <summary>How long a typical 5 s generation takes; the first guess before this session has measured any.</summary>
     public TimeSpan TypicalGenerationTime { get; init; } = TimeSpan.FromSeconds(60);
 
-    public bool Supports(ModelOptions option) => (Options & option) == option;
+    public bool Supports(ModelOptions option) => (OptionFlags & option) == option;
 
     public bool IsKnownAs(string name) =>
         string.Equals(Id, name, StringComparison.OrdinalIgnoreCase)

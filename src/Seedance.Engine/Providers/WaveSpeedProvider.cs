@@ -237,7 +237,7 @@ public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader, ITaskLis
     }
 
     /// <summary>Where the model's page wants the images follows from what it does with them.</summary>
-    private static WireShape ShapeOf(ModelInfo model) => model.ImageUse switch
+    private static WireShape ShapeOf(ModelInfo model) => model.ImageHandling switch
     {
         ImageUse.References => WireShape.ReferenceArray,
         ImageUse.FirstFrame => WireShape.FirstAndLastFrame,

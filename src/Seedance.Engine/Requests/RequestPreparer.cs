@@ -148,7 +148,7 @@ public static class RequestPreparer
         }
 
         // Seedance takes one scenario per task: a first frame, a first and a last frame, or reference images.
-        if (request.LastImage is not null && count > 1 && model.ImageUse == ImageUse.FirstFrameOrReferences)
+        if (request.LastImage is not null && count > 1 && model.ImageHandling == ImageUse.FirstFrameOrReferences)
         {
             throw Invalid(ErrorIds.LastImageWithReferences, "LastImage", $"-LastImage cannot be combined with {count} -Image values on {model.Provider} model {model.Id}: one -Image with -LastImage is first-and-last-frame generation, several -Image values are reference images, and a task is one or the other. Give one -Image with -LastImage, or leave -LastImage out.");
         }
@@ -156,7 +156,7 @@ public static class RequestPreparer
 
     private static void CheckReferenceResolution(ModelInfo model, VideoRequest request, string resolution)
     {
-        var references = model.ImageUse == ImageUse.References || (model.ImageUse == ImageUse.FirstFrameOrReferences && request.Images.Count > 1);
+        var references = model.ImageHandling == ImageUse.References || (model.ImageHandling == ImageUse.FirstFrameOrReferences && request.Images.Count > 1);
         if (references && model.ReferenceImageResolutions.Count > 0 && !model.ReferenceImageResolutions.Any(allowed => ModelSelector.Same(allowed, resolution)))
         {
             throw Invalid(ErrorIds.ResolutionNotSupported, "Resolution", $"-Resolution {resolution} cannot be combined with reference images on {model.Provider} model {model.Id}. Allowed with references: {string.Join(", ", model.ReferenceImageResolutions)}.");

@@ -211,7 +211,7 @@ public sealed class ProviderConformanceTests
             Assert.True(model.Resolutions.Count == 0 || model.Resolutions.Contains(model.DefaultResolution), $"{model}: default resolution {model.DefaultResolution} is not offered");
             Assert.All(model.PricePerSecond.Keys, resolution => Assert.True(model.Resolutions.Contains(resolution) || resolution == model.DefaultResolution, $"{model}: priced at {resolution}, which it does not offer"));
             Assert.All(model.PricePerSecond.Values, price => Assert.InRange(price, 0.001m, 5m));
-            Assert.True(model.ImageUse == ImageUse.None ? model.MaxImages == 0 : model.MaxImages > 0, $"{model}: image use {model.ImageUse} with {model.MaxImages} images");
+            Assert.True(model.ImageHandling == ImageUse.None ? model.MaxImages == 0 : model.MaxImages > 0, $"{model}: image use {model.ImageHandling} with {model.MaxImages} images");
         }
     }
 

@@ -35,7 +35,7 @@ internal static class AimlApiModels
             Aliases = new[] { "seedance-2-0", "seedance-2.0" },
             DefaultDuration = 5,
             Resolutions = new[] { "480p", "720p", "1080p", "4k" },
-            Options = fast20.Options | ModelOptions.Watermark,
+            OptionFlags = fast20.OptionFlags | ModelOptions.Watermark,
             PricePerSecond = Prices.NotPublished,
             TypicalGenerationTime = TimeSpan.FromSeconds(60),
         };
@@ -44,12 +44,12 @@ internal static class AimlApiModels
             Id = "bytedance/seedance-1-5-pro",
             Family = "Seedance 1.5 Pro",
             Aliases = new[] { "seedance-1-5-pro" },
-            ImageUse = ImageUse.FirstFrame,
+            ImageHandling = ImageUse.FirstFrame,
             MaxImages = 1,
             Durations = Seconds.Between(4, 12),
             Resolutions = new[] { "480p", "720p", "1080p" },
             AspectRatios = new[] { "16:9", "4:3", "1:1", "3:4", "9:16", "21:9", "adaptive" },
-            Options = standard20.Options | ModelOptions.CameraFixed,
+            OptionFlags = standard20.OptionFlags | ModelOptions.CameraFixed,
         };
         // The 1.0 models: 5 or 10 s, 1080p by default, no sound; seed, watermark and "camerafixed" (so spelled) on
         // all; an aspect ratio only on text-to-video Lite.
@@ -61,7 +61,7 @@ internal static class AimlApiModels
             Durations = new[] { 5, 10 },
             DefaultResolution = "1080p",
             AspectRatios = Array.Empty<string>(),
-            Options = ModelOptions.LastImage | ModelOptions.Seed | ModelOptions.CameraFixed | ModelOptions.Watermark,
+            OptionFlags = ModelOptions.LastImage | ModelOptions.Seed | ModelOptions.CameraFixed | ModelOptions.Watermark,
         };
         var proI2v10 = proFast10 with
         {
@@ -82,14 +82,14 @@ internal static class AimlApiModels
             Id = "bytedance/seedance-1-0-lite-i2v",
             Family = "Seedance 1.0 Lite",
             Aliases = new[] { "seedance-1-0-lite-i2v" },
-            Options = proI2v10.Options & ~ModelOptions.LastImage,
+            OptionFlags = proI2v10.OptionFlags & ~ModelOptions.LastImage,
             TypicalGenerationTime = TimeSpan.FromSeconds(90),
         };
         var liteT2v10 = liteI2v10 with
         {
             Id = "bytedance/seedance-1-0-lite-t2v",
             Aliases = new[] { "seedance-1-0-lite-t2v" },
-            ImageUse = ImageUse.None,
+            ImageHandling = ImageUse.None,
             MinImages = 0,
             MaxImages = 0,
             AspectRatios = new[] { "16:9", "4:3", "1:1", "3:4", "9:16", "21:9", "9:21" },

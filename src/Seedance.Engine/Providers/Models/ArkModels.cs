@@ -66,7 +66,7 @@ internal static class ArkModels
         {
             Aliases = AlsoKnownAs(Fast20, fast.Aliases.ToArray()),
             AspectRatios = FixedRatios.Concat(new[] { "adaptive" }).ToArray(),
-            Options = fast.Options | Seedance1Options,
+            OptionFlags = fast.OptionFlags | Seedance1Options,
             PricePerSecond = Tokens.PerSecond(5.60m, "480p", "720p"),
             MaxImageBytes = MaxImageBytes,
             ImagePixels = ImagePixels,
@@ -85,7 +85,7 @@ internal static class ArkModels
             Id = Pro15,
             Family = "Seedance 1.5 Pro",
             Aliases = AlsoKnownAs(Pro15),
-            ImageUse = ImageUse.FirstFrame,
+            ImageHandling = ImageUse.FirstFrame,
             MaxImages = 1,
             Durations = Seconds.Between(4, 12),
             PricePerSecond = Prices.NotPublished,
@@ -98,7 +98,7 @@ internal static class ArkModels
             Aliases = AlsoKnownAs(Pro10),
             Durations = Seconds.Between(2, 12),
             DefaultResolution = "1080p",
-            Options = Seedance1Options,
+            OptionFlags = Seedance1Options,
         };
         var proFast10 = pro10 with { Id = ProFast10, Family = "Seedance 1.0 Pro Fast", Aliases = AlsoKnownAs(ProFast10) };
         var liteI2v10 = pro10 with
@@ -106,21 +106,21 @@ internal static class ArkModels
             Id = LiteI2v10,
             Family = "Seedance 1.0 Lite",
             Aliases = AlsoKnownAs(LiteI2v10),
-            ImageUse = ImageUse.FirstFrameOrReferences,
+            ImageHandling = ImageUse.FirstFrameOrReferences,
             MinImages = 1,
             MaxImages = 4,
             DefaultResolution = "720p",
-            Options = Seedance1Options | ModelOptions.LastImage,
+            OptionFlags = Seedance1Options | ModelOptions.LastImage,
         };
         var liteT2v10 = liteI2v10 with
         {
             Id = LiteT2v10,
             Aliases = AlsoKnownAs(LiteT2v10),
-            ImageUse = ImageUse.None,
+            ImageHandling = ImageUse.None,
             MinImages = 0,
             MaxImages = 0,
             AspectRatios = FixedRatios,
-            Options = Seedance1Options,
+            OptionFlags = Seedance1Options,
         };
         return new[] { fast20, standard20, pro15, pro10, proFast10, liteI2v10, liteT2v10 };
     }

@@ -31,12 +31,12 @@ internal static class AtlasCloudModels
         var fastImage = fast with
         {
             Aliases = fast.Aliases.Concat(new[] { "bytedance/seedance-2.0/fast/image-to-video" }).ToArray(),
-            ImageUse = ImageUse.FirstFrame,
+            ImageHandling = ImageUse.FirstFrame,
             MinImages = 1,
             MaxImages = 1,
             PromptRequired = false,
             AspectRatios = new[] { "16:9", "9:16", "1:1", "4:3", "3:4", "21:9", "adaptive" },
-            Options = CommonOptions | ModelOptions.LastImage,
+            OptionFlags = CommonOptions | ModelOptions.LastImage,
             PricePerSecond = Prices.NotPublished,
             // The model schema's own limit for input images; the inline limit (a choice) is lower, see the provider.
             MaxImageBytes = 30L * 1024 * 1024,
@@ -46,19 +46,19 @@ internal static class AtlasCloudModels
         {
             Id = "bytedance/seedance-2.0-fast/text-to-video",
             Aliases = new[] { "bytedance/seedance-2.0/fast/text-to-video" },
-            ImageUse = ImageUse.None,
+            ImageHandling = ImageUse.None,
             MinImages = 0,
             MaxImages = 0,
             PromptRequired = true,
-            Options = CommonOptions,
+            OptionFlags = CommonOptions,
         };
         var fastReferences = fastImage with
         {
             Id = "bytedance/seedance-2.0-fast/reference-to-video",
             Aliases = new[] { "bytedance/seedance-2.0/fast/reference-to-video" },
-            ImageUse = ImageUse.References,
+            ImageHandling = ImageUse.References,
             MaxImages = 9,
-            Options = CommonOptions,
+            OptionFlags = CommonOptions,
         };
 
         // The standard tier: each fast model's twin, up to 1080p. Atlas Cloud shows prices to four places (its 720p

@@ -16,14 +16,14 @@ internal static class ByteDanceModels
     public static ModelInfo Seedance20Fast(string provider, string id) => new(provider, id, "Seedance 2.0 Fast")
     {
         Aliases = new[] { "seedance-2-0-fast", "seedance-2.0-fast" },
-        ImageUse = ImageUse.FirstFrameOrReferences,
+        ImageHandling = ImageUse.FirstFrameOrReferences,
         MinImages = 0,
         MaxImages = 9,
         Durations = Seconds.Between(4, 15),
         DefaultDuration = 5,
         Resolutions = new[] { "480p", "720p" },
         DefaultResolution = "720p",
-        Options = ModelOptions.LastImage | ModelOptions.GenerateAudio | ModelOptions.Seed,
+        OptionFlags = ModelOptions.LastImage | ModelOptions.GenerateAudio | ModelOptions.Seed,
         TypicalGenerationTime = TimeSpan.FromSeconds(35),
     };
 }

@@ -31,11 +31,11 @@ internal static class FalModels
         // One image, the first frame: references have an endpoint of their own. No seed.
         var fastImage = ByteDanceModels.Seedance20Fast(FalProvider.Name, "bytedance/seedance-2.0/fast/image-to-video") with
         {
-            ImageUse = ImageUse.FirstFrame,
+            ImageHandling = ImageUse.FirstFrame,
             MinImages = 1,
             MaxImages = 1,
             AspectRatios = AspectRatios,
-            Options = ModelOptions.GenerateAudio | ModelOptions.Webhook | ModelOptions.LastImage,
+            OptionFlags = ModelOptions.GenerateAudio | ModelOptions.Webhook | ModelOptions.LastImage,
             // $0.0112 per 1,000 tokens; fal publishes the 720p price itself, $0.2419/s.
             PricePerSecond = Tokens.PerSecond(11.20m, "480p").AndPublished("720p", 0.2419m),
             MaxImageBytes = 30L * 1024 * 1024,
@@ -44,15 +44,15 @@ internal static class FalModels
         {
             Id = "bytedance/seedance-2.0/fast/text-to-video",
             Aliases = Array.Empty<string>(),
-            ImageUse = ImageUse.None,
+            ImageHandling = ImageUse.None,
             MinImages = 0,
             MaxImages = 0,
-            Options = ModelOptions.GenerateAudio | ModelOptions.Webhook,
+            OptionFlags = ModelOptions.GenerateAudio | ModelOptions.Webhook,
         };
         var fastReferences = fastText with
         {
             Id = "bytedance/seedance-2.0/fast/reference-to-video",
-            ImageUse = ImageUse.References,
+            ImageHandling = ImageUse.References,
             MaxImages = 9,
         };
 
@@ -74,7 +74,7 @@ internal static class FalModels
             Aliases = Array.Empty<string>(),
             Durations = Seconds.Between(4, 12),
             Resolutions = new[] { "480p", "720p", "1080p" },
-            Options = ModelOptions.LastImage | ModelOptions.GenerateAudio | ModelOptions.Seed | ModelOptions.CameraFixed | ModelOptions.Webhook,
+            OptionFlags = ModelOptions.LastImage | ModelOptions.GenerateAudio | ModelOptions.Seed | ModelOptions.CameraFixed | ModelOptions.Webhook,
             PricePerSecond = Tokens.PerSecond(2.40m, "480p", "720p", "1080p"),
             // fal documents no image size limit for the 1.x endpoints: the 10 MB the other providers document holds.
             MaxImageBytes = 10L * 1024 * 1024,
@@ -83,10 +83,10 @@ internal static class FalModels
         var pro15Text = pro15Image with
         {
             Id = "fal-ai/bytedance/seedance/v1.5/pro/text-to-video",
-            ImageUse = ImageUse.None,
+            ImageHandling = ImageUse.None,
             MinImages = 0,
             MaxImages = 0,
-            Options = pro15Image.Options & ~ModelOptions.LastImage,
+            OptionFlags = pro15Image.OptionFlags & ~ModelOptions.LastImage,
         };
         // Seedance 1.0: silent, 2 to 12 s, 1080p unless chosen.
         var pro10Image = pro15Image with
@@ -95,13 +95,13 @@ internal static class FalModels
             Family = "Seedance 1.0 Pro",
             Durations = Seconds.Between(2, 12),
             DefaultResolution = "1080p",
-            Options = ModelOptions.Seed | ModelOptions.CameraFixed | ModelOptions.Webhook,
+            OptionFlags = ModelOptions.Seed | ModelOptions.CameraFixed | ModelOptions.Webhook,
             PricePerSecond = Seedance1Tokens.PerSecond(2.50m, "480p", "720p", "1080p"),
         };
         var pro10Text = pro10Image with
         {
             Id = "fal-ai/bytedance/seedance/v1/pro/text-to-video",
-            ImageUse = ImageUse.None,
+            ImageHandling = ImageUse.None,
             MinImages = 0,
             MaxImages = 0,
             AspectRatios = FixedAspectRatios,

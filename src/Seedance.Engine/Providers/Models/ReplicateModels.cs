@@ -22,7 +22,7 @@ internal static class ReplicateModels
         var fast20 = fast with
         {
             AspectRatios = new[] { "16:9", "4:3", "1:1", "3:4", "9:16", "21:9", "adaptive" },
-            Options = fast.Options | ModelOptions.Webhook,
+            OptionFlags = fast.OptionFlags | ModelOptions.Webhook,
         };
         var standard20 = fast20 with
         {
@@ -38,12 +38,12 @@ internal static class ReplicateModels
             Id = "bytedance/seedance-1-pro",
             Family = "Seedance 1.0 Pro",
             Aliases = new[] { "seedance-1-pro", "seedance-1-0-pro" },
-            ImageUse = ImageUse.FirstFrame,
+            ImageHandling = ImageUse.FirstFrame,
             MaxImages = 1,
             Durations = Seconds.Between(2, 12),
             DefaultResolution = "1080p",
             AspectRatios = new[] { "16:9", "4:3", "1:1", "3:4", "9:16", "21:9", "9:21" },
-            Options = ModelOptions.LastImage | ModelOptions.Seed | ModelOptions.CameraFixed | ModelOptions.Webhook,
+            OptionFlags = ModelOptions.LastImage | ModelOptions.Seed | ModelOptions.CameraFixed | ModelOptions.Webhook,
             TypicalGenerationTime = TimeSpan.FromSeconds(60),
         };
         var lite10 = pro10 with
@@ -51,7 +51,7 @@ internal static class ReplicateModels
             Id = "bytedance/seedance-1-lite",
             Family = "Seedance 1.0 Lite",
             Aliases = new[] { "seedance-1-lite", "seedance-1-0-lite" },
-            ImageUse = ImageUse.FirstFrameOrReferences,
+            ImageHandling = ImageUse.FirstFrameOrReferences,
             MaxImages = 4,
             DefaultResolution = "720p",
             // 1 Lite takes reference images only below 1080p.

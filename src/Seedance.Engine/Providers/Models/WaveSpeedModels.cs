@@ -30,19 +30,19 @@ internal static class WaveSpeedModels
         // The model page: 1-4 references, 5/10/15 s, the resolution and ratio of the image, no other options.
         var fastImage = ByteDanceModels.Seedance20Fast(WaveSpeedProvider.Name, "bytedance/seedance-2.0-fast/image-to-video") with
         {
-            ImageUse = ImageUse.References,
+            ImageHandling = ImageUse.References,
             MinImages = 1,
             MaxImages = 4,
             Durations = ModelPageDurations,
             Resolutions = Array.Empty<string>(),
-            Options = ModelOptions.Webhook,
+            OptionFlags = ModelOptions.Webhook,
             PricePerSecond = Prices.PerClip("720p", 0.80m, 5),
         };
         var fastText = fastImage with
         {
             Id = "bytedance/seedance-2.0-fast/text-to-video",
             Aliases = Array.Empty<string>(),
-            ImageUse = ImageUse.None,
+            ImageHandling = ImageUse.None,
             MinImages = 0,
             MaxImages = 0,
             AspectRatios = TextAspectRatios,
@@ -52,12 +52,12 @@ internal static class WaveSpeedModels
         {
             Id = "bytedance/seedance-2.0-fast/image-to-video-turbo",
             Aliases = Array.Empty<string>(),
-            ImageUse = ImageUse.FirstFrame,
+            ImageHandling = ImageUse.FirstFrame,
             MaxImages = 1,
             Durations = Seconds.Between(4, 15),
             Resolutions = new[] { "720p", "1080p" },
             AspectRatios = AllAspectRatios,
-            Options = ModelOptions.LastImage | ModelOptions.Webhook,
+            OptionFlags = ModelOptions.LastImage | ModelOptions.Webhook,
             // "Fastest and most affordable": $0.60 per 5 s at 720p; no 1080p price is published.
             PricePerSecond = Prices.PerClip("720p", 0.60m, 5),
             TypicalGenerationTime = TimeSpan.FromSeconds(30),
@@ -67,7 +67,7 @@ internal static class WaveSpeedModels
             Id = "bytedance/seedance-2.0-fast/image-to-video-spicy",
             PromptRequired = false,
             Resolutions = new[] { "480p", "720p", "1080p" },
-            Options = turbo.Options | ModelOptions.GenerateAudio | ModelOptions.Seed,
+            OptionFlags = turbo.OptionFlags | ModelOptions.GenerateAudio | ModelOptions.Seed,
             PricePerSecond = Prices.NotPublished,
             TypicalGenerationTime = TimeSpan.FromSeconds(35),
         };
