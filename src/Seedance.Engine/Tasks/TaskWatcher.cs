@@ -202,7 +202,7 @@ public sealed class TaskWatcher : IDisposable
         if (!snapshot.IsFinal && _clock.Elapsed - watched.StartedAt > GiveUpAfter)
         {
             Fail(watched, new SeedanceException(SeedanceErrorCategory.Timeout, ErrorIds.TaskStuck,
-                $"Task {snapshot.Id} is still {snapshot.State.ToLowerInvariant()} after {GiveUpAfter.TotalHours:0.#} h; no longer following it. Check it with Get-SeedanceTask -Id {snapshot.Id}, or stop it with Stop-SeedanceTask.")
+                $"Task {snapshot.Id} is still {snapshot.StateWord()} after {GiveUpAfter.TotalHours:0.#} h; no longer following it. Check it with Get-SeedanceTask -Id {snapshot.Id}, or stop it with Stop-SeedanceTask.")
             { TaskId = snapshot.Id, Provider = snapshot.Provider });
             return;
         }

@@ -25,7 +25,7 @@ internal static class WaitTimeout
         CancelOutcome.Cancelled =>
             $"Task {latest.Id} had not finished after {Seconds(timeout)} (-TimeoutSec), so it was cancelled at {provider.Name} (-CancelOnTimeout).",
         CancelOutcome.Requested =>
-            $"{StillUnfinished(latest, timeout)} {provider.Name} accepted the cancel request (-CancelOnTimeout), but the task was already {StateOf(latest)}: {provider.CancelBehaviour} Check it with Get-SeedanceTask -Id {latest.Id}.",
+            $"{StillUnfinished(latest, timeout)} {provider.Name} accepted the cancel request (-CancelOnTimeout), but the task was already {latest.StateWord()}: {provider.CancelBehaviour} Check it with Get-SeedanceTask -Id {latest.Id}.",
         _ =>
             $"{StillUnfinished(latest, timeout)} {provider.Name} offers no way to cancel it (-CancelOnTimeout): it runs to the end and is billed. Wait again with Get-SeedanceTask -Id {latest.Id} | Wait-SeedanceTask.",
     });
@@ -35,9 +35,7 @@ internal static class WaitTimeout
         $"{StillUnfinished(latest, timeout)} Cancelling it at {latest.Provider} failed (-CancelOnTimeout): {failure.Message} It may still be running: stop it with Stop-SeedanceTask -Id {latest.Id}.", failure);
 
     private static string StillUnfinished(VideoTask latest, TimeSpan timeout) =>
-        $"Task {latest.Id} is still {StateOf(latest)} after {Seconds(timeout)} (-TimeoutSec).";
-
-    private static string StateOf(VideoTask task) => task.State.ToLowerInvariant();
+        $"Task {latest.Id} is still {latest.StateWord()} after {Seconds(timeout)} (-TimeoutSec).";
 
     private static string Seconds(TimeSpan timeout) => $"{timeout.TotalSeconds:N0} s";
 

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using Seedance.Commands.Runtime;
 using Seedance.Providers;
+using Seedance.Tasks;
 using ProviderInfo = Seedance.Providers.ProviderInfo;
 
 namespace Seedance.Commands.Cmdlets;
@@ -57,10 +58,10 @@ public sealed class StopSeedanceTaskCommand : TaskInputCmdlet
                 WriteVerbose($"Task {task.Id} was cancelled.");
                 break;
             case CancelOutcome.Requested:
-                WriteWarning($"{provider.Name} accepted the cancel request for task {task.Id}, but it was already {task.State.ToLowerInvariant()}: {provider.CancelBehaviour}");
+                WriteWarning($"{provider.Name} accepted the cancel request for task {task.Id}, but it was already {task.StateWord()}: {provider.CancelBehaviour}");
                 break;
             case CancelOutcome.AlreadyFinished:
-                WriteWarning($"Task {task.Id} had already finished ({task.State.ToLowerInvariant()}); nothing was cancelled.");
+                WriteWarning($"Task {task.Id} had already finished ({task.StateWord()}); nothing was cancelled.");
                 break;
             default:
                 WriteWarning($"{provider.Name} offers no way to cancel task {task.Id}; it will run to the end and be billed.");

@@ -51,9 +51,7 @@ public sealed class WaitSeedanceTaskCommand : StreamingTaskCmdlet<VideoTask>
     protected override void Emit(VideoTask result)
     {
         // For runbooks, whose verbose stream is their log: each task's end, after how long, and why it did not succeed.
-        var took = result.Elapsed is { } elapsed ? $" after {elapsed.TotalSeconds:0.0} s" : string.Empty;
-        var why = result.Lifecycle == TaskState.Succeeded ? string.Empty : $" ({result.FailureCategory ?? "no reason given"}: {result.Error ?? "no detail"})";
-        WriteVerbose($"Task {result.Id} ({result.Provider}) {result.State.ToLowerInvariant()}{took}{why}.");
+        WriteVerbose(result.EndedLine());
         if (OutputDeadline.WarningFor(result, DateTimeOffset.UtcNow) is { } expiring)
         {
             WriteWarning(expiring);
@@ -61,7 +59,7 @@ public sealed class WaitSeedanceTaskCommand : StreamingTaskCmdlet<VideoTask>
 
         if (result.Lifecycle != TaskState.Succeeded)
         {
-            WriteWarning($"Task {result.Id} {result.State.ToLowerInvariant()}{(result.Error is null ? "." : ": " + result.Error)}");
+            WriteWarning(result.EndedWithoutVideo());
         }
 
         WriteObject(result);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Management.Automation;
 using Seedance.Connections;
+using Seedance.Tasks;
 
 namespace Seedance.Commands.Runtime;
 
@@ -67,7 +68,7 @@ internal sealed class BatchProgress : IDisposable
 
         _states[task.Id] = task.Lifecycle;
         var position = task.QueuePosition is { } queued ? $" (queue position {queued})" : string.Empty;
-        _cmdlet.WriteVerbose($"Task {task.Id}: {task.State.ToLowerInvariant()}{position}.");
+        _cmdlet.WriteVerbose($"Task {task.Id}: {task.StateWord()}{position}.");
         Render(force: false);
     }
 
