@@ -69,8 +69,32 @@ Describe 'Measure-SeedanceCost' {
         $total.Tasks | Should -Be 3
         $total.EstimatedCost | Should -Be (($estimates | Measure-Object EstimatedCost -Sum).Sum)
         $total.EstimatedCost | Should -BeGreaterThan 0
-        $estimates[0].PriceSource | Should -BeLike 'published price list*'
+        $estimates[0].PriceSource | Should -Be "WaveSpeed's price quote (POST /api/v3/model/price)"
         $estimates.DurationSeconds | Sort-Object -Unique | Should -Be 10
+    }
+
+    It 'prices a model with no published price by the provider''s quote, which -MaxCost then counts' {
+        $spicy = 'bytedance/seedance-2.0-fast/image-to-video-spicy'
+        (Get-SeedanceModel -Provider WaveSpeed | Where-Object Id -eq $spicy).PricePerSecond.Count | Should -Be 0
+
+        $planned = @(Get-ChildItem (Join-Path $shots 'shot1.png') | Measure-SeedanceCost -Model $spicy -Duration 10 -WarningAction SilentlyContinue)
+        $submitted = @(Get-ChildItem (Join-Path $shots 'shot1.png') | New-SeedanceVideo -Model $spicy -Duration 10 -MaxCost 5 -WarningAction SilentlyContinue)
+
+        $planned[0].EstimatedCost | Should -Be 1.20
+        $planned[0].PriceSource | Should -BeLike "WaveSpeed's price quote*"
+        $planned[-1].Unpriced | Should -Be 0
+        $submitted | Should -HaveCount 1 -Because 'the quote gives -MaxCost a figure to count'
+    }
+
+    It 'prices a provider that gives no quotes by its published price list' {
+        $key = ConvertTo-SecureString 'pester-onestep-key' -AsPlainText -Force
+        $null = Connect-Seedance -Name quote-fal -Provider fal -BaseUri $emulator.BaseUris['fal'] -ApiKey $key
+        try {
+            $planned = @(Get-ChildItem (Join-Path $shots 'shot1.png') | Measure-SeedanceCost -Prompt 'slow pan' -Duration 5 -Connection quote-fal)
+            $planned[0].PriceSource | Should -BeLike 'published price list (fal *'
+            $planned[0].EstimatedCost | Should -BeGreaterThan 0
+        }
+        finally { Disconnect-Seedance -Name quote-fal }
     }
 
     It 'shows the same -MaxCost cut-off as New-SeedanceVideo -WhatIf and the real run' {

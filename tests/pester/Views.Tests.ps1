@@ -30,6 +30,7 @@ Describe 'Default views at 120 columns' {
         @{ Name = 'task'; Sample = { $task } }
         @{ Name = 'saved video'; Sample = { $file } }
         @{ Name = 'model'; Sample = { Get-SeedanceModel -Provider WaveSpeed | Select-Object -First 1 } }
+        @{ Name = 'cost'; Sample = { Measure-SeedanceCost $shot -Prompt 'slow pan' | Select-Object -First 1 } }
     ) {
         $object = & $Sample
         $headers = Get-TableHeaders $object
@@ -67,6 +68,14 @@ Describe 'Default views at 120 columns' {
         @($json.Options) | Should -Contain 'GenerateAudio'
         @($json | Where-Object { $_.Options -contains 'LastImage' }) | Should -Not -BeNullOrEmpty
         @($json[0].PSObject.Properties.Name) | Should -Not -Contain 'OptionFlags' -Because 'the engine enum stays out of the public surface'
+    }
+
+    It 'shows the whole input and the cost of each planned task' {
+        $estimate = Measure-SeedanceCost $shot -Prompt 'slow pan' -Duration 10 | Select-Object -First 1
+
+        # A long input wraps inside its column rather than being cut, so its end is on the table too.
+        Get-TableText $estimate | Should -BeLike '*shot.png*'
+        Get-TableText $estimate | Should -BeLike ('*${0:0.00}${0:0.00}*' -f $estimate.EstimatedCost)
     }
 
     It 'shows every published price of every model' {

@@ -21,6 +21,7 @@ internal sealed partial class WaveSpeedTwin
             NotFoundAsync)
         .On("POST", "/api/v3/media/uploads", EndpointKind.Upload, (context, _) => UploadTicketAsync(context))
         .On("POST", "/api/v3/media/upload/binary", EndpointKind.Upload, (context, _) => UploadBinaryAsync(context))
+        .On("POST", "/api/v3/model/price", EndpointKind.Other, (context, _) => PriceAsync(context))
         .On("POST", "/api/v3/predictions", EndpointKind.List, (context, call) => HistoryAsync(context, call.Key))
         .On("GET", "/api/v3/account/balance", EndpointKind.Other, (context, _) => context.RespondEnvelopeAsync(new JsonObject { ["balance"] = StartingBalance, ["currency"] = "USD" }))
         .On("GET", "/api/v3/webhook/secret", EndpointKind.Other, (context, call) => context.RespondEnvelopeAsync(new JsonObject { ["secret"] = SecretOf(call.Key) }))

@@ -35,12 +35,14 @@ internal sealed partial class WaveSpeedTwin : IProviderTwin
     // and the newer `image` + `last_image` (durations 4-15). Both are accepted on every image model.
     private static readonly Dictionary<string, TwinModel> Models = new(StringComparer.Ordinal)
     {
-        ["bytedance/seedance-2.0-fast/image-to-video"] = new(takesImages: true, promptRequired: true, AllResolutions),
-        ["bytedance/seedance-2.0-fast/image-to-video-turbo"] = new(takesImages: true, promptRequired: true, new[] { "720p", "1080p" }),
-        ["bytedance/seedance-2.0-fast/image-to-video-spicy"] = new(takesImages: true, promptRequired: false, AllResolutions),
-        ["bytedance/seedance-2.0-fast/text-to-video"] = new(takesImages: false, promptRequired: true, AllResolutions),
-        ["bytedance/seedance-2.0/image-to-video"] = new(takesImages: true, promptRequired: true, AllResolutions),
-        ["bytedance/seedance-2.0/text-to-video"] = new(takesImages: false, promptRequired: true, AllResolutions),
+        // The base price is per 5 s, as the pages state it. WaveSpeed publishes none for -spicy; the twin quotes it at
+        // the turbo page's rate, so a quote for a model without a published price can be tried here.
+        ["bytedance/seedance-2.0-fast/image-to-video"] = new(takesImages: true, promptRequired: true, AllResolutions, basePrice: 0.80m),
+        ["bytedance/seedance-2.0-fast/image-to-video-turbo"] = new(takesImages: true, promptRequired: true, new[] { "720p", "1080p" }, basePrice: 0.60m),
+        ["bytedance/seedance-2.0-fast/image-to-video-spicy"] = new(takesImages: true, promptRequired: false, AllResolutions, basePrice: 0.60m),
+        ["bytedance/seedance-2.0-fast/text-to-video"] = new(takesImages: false, promptRequired: true, AllResolutions, basePrice: 0.80m),
+        ["bytedance/seedance-2.0/image-to-video"] = new(takesImages: true, promptRequired: true, AllResolutions, basePrice: 1.20m),
+        ["bytedance/seedance-2.0/text-to-video"] = new(takesImages: false, promptRequired: true, AllResolutions, basePrice: 1.20m),
     };
 
     private readonly EmulatorServices _services;
@@ -209,6 +211,31 @@ internal sealed partial class WaveSpeedTwin : IProviderTwin
 
         var ours = new Uri(_services.Root, "uploads/").AbsoluteUri;
         return !url.StartsWith(ours, StringComparison.Ordinal) || _services.Uploads.Holds(url);
+    }
+
+    /// <summary>
+    /// <c>POST /api/v3/model/price</c>: the model's formula over the inputs given; nothing runs. A missing duration
+    /// is priced at the pages' default of 5 s, as WaveSpeed prices a missing input at its schema default.
+    /// </summary>
+    private async Task PriceAsync(EmulatorContext context)
+    {
+        var body = EmulatorContext.ParseObject(await context.ReadBodyAsync().ConfigureAwait(false));
+        var modelId = body?["model_id"]?.GetValue<string>();
+        if (modelId is null || !Models.TryGetValue(modelId, out var model))
+        {
+            await context.RespondErrorAsync(this, 400, $"model not found: {modelId ?? "(model_id missing)"}").ConfigureAwait(false);
+            return;
+        }
+
+        var duration = body!["inputs"]?["duration"] is JsonValue given && given.TryGetValue<int>(out var seconds) ? seconds : 5;
+        var price = model.BasePrice * duration / 5;
+        await context.RespondEnvelopeAsync(new JsonObject
+        {
+            ["model_id"] = modelId,
+            ["price"] = price,
+            ["discounted_price"] = price,
+            ["currency"] = "USD",
+        }).ConfigureAwait(false);
     }
 
     private async Task StatusAsync(EmulatorContext context, string id)
@@ -447,12 +474,16 @@ internal sealed partial class WaveSpeedTwin : IProviderTwin
     /// <summary>What one model's page accepts beyond the shared shapes.</summary>
     private sealed class TwinModel
     {
-        public TwinModel(bool takesImages, bool promptRequired, string[] resolutions)
+        public TwinModel(bool takesImages, bool promptRequired, string[] resolutions, decimal basePrice)
         {
             TakesImages = takesImages;
             PromptRequired = promptRequired;
             Resolutions = resolutions;
+            BasePrice = basePrice;
         }
+
+        /// <summary>US dollars for 5 seconds: WaveSpeed's formula for these pages is base_price * duration / 5.</summary>
+        public decimal BasePrice { get; }
 
         public bool TakesImages { get; }
 

@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using Seedance.Http;
 using Seedance.Journal;
 using Seedance.Media;
+using Seedance.Pricing;
 using Seedance.Providers;
 using Seedance.Requests;
 using Seedance.Tasks;
@@ -103,6 +104,16 @@ public sealed class SeedanceConnection : IDisposable
 
         return RequestPreparer.Prepare(_provider, request);
     }
+
+    /// <summary>
+    /// What <paramref name="request"/> will cost: the provider's own quote where it gives one (it is what will be
+    /// billed), otherwise the published price list. A failed quote is an error, not a silent fall-back to the list:
+    /// a cap must count what the provider will charge.
+    /// </summary>
+    public async Task<TaskPrice> PriceAsync(PreparedRequest request, CancellationToken cancellationToken) =>
+        _provider is IPriceQuoter quoter
+            ? await quoter.QuoteAsync(Context, request, cancellationToken).ConfigureAwait(false)
+            : TaskPrice.FromPriceList(request.Model, request.EffectiveResolution, request.EstimatedCost);
 
     public Task<VideoTask> SubmitAsync(PreparedRequest request, CancellationToken cancellationToken) =>
         _submitter.SubmitAsync(request, cancellationToken);

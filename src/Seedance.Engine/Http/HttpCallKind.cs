@@ -15,4 +15,6 @@ public enum HttpCallKind
     Upload,
     /// <summary>Lists recent tasks. Safe to repeat.</summary>
     List,
+    /// <summary>Asks what a request would cost; nothing runs. Safe to repeat.</summary>
+    Quote,
 }

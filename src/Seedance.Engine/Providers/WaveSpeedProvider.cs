@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Seedance.Http;
 using Seedance.Media;
+using Seedance.Pricing;
 using Seedance.Providers.Models;
 using Seedance.Requests;
 using Seedance.Tasks;
@@ -17,12 +18,14 @@ namespace Seedance.Providers;
 
 /// <summary>
 /// WaveSpeedAI's v3 API: <c>POST /api/v3/{model}</c>, <c>GET /api/v3/predictions/{id}/result</c>,
-/// <c>DELETE /api/v3/predictions/{id}</c>, <c>POST /api/v3/predictions</c> (history), and the media upload
-/// ticket <c>POST /api/v3/media/uploads</c>; every answer in a <c>{code, message, data}</c> envelope.
+/// <c>DELETE /api/v3/predictions/{id}</c>, <c>POST /api/v3/predictions</c> (history), the media upload
+/// ticket <c>POST /api/v3/media/uploads</c> and the price quote <c>POST /api/v3/model/price</c>; every answer in a <c>{code, message, data}</c> envelope.
 /// </summary>
-public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader, ITaskLister
+public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader, ITaskLister, IPriceQuoter
 {
     public const string Name = "WaveSpeed";
+
+    private const string QuotePath = "api/v3/model/price";
 
     /// <summary>The most WaveSpeed's history serves on one page.</summary>
     private const int HistoryPageSize = 100;
@@ -47,11 +50,7 @@ public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader, ITaskLis
     public async Task<VideoTask> SubmitAsync(ProviderContext context, PreparedRequest request, CancellationToken cancellationToken)
     {
         var body = ShapeOf(request.Model).Body(request);
-        WireJson.AddIfSet(body, "resolution", request.Resolution);
-        WireJson.AddIfSet(body, "aspect_ratio", request.AspectRatio);
-        WireJson.AddIfSet(body, "generate_audio", request.Source.GenerateAudio);
-        WireJson.AddIfSet(body, "seed", request.Source.Seed);
-        WireJson.AddExtraFields(body, request.ExtraFields);
+        AddSettings(body, request);
 
         var path = "api/v3/" + request.Model.Id;
         if (request.Source.WebhookUrl is { } webhook)
@@ -68,6 +67,28 @@ public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader, ITaskLis
         var data = Envelope(response, "submit");
         var id = data.Text("id") ?? throw WireJson.Missing(Name, "data.id", "submit");
         return ReadPrediction(data, new VideoTask(id, Name, request.Model.Id) { CreatedAt = DateTimeOffset.UtcNow });
+    }
+
+    /// <summary>
+    /// WaveSpeed's quote (<c>POST /api/v3/model/price</c>, as its CLI's <c>price</c> command calls it): the model and
+    /// the inputs that move the price (duration, resolution, ratio, audio), evaluated by WaveSpeed's own pricing
+    /// formula. The images are left out: they do not change the price, and a local one has not been uploaded yet.
+    /// </summary>
+    public async Task<TaskPrice> QuoteAsync(ProviderContext context, PreparedRequest request, CancellationToken cancellationToken)
+    {
+        var inputs = new JsonObject { ["duration"] = request.DurationSeconds };
+        AddSettings(inputs, request);
+        var response = await context.Http.SendAsync(new ApiRequest(HttpCallKind.Quote, HttpMethod.Post, context.Resolve(QuotePath))
+        {
+            JsonBody = new JsonObject { ["model_id"] = request.Model.Id, ["inputs"] = inputs }.ToJsonString(),
+            Purpose = "ask for a price quote",
+        }, cancellationToken).ConfigureAwait(false);
+
+        // What is billed is the discounted price where WaveSpeed gives one; its older answers named it unit_price.
+        var data = Envelope(response, "price quote");
+        var price = data.Decimal("discounted_price") ?? data.Decimal("price") ?? data.Decimal("unit_price")
+            ?? throw WireJson.Missing(Name, "data.price", "price quote");
+        return TaskPrice.Quoted(Name, "POST /" + QuotePath, price);
     }
 
     public async Task<VideoTask> RefreshAsync(ProviderContext context, VideoTask task, CancellationToken cancellationToken)
@@ -234,6 +255,16 @@ public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader, ITaskLis
             InferenceMs = data.Integer("timings", "inference") is { } ms and > 0 ? ms : task.InferenceMs,
             NsfwFlags = nsfw,
         };
+    }
+
+    /// <summary>The settings both a submit and a quote carry, as WaveSpeed's pages name them.</summary>
+    private static void AddSettings(JsonObject body, PreparedRequest request)
+    {
+        WireJson.AddIfSet(body, "resolution", request.Resolution);
+        WireJson.AddIfSet(body, "aspect_ratio", request.AspectRatio);
+        WireJson.AddIfSet(body, "generate_audio", request.Source.GenerateAudio);
+        WireJson.AddIfSet(body, "seed", request.Source.Seed);
+        WireJson.AddExtraFields(body, request.ExtraFields);
     }
 
     /// <summary>Where the model's page wants the images follows from what it does with them.</summary>

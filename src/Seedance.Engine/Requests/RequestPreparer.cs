@@ -37,7 +37,9 @@ public static class RequestPreparer
         var estimate = CostEstimator.Estimate(model, duration, effectiveResolution);
         if (estimate is null)
         {
-            warnings.Add($"{provider.Info.Name} publishes no price for {model.Id} at {effectiveResolution}: this task is not in any estimate or total, and -MaxCost refuses it. Check the cost on {provider.Info.Name}'s own pricing page.");
+            warnings.Add(provider is IPriceQuoter
+                ? $"{provider.Info.Name} publishes no price for {model.Id} at {effectiveResolution}: the submit progress shows no cost for this task. Measure-SeedanceCost and -MaxCost ask {provider.Info.Name} for a quote instead."
+                : $"{provider.Info.Name} publishes no price for {model.Id} at {effectiveResolution}: this task is not in any estimate or total, and -MaxCost refuses it. Check the cost on {provider.Info.Name}'s own pricing page.");
         }
 
         return new PreparedRequest(request, model)

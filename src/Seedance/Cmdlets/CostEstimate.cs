@@ -1,3 +1,4 @@
+using Seedance.Pricing;
 using Seedance.Providers;
 
 namespace Seedance;
@@ -5,18 +6,16 @@ namespace Seedance;
 /// <summary>What one planned task would cost, as Measure-SeedanceCost reports it; nothing was submitted.</summary>
 public sealed class CostEstimate
 {
-    internal CostEstimate(string input, string provider, ModelInfo model, int durationSeconds, string resolution, decimal? estimatedCost, decimal runningTotal)
+    internal CostEstimate(string input, ModelInfo model, int durationSeconds, string resolution, TaskPrice price, decimal runningTotal)
     {
         Input = input;
-        Provider = provider;
+        Provider = model.Provider;
         Model = model.Id;
         DurationSeconds = durationSeconds;
         Resolution = resolution;
-        EstimatedCost = estimatedCost;
+        EstimatedCost = price.Amount;
         RunningTotal = runningTotal;
-        PriceSource = estimatedCost is null
-            ? "none: the provider publishes no price for this model"
-            : $"published price list ({model.Provider} {model.Id}, per second at {resolution}; Get-SeedanceModel)";
+        PriceSource = price.Source;
     }
 
     /// <summary>The image(s) or URL the task would be made from.</summary>
@@ -30,10 +29,10 @@ public sealed class CostEstimate
 
     public string Resolution { get; }
 
-    /// <summary>US dollars, by <see cref="PriceSource"/>; null where no price is published.</summary>
+    /// <summary>US dollars, by <see cref="PriceSource"/>; null where nothing prices the task.</summary>
     public decimal? EstimatedCost { get; }
 
-    /// <summary>Where the figure comes from.</summary>
+    /// <summary>Where the figure comes from: the provider's own quote, or its published price list.</summary>
     public string PriceSource { get; }
 
     /// <summary>The estimates so far, this one included: what -MaxCost is compared with.</summary>
@@ -54,7 +53,7 @@ public sealed class CostTotal
     /// <summary>Tasks that would be submitted (within -MaxCost).</summary>
     public int Tasks { get; }
 
-    /// <summary>Of those, tasks whose model has no published price, so they are not in the total.</summary>
+    /// <summary>Of those, tasks with no price (no quote, none published), so they are not in the total.</summary>
     public int Unpriced { get; }
 
     public decimal EstimatedCost { get; }

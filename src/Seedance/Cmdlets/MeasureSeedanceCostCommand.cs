@@ -10,8 +10,10 @@ namespace Seedance.Commands.Cmdlets;
 /// durations, resolutions, options, -MaxCost), then emits one CostEstimate per planned task and a CostTotal last.
 /// An input New-SeedanceVideo would refuse, or one that would take the batch over -MaxCost, is reported as the
 /// same error New-SeedanceVideo would give, so the cut-off shown is the one the real run applies.</para>
-/// <para>Prices come from each provider's published price list (Get-SeedanceModel); the PriceSource property says
-/// which, or that none is published for a model.</para>
+/// <para>Where the provider quotes prices (WaveSpeed's POST /api/v3/model/price), each task is priced by the
+/// provider's own quote, which is what it will bill; elsewhere by the published price list (Get-SeedanceModel).
+/// The PriceSource property says which, or that no price is published for a model. A quote costs nothing and
+/// generates nothing.</para>
 /// </remarks>
 /// <example>
 /// <code>Get-ChildItem ./shots/*.jpg | Measure-SeedanceCost -Prompt 'slow orbital pan' -Duration 10 | Select-Object -Last 1</code>
@@ -38,15 +40,16 @@ public sealed class MeasureSeedanceCostCommand : VideoRequestCmdlet
 
     protected override void ProcessRecord() => ForEachInput((request, prepared) =>
     {
-        _budget?.Reserve(prepared.EstimatedCost, prepared.Summary);
+        var price = RunInBackground(token => RequestConnection!.PriceAsync(prepared, token));
+        _budget?.Reserve(price.Amount, prepared.Summary);
         _tasks++;
-        _total += prepared.EstimatedCost ?? 0;
-        if (prepared.EstimatedCost is null)
+        _total += price.Amount ?? 0;
+        if (price.Amount is null)
         {
             _unpriced++;
         }
 
-        WriteObject(new CostEstimate(Describe(request), prepared.Model.Provider, prepared.Model, prepared.DurationSeconds, prepared.EffectiveResolution, prepared.EstimatedCost, _total));
+        WriteObject(new CostEstimate(Describe(request), prepared.Model, prepared.DurationSeconds, prepared.EffectiveResolution, price, _total));
     });
 
     protected override void EndProcessing() => WriteObject(new CostTotal(_tasks, _unpriced, _total, MaxCost));

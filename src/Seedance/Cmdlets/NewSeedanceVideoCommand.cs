@@ -56,14 +56,16 @@ public sealed class NewSeedanceVideoCommand : VideoRequestCmdlet
 
     private void Submit(VideoRequest request, PreparedRequest prepared)
     {
-        _budget?.Reserve(prepared.EstimatedCost, prepared.Summary);
+        // Under a cap, a provider's quote (what it will bill) is what counts, as Measure-SeedanceCost counts it.
+        var cost = _budget is null ? prepared.EstimatedCost : RunInBackground(token => RequestConnection!.PriceAsync(prepared, token)).Amount;
+        _budget?.Reserve(cost, prepared.Summary);
         var operation = $"Performing the operation \"Submit {prepared.Summary}\" on target \"{VideoRequestBinding.Describe(request)}\".";
         if (!ShouldProcess(operation, "Are you sure you want to perform this action?\n" + operation, "Confirm", out var reason))
         {
             // A rehearsal keeps what it would have spent, so -WhatIf -MaxCost cuts off where the real run would.
             if (reason != ShouldProcessReason.WhatIf)
             {
-                _budget?.Release(prepared.EstimatedCost);
+                _budget?.Release(cost);
             }
 
             return;
@@ -72,7 +74,7 @@ public sealed class NewSeedanceVideoCommand : VideoRequestCmdlet
         try
         {
             var task = RunInBackground(token => RequestConnection!.SubmitAsync(prepared, token));
-            _progress!.Submitted(prepared.EstimatedCost);
+            _progress!.Submitted(cost);
             if (_waiter is null)
             {
                 WriteObject(task);
@@ -84,7 +86,7 @@ public sealed class NewSeedanceVideoCommand : VideoRequestCmdlet
         }
         catch (SeedanceException ex) when (!ex.SubmitMayHaveSucceeded)
         {
-            _budget?.Release(prepared.EstimatedCost);
+            _budget?.Release(cost);
             throw;
         }
     }

@@ -90,7 +90,7 @@ public abstract class VideoRequestCmdlet : BackgroundWorkCmdlet
     [Parameter]
     public Hashtable? ExtraField { get; set; }
 
-    /// <summary>The most this command may spend in total (US dollars, by the published prices).</summary>
+    /// <summary>The most this command may spend in total (US dollars): by the provider's own quote where it gives one (WaveSpeed), otherwise by the published prices.</summary>
     [Parameter]
     [ValidateRange(0, 1000000)]
     public decimal? MaxCost { get; set; }

@@ -263,6 +263,49 @@ public sealed class WaveSpeedProviderTests : IDisposable
         Assert.Null(new WaveSpeedProvider().Info.InlineImageLimitBytes);
     }
 
+    [Fact]
+    public async Task A_quote_comes_from_WaveSpeeds_price_endpoint_and_submits_nothing()
+    {
+        var connection = _harness.Connect();
+
+        var fiveSeconds = await connection.PriceAsync(connection.Prepare(new VideoRequest { Model = TextToVideo, Prompt = "a lighthouse", DurationSeconds = 5 }), CancellationToken.None);
+        var tenSeconds = await connection.PriceAsync(connection.Prepare(new VideoRequest { Model = TextToVideo, Prompt = "a lighthouse", DurationSeconds = 10 }), CancellationToken.None);
+
+        Assert.Equal(0.80m, fiveSeconds.Amount);
+        Assert.Equal(1.60m, tenSeconds.Amount);
+        Assert.Equal("WaveSpeed's price quote (POST /api/v3/model/price)", tenSeconds.Source);
+        Assert.All(_harness.Server.RequestsTo("WaveSpeed"), request => Assert.Equal("/wavespeed/api/v3/model/price", request.Path));
+        Assert.Empty(_harness.Server.Tasks.Snapshot());
+    }
+
+    [Fact]
+    public async Task A_model_without_a_published_price_is_priced_by_its_quote()
+    {
+        var connection = _harness.Connect();
+        var request = Support.Requests.FromUrl("https://images.example.com/first.jpg");
+        request.Model = Spicy;
+        var prepared = connection.Prepare(request);
+
+        var quote = await connection.PriceAsync(prepared, CancellationToken.None);
+
+        Assert.Null(prepared.EstimatedCost);
+        Assert.Equal(0.60m, quote.Amount);
+    }
+
+    [Fact]
+    public async Task A_provider_without_quotes_is_priced_by_its_published_list()
+    {
+        using var harness = new EmulatorHarness();
+        var connection = harness.Connect("fal");
+        var prepared = connection.Prepare(Support.Requests.FromUrl("https://images.example.com/first.jpg", "slow pan"));
+
+        var price = await connection.PriceAsync(prepared, CancellationToken.None);
+
+        Assert.Equal(prepared.EstimatedCost, price.Amount);
+        Assert.StartsWith("published price list (fal ", price.Source);
+        Assert.Equal(0, harness.ApiRequests("fal"));
+    }
+
     private async Task<Seedance.Emulator.Tasks.EmulatedTask> SubmitAndPeekAsync(Seedance.Connections.SeedanceConnection connection, VideoRequest request)
     {
         var task = await connection.SubmitAsync(connection.Prepare(request), CancellationToken.None);
