@@ -22,7 +22,8 @@ function Write-CmdletHelp([psmoduleinfo] $Module, [string] $Documentation, [stri
     try {
         $xml.WriteStartElement('helpItems', 'http://msh'); $xml.WriteAttributeString('schema', 'maml')
         foreach ($cmdlet in $Module.ExportedCmdlets.Values | Sort-Object Name) {
-            Write-CommandHelp $cmdlet $members $standard
+            # Get-Command, unlike the module's own list, resolves dynamic parameters (the ones cmdlets share).
+            Write-CommandHelp (Get-Command -Name $cmdlet.Name -Module $Module.Name -CommandType Cmdlet) $members $standard
         }
         $xml.WriteEndElement()
     }
@@ -59,11 +60,18 @@ function Write-CommandHelp($Cmdlet, [hashtable] $Members, [hashtable] $Standard)
     }
     $xml.WriteEndElement()
 
-    # Defaults are read off a fresh instance, so help shows what the code really starts from.
+    # Defaults are read off a fresh instance, so help shows what the code really starts from. A parameter the cmdlet
+    # shares with another is declared on its dynamic-parameter object, and is read from there.
     $fresh = [Activator]::CreateInstance($Cmdlet.ImplementingType)
+    $dynamic = if ($fresh -is [System.Management.Automation.IDynamicParameters]) { $fresh.GetDynamicParameters() }
     $xml.WriteStartElement('parameters', $command)
     foreach ($p in $parameters.Values | Sort-Object Name) {
+        $owner = $fresh
         $property = $Cmdlet.ImplementingType.GetProperty($p.Name)
+        if (-not $property -and $dynamic) {
+            $owner = $dynamic
+            $property = $dynamic.GetType().GetProperty($p.Name)
+        }
         $member = if ($property) { $Members["P:$($property.DeclaringType.FullName).$($p.Name)"] }
         $description = if ($member) { Get-Text $member.SelectSingleNode('summary') } else { $Standard[$p.Name] }
         if (-not $description) { throw "$($Cmdlet.Name) -$($p.Name) has no doc comment; help would be empty." }
@@ -73,7 +81,7 @@ function Write-CommandHelp($Cmdlet, [hashtable] $Members, [hashtable] $Standard)
         Write-Paragraphs 'description' $maml @($description)
         $xml.WriteElementString('parameterValue', $command, (Get-TypeName $p.ParameterType))
         Write-TypeName (Get-TypeName $p.ParameterType)
-        $default = if ($property) { Get-DefaultText $property.GetValue($fresh) }
+        $default = if ($property) { Get-DefaultText $property.GetValue($owner) }
         if ($default) { $xml.WriteElementString('defaultValue', $dev, $default) }
         $xml.WriteEndElement()
     }

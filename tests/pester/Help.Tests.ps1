@@ -22,3 +22,21 @@ Describe 'about_Seedance' {
         ($about -replace '\s+', ' ') | Should -BeLike ($Says -replace '\s+', ' ')
     }
 }
+
+Describe 'The saving parameters Save-SeedanceVideo and Invoke-SeedanceVideo share' {
+    It '<Cmdlet> -<Parameter> is in its syntax, its help and tab completion, with its default' -ForEach @(
+        foreach ($cmdlet in 'Save-SeedanceVideo', 'Invoke-SeedanceVideo') {
+            @{ Cmdlet = $cmdlet; Parameter = 'NameTemplate'; Default = '{Id}.mp4' }
+            @{ Cmdlet = $cmdlet; Parameter = 'TimeoutSec'; Default = '3600' }
+            @{ Cmdlet = $cmdlet; Parameter = 'Force'; Default = $null }
+            @{ Cmdlet = $cmdlet; Parameter = 'CancelOnTimeout'; Default = $null }
+        }
+    ) {
+        (Get-Command $Cmdlet -Syntax) | Should -BeLike "*-$Parameter*"
+        $help = Get-Help $Cmdlet -Parameter $Parameter
+        "$($help.description.Text)" | Should -Not -BeNullOrEmpty
+        if ($Default) { $help.defaultValue | Should -Be $Default }
+        $line = "$Cmdlet -$($Parameter.Substring(0, 4))"
+        (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Should -Contain "-$Parameter"
+    }
+}

@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Management.Automation;
 using Seedance.Commands.Runtime;
-using Seedance.Media;
 
 namespace Seedance.Commands.Cmdlets;
 
@@ -21,7 +20,7 @@ namespace Seedance.Commands.Cmdlets;
 /// </example>
 [Cmdlet(VerbsLifecycle.Invoke, "SeedanceVideo", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(VideoFile))]
-public sealed class InvokeSeedanceVideoCommand : VideoRequestCmdlet
+public sealed class InvokeSeedanceVideoCommand : VideoRequestCmdlet, IDynamicParameters
 {
     private SteppablePipeline? _pipeline;
 
@@ -29,24 +28,8 @@ public sealed class InvokeSeedanceVideoCommand : VideoRequestCmdlet
     [Parameter]
     public string? Destination { get; set; }
 
-    /// <summary>The file name for each video: {Id}, {Provider}, {Model}, {Image} and {Date} are filled in.</summary>
-    [Parameter]
-    public string NameTemplate { get; set; } = VideoFileNaming.DefaultTemplate;
-
-    /// <summary>Replace a video file that already exists.</summary>
-    [Parameter]
-    public SwitchParameter Force { get; set; }
-
-    /// <summary>How long to wait for each task, in seconds (default one hour).</summary>
-    [Parameter]
-    [ValidateRange(1, int.MaxValue)]
-    public int TimeoutSec { get; set; } = 3600;
-
-    /// <summary>Cancel at the provider a task still unfinished at the deadline, where the provider can cancel.</summary>
-    [Parameter]
-    public SwitchParameter CancelOnTimeout { get; set; }
-
-    private static readonly string[] SaveParameters = { nameof(NameTemplate), nameof(Force), nameof(TimeoutSec), nameof(CancelOnTimeout) };
+    /// <summary>Save-SeedanceVideo's own -NameTemplate, -Force, -TimeoutSec and -CancelOnTimeout.</summary>
+    public object GetDynamicParameters() => new SaveParameters();
 
     protected override void BeginProcessing()
     {
@@ -60,7 +43,7 @@ public sealed class InvokeSeedanceVideoCommand : VideoRequestCmdlet
             {
                 save["Path"] = value;
             }
-            else if (System.Array.IndexOf(SaveParameters, name) >= 0)
+            else if (System.Array.IndexOf(SaveParameters.Names, name) >= 0)
             {
                 save[name] = value;
             }

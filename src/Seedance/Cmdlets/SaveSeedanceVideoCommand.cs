@@ -28,7 +28,7 @@ namespace Seedance.Commands.Cmdlets;
 /// </example>
 [Cmdlet(VerbsData.Save, "SeedanceVideo", SupportsShouldProcess = true, DefaultParameterSetName = TaskSet)]
 [OutputType(typeof(VideoFile))]
-public sealed class SaveSeedanceVideoCommand : StreamingTaskCmdlet<VideoFile>
+public sealed class SaveSeedanceVideoCommand : StreamingTaskCmdlet<VideoFile>, IDynamicParameters
 {
     // Which task goes to which file: the batch must not write two videos to one path.
     private readonly Dictionary<string, string> _taskByTarget = new(StringComparer.OrdinalIgnoreCase);
@@ -53,29 +53,17 @@ public sealed class SaveSeedanceVideoCommand : StreamingTaskCmdlet<VideoFile>
     [Parameter(Position = 0)]
     public string? Path { get; set; }
 
-    /// <summary>File name pattern inside a folder: {Id}, {Image}, {Provider}, {Model}, {Date}.</summary>
-    [Parameter]
-    public string NameTemplate { get; set; } = VideoFileNaming.DefaultTemplate;
+    /// <summary>-NameTemplate, -Force, -TimeoutSec and -CancelOnTimeout, shared with Invoke-SeedanceVideo.</summary>
+    private readonly SaveParameters _saving = new();
 
-    /// <summary>Replace existing files.</summary>
-    [Parameter]
-    public SwitchParameter Force { get; set; }
-
-    /// <summary>Seconds to wait for an unfinished task before giving up on it.</summary>
-    [Parameter]
-    [ValidateRange(1, int.MaxValue)]
-    public int TimeoutSec { get; set; } = 3600;
-
-    /// <summary>Cancel an unfinished task at the provider when -TimeoutSec passes, where the provider can (as Wait-SeedanceTask -CancelOnTimeout).</summary>
-    [Parameter]
-    public SwitchParameter CancelOnTimeout { get; set; }
+    public object GetDynamicParameters() => _saving;
 
     protected override string Activity => "Saving Seedance videos";
 
     protected override bool Accept(VideoTask task)
     {
         var given = Path ?? PathResolution.CurrentDirectory(this) + System.IO.Path.DirectorySeparatorChar;
-        var target = VideoFileNaming.Resolve(given, PathResolution.FileSystemPath(this, given), task, NameTemplate);
+        var target = VideoFileNaming.Resolve(given, PathResolution.FileSystemPath(this, given), task, _saving.NameTemplate);
         if (_taskByTarget.TryGetValue(target, out var other) && other != task.Id)
         {
             WriteSeedanceError(new SeedanceException(SeedanceErrorCategory.Validation, ErrorIds.PathTakenInBatch,
@@ -90,8 +78,8 @@ public sealed class SaveSeedanceVideoCommand : StreamingTaskCmdlet<VideoFile>
 
     protected override async Task<VideoFile> RunAsync(VideoTask task, SeedanceConnection connection, CancellationToken cancellationToken)
     {
-        var finished = task.IsFinal ? task : await connection.WaitAsync(task, TimeSpan.FromSeconds(TimeoutSec), CancelOnTimeout, cancellationToken).ConfigureAwait(false);
-        return await connection.SaveAsync(finished, _targetByTask[task.Id], Force, null, cancellationToken).ConfigureAwait(false);
+        var finished = task.IsFinal ? task : await connection.WaitAsync(task, TimeSpan.FromSeconds(_saving.TimeoutSec), _saving.CancelOnTimeout, cancellationToken).ConfigureAwait(false);
+        return await connection.SaveAsync(finished, _targetByTask[task.Id], _saving.Force, null, cancellationToken).ConfigureAwait(false);
     }
 
     protected override bool Succeeded(VideoFile result) => true;

@@ -105,8 +105,8 @@ public sealed class CmdletContractTests
     {
         // The help file is generated from these comments, so an undocumented parameter means an empty help entry.
         var documentation = DocumentationComments();
+        // Every type: a cmdlet's own parameters, and those on the dynamic-parameter objects cmdlets share.
         var missing = Cmdlets.GetTypes()
-            .Where(AttributeMetadata.IsCmdlet)
             .SelectMany(type => type.GetProperties().Where(property => AttributeMetadata.Parameters(property).Any()).Select(property => (type, property)))
             .Where(pair => !documentation.Contains($"P:{pair.property.DeclaringType!.FullName}.{pair.property.Name}"))
             .Select(pair => $"{pair.type.Name}.{pair.property.Name}")
