@@ -26,6 +26,9 @@ internal static class SecretMask
     /// <summary>The words of a name written in snake_case, kebab-case or camelCase.</summary>
     private static readonly Regex Words = new("[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])", RegexOptions.CultureInvariant);
 
+    /// <summary>A record is read by people and tests, never put in a web page, so '&lt;' and '+' stay as they are.</summary>
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private static readonly Regex DataUri = new(@"data:([\w.+\-]+/[\w.+\-]+)?(;[\w\-]+=[^;,""]*)*;base64,([A-Za-z0-9+/=]+)", RegexOptions.CultureInvariant);
 
     /// <summary>True for a field or parameter name that holds a secret.</summary>
@@ -49,8 +52,8 @@ internal static class SecretMask
             return $"<{contentType.Split(';')[0]}, {body.Length} bytes>";
         }
 
-        var text = MaskJsonFields(body);
-        text = DataUri.Replace(text, match => $"data:{match.Groups[1].Value};base64,<{match.Groups[3].Length} characters>");
+        // JSON is masked field by field (its writer may escape a data: URI's '+' and '/'); other text by pattern.
+        var text = MaskJsonFields(body) ?? ShortenDataUris(body);
         text = MaskKnown(text, secrets);
         return text.Length <= MaxBodyCharacters ? text : text.Substring(0, MaxBodyCharacters) + $"... ({text.Length - MaxBodyCharacters} more characters)";
     }
@@ -82,7 +85,11 @@ internal static class SecretMask
         return text;
     }
 
-    private static string MaskJsonFields(string body)
+    private static string ShortenDataUris(string text) =>
+        DataUri.Replace(text, match => $"data:{match.Groups[1].Value};base64,<{match.Groups[3].Length} characters>");
+
+    /// <summary>The body with secret-named fields masked and data: URIs shortened; null when it is not JSON.</summary>
+    private static string? MaskJsonFields(string body)
     {
         JsonNode? root;
         try
@@ -91,7 +98,7 @@ internal static class SecretMask
         }
         catch (JsonException)
         {
-            return body;
+            return null;
         }
 
         if (root is null || !MaskNode(root))
@@ -99,10 +106,14 @@ internal static class SecretMask
             return body;
         }
 
-        return root.ToJsonString();
+        return root.ToJsonString(Readable);
     }
 
-    /// <summary>Masks secret-named string fields below <paramref name="node"/>; true when anything was masked.</summary>
+    /// <summary>A string value with its data: URIs shortened; null when it is not a string or has none.</summary>
+    private static string? Shortened(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue(out string? text) && ShortenDataUris(text) is var shortened && shortened != text ? shortened : null;
+
+    /// <summary>Masks secret-named fields and shortens data: URIs below <paramref name="node"/>; true when anything changed.</summary>
     private static bool MaskNode(JsonNode node)
     {
         var changed = false;
@@ -116,6 +127,11 @@ internal static class SecretMask
                         obj[name] = Masked;
                         changed = true;
                     }
+                    else if (Shortened(obj[name]) is { } shortened)
+                    {
+                        obj[name] = shortened;
+                        changed = true;
+                    }
                     else if (obj[name] is { } child)
                     {
                         changed |= MaskNode(child);
@@ -124,9 +140,17 @@ internal static class SecretMask
 
                 break;
             case JsonArray array:
-                foreach (var item in array)
+                for (var i = 0; i < array.Count; i++)
                 {
-                    changed |= item is not null && MaskNode(item);
+                    if (Shortened(array[i]) is { } shortened)
+                    {
+                        array[i] = shortened;
+                        changed = true;
+                    }
+                    else if (array[i] is { } item)
+                    {
+                        changed |= MaskNode(item);
+                    }
                 }
 
                 break;

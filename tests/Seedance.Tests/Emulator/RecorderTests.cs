@@ -130,6 +130,8 @@ public sealed class RecorderTests
     [InlineData("{\"input\":{\"webhookSecret\":\"whsec_1\",\"max_tokens\":5}}", "{\"input\":{\"webhookSecret\":\"****\",\"max_tokens\":5}}")]
     [InlineData("{\"prompt\":\"uses sk-known-1\"}", "{\"prompt\":\"uses ****\"}")]
     [InlineData("{\"image\":\"data:image/png;base64,iVBORw0KGgoAAAA=\"}", "{\"image\":\"data:image/png;base64,<16 characters>\"}")]
+    [InlineData("{\"images\":[\"data:image/png;base64,ab\\u002Bc/d=\"]}", "{\"images\":[\"data:image/png;base64,<7 characters>\"]}")]
+    [InlineData("prompt=data:image/png;base64,abcd", "prompt=data:image/png;base64,<4 characters>")]
     public void Bodies_are_kept_without_secrets_or_inline_images(string body, string kept)
     {
         Assert.Equal(kept, SecretMask.Body(body, "application/json", new[] { "sk-known-1" }));
