@@ -119,11 +119,17 @@ public sealed class EmulatedTaskStore
     /// <summary>The task as of now without counting a status request (for file serving); null when unknown.</summary>
     public EmulatedTask? Peek(string id)
     {
+        List<EmulatedTask> finished;
+        EmulatedTask? task;
         lock (_gate)
         {
-            AdvanceLocked(_clock());
-            return _tasks.TryGetValue(id, out var task) ? task : null;
+            finished = AdvanceLocked(_clock());
+            task = _tasks.TryGetValue(id, out var found) ? found : null;
         }
+
+        // Whoever moves time on reports what finished meanwhile, or its webhook and video would never go out.
+        Raise(finished);
+        return task;
     }
 
     /// <summary>Removes a task's record (providers that delete finished tasks).</summary>
@@ -149,11 +155,16 @@ public sealed class EmulatedTaskStore
 
     public IReadOnlyList<EmulatedTask> Snapshot()
     {
+        List<EmulatedTask> finished;
+        List<EmulatedTask> tasks;
         lock (_gate)
         {
-            AdvanceLocked(_clock());
-            return _tasks.Values.ToList();
+            finished = AdvanceLocked(_clock());
+            tasks = _tasks.Values.ToList();
         }
+
+        Raise(finished);
+        return tasks;
     }
 
     /// <summary>The most tasks one key had unfinished (queued or running) at one provider at one time.</summary>
