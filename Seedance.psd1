@@ -26,6 +26,8 @@
         'Stop-SeedanceTask'
         'Start-SeedanceEmulator'
         'Stop-SeedanceEmulator'
+        'Get-SeedanceEmulatorRecord'
+        'Clear-SeedanceEmulatorRecord'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -16,7 +16,9 @@ namespace Seedance.Emulator.Host;
 internal static class Program
 {
     private const string Usage =
-        "usage: seedance-emulator [--port N] [--latency SECONDS] [--concurrency N] [--api-key KEY] [--output-bytes N] [--keyframe-interval SECONDS] [--faults PLAN.json] [--url-lifetime SECONDS] [--submits-per-minute N]";
+        "usage: seedance-emulator [--port N] [--latency SECONDS | --latency MIN-MAX] [--concurrency N | --concurrency PROVIDER=N]... " +
+        "[--submits-per-minute N | --submits-per-minute PROVIDER=N]... [--output-folder PATH] [--record-limit N] [--api-key KEY] " +
+        "[--output-bytes N] [--keyframe-interval SECONDS] [--faults PLAN.json] [--url-lifetime SECONDS]";
 
     private static int Main(string[] args)
     {
@@ -25,17 +27,26 @@ internal static class Program
         {
             options = Parse(args);
         }
-        catch (Exception ex) when (ex is FormatException or ArgumentException)
+        catch (Exception ex) when (ex is FormatException or ArgumentException or OverflowException)
         {
-            Console.Error.WriteLine(ex.Message);
-            Console.Error.WriteLine(Usage);
-            return 2;
+            return Refuse(ex.Message);
         }
 
         using var stopped = new ManualResetEventSlim();
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stopped.Set(); });
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stopped.Set(); });
-        using var server = EmulatorServer.Start(options);
+        EmulatorServer server;
+        try
+        {
+            server = EmulatorServer.Start(options);
+        }
+        catch (Exception ex) when (ex is ArgumentException or IOException or UnauthorizedAccessException)
+        {
+            // Settings only the emulator can judge: an unknown provider, a backwards range, an output folder it cannot make.
+            return Refuse(ex.Message);
+        }
+
+        using var running = server;
         Console.WriteLine(server.Root.AbsoluteUri);
         foreach (var provider in server.Providers)
         {
@@ -49,6 +60,13 @@ internal static class Program
         return 0;
     }
 
+    private static int Refuse(string message)
+    {
+        Console.Error.WriteLine(message);
+        Console.Error.WriteLine(Usage);
+        return 2;
+    }
+
     private static EmulatorOptions Parse(string[] args)
     {
         var options = new EmulatorOptions();
@@ -58,12 +76,14 @@ internal static class Program
             switch (args[i])
             {
                 case "--port": options.Port = int.Parse(value, CultureInfo.InvariantCulture); break;
-                case "--latency": options.Latency = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)); break;
-                case "--concurrency": options.ConcurrencyLimit = int.Parse(value, CultureInfo.InvariantCulture); break;
+                case "--latency": ParseLatency(value, options); break;
+                case "--concurrency": ParseLimit(value, limit => options.ConcurrencyLimit = limit, options.ConcurrencyLimitByProvider); break;
+                case "--submits-per-minute": ParseLimit(value, limit => options.SubmitsPerMinute = limit, options.SubmitsPerMinuteByProvider); break;
+                case "--output-folder": options.OutputFolder = Path.GetFullPath(value); break;
+                case "--record-limit": options.RecordLimit = int.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--api-key": options.ApiKey = value; break;
                 case "--output-bytes": options.OutputBytes = long.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--keyframe-interval": options.KeyframeIntervalSeconds = double.Parse(value, CultureInfo.InvariantCulture); break;
-                case "--submits-per-minute": options.SubmitsPerMinute = int.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--url-lifetime": options.OutputUrlLifetime = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)); break;
                 case "--faults": options.Faults = FaultPlan.FromJson(File.ReadAllText(value)); break;
                 default: throw new ArgumentException($"Unknown option {args[i]}.");
@@ -73,5 +93,31 @@ internal static class Program
         }
 
         return options;
+    }
+
+    /// <summary>"5" for a fixed latency, "2-8" for one drawn from that range, in seconds.</summary>
+    private static void ParseLatency(string value, EmulatorOptions options)
+    {
+        var bounds = value.Split('-');
+        if (bounds.Length > 2)
+        {
+            throw new FormatException($"--latency takes SECONDS or MIN-MAX, not '{value}'.");
+        }
+
+        options.Latency = TimeSpan.FromSeconds(double.Parse(bounds[0], CultureInfo.InvariantCulture));
+        options.LatencyMaximum = bounds.Length == 2 ? TimeSpan.FromSeconds(double.Parse(bounds[1], CultureInfo.InvariantCulture)) : null;
+    }
+
+    /// <summary>"N" sets every provider's limit; "PROVIDER=N" (repeatable) sets one provider's.</summary>
+    private static void ParseLimit(string value, Action<int> setAll, System.Collections.Generic.IDictionary<string, int> byProvider)
+    {
+        var equals = value.IndexOf('=');
+        if (equals < 0)
+        {
+            setAll(int.Parse(value, CultureInfo.InvariantCulture));
+            return;
+        }
+
+        byProvider[value.Substring(0, equals)] = int.Parse(value.Substring(equals + 1), CultureInfo.InvariantCulture);
     }
 }

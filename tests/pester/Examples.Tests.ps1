@@ -1,6 +1,7 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 # The scripts in examples/ run as their help says, against the emulator, each in a session of its own with its own
-# task journal, as a scheduled runbook job is.
+# task journal, as a scheduled runbook job is; the examples' own Pester tests (examples/*.Tests.ps1) pass as a user
+# would run them.
 
 BeforeAll {
     $manifest = $env:SEEDANCE_MODULE_MANIFEST
@@ -98,5 +99,37 @@ Describe 'The storyboard (examples/Invoke-Storyboard.ps1 and storyboard.csv)' {
         $run.Errors | Should -BeNullOrEmpty
         ($run.Output | Sort-Object Path | ForEach-Object { '{0}={1}' -f (Split-Path -Leaf $_.Path), [int]$_.DurationSeconds }) |
             Should -Be @('scene1.mp4=10', 'scene2.mp4=5', 'scene3.mp4=5')
+    }
+}
+
+Describe 'The example Pester test of a runbook (<Name>)' -ForEach @(
+    Get-ChildItem (Join-Path $PSScriptRoot '../../examples') -Filter *.Tests.ps1 | ForEach-Object { @{ Name = $_.Name; Path = $_.FullName } }
+) {
+    It 'passes, run by Pester in a session of its own as a user runs it' {
+        # A runspace of its own gets a Pester of its own: this same Pester version, with no state shared with this run.
+        $session = [powershell]::Create()
+        $saved = $env:SEEDANCE_JOURNAL
+        $env:SEEDANCE_JOURNAL = Join-Path $TestDrive "$Name-journal.jsonl"
+        try {
+            $result = $session.AddScript({
+                param($Pester, $Path)
+                Import-Module $Pester
+                $configuration = New-PesterConfiguration
+                $configuration.Run.Path = $Path
+                $configuration.Run.PassThru = $true
+                $configuration.Output.Verbosity = 'None'
+                Invoke-Pester -Configuration $configuration
+            }).AddArgument((Get-Module Pester).Path).AddArgument($Path).Invoke() | Select-Object -Last 1
+        }
+        finally {
+            $env:SEEDANCE_JOURNAL = $saved
+            $session.Dispose()
+        }
+
+        # A failed test, or a BeforeAll that failed and so ran none, says why.
+        $failures = @(@($result.Failed) + @($result.FailedBlocks) + @($result.FailedContainers) | ForEach-Object { "$($_.ExpandedPath ?? $_.Name): $($_.ErrorRecord)" })
+        $result.Result | Should -Be 'Passed' -Because ($failures -join '; ')
+        $result.PassedCount | Should -BeGreaterThan 0
+        $result.PassedCount | Should -Be $result.TotalCount
     }
 }

@@ -52,10 +52,10 @@ public sealed class FaultPlan
         }
     }
 
-    /// <summary>Counts a call to <paramref name="endpoint"/> and returns the fault that hits it, if any.</summary>
-    public FaultRule? Next(string provider, string endpoint)
+    /// <summary>Counts a call to <paramref name="endpoint"/> and returns the fault that hits it, if any, and the call's number.</summary>
+    public FaultRule? Next(string provider, string endpoint, out int call)
     {
-        var call = _calls.AddOrUpdate(endpoint, 1, (_, count) => count + 1);
+        call = _calls.AddOrUpdate(endpoint, 1, (_, count) => count + 1);
         lock (_rules)
         {
             foreach (var rule in _rules)

@@ -11,9 +11,11 @@ namespace Seedance.Emulator.Files;
 /// or no ratio takes the listed ratio nearest the first image's, or 16:9 without one.
 /// </summary>
 /// <remarks>
-/// From the frame-size tables of ByteDance's Ark documentation (providers.md, section 3.3 and 8.1): the 1.0 table
-/// whole; for 1.5 and 2.x the documented 1280x720, 1920x1080, 864x496, 1112x834 and 640x640, the portrait sizes
-/// as their transposes, and the rest from the same Ark table for 1.5 Pro, which keeps each resolution's pixel count.
+/// From the frame-size tables of ByteDance's Ark documentation (providers.md): the 1.0 table whole (section 3.3);
+/// for 1.5 and 2.x the documented 1280x720 and 1920x1080 (3.3), 864x496 and 1112x834 (8.1), 640x640 and 834x1112
+/// (1.3, AI/ML API's bounds for reference videos, "about 480p" and "about 720p"), the portrait sizes as their
+/// transposes, and the rest from the same Ark table for 1.5 Pro, which keeps each resolution's pixel count. Checked
+/// against providers.md: every size it gives is the one here.
 /// 4k (2.0 standard on AI/ML API) is 3840x2160 at 16:9, scaled to the same area for other ratios.
 /// </remarks>
 public static class VideoDimensions

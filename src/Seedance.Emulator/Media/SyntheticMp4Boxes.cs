@@ -171,7 +171,7 @@ internal static class SyntheticMp4Boxes
 
     private static void WriteAudioTrack(Mp4BoxWriter box, SyntheticVideoLayout layout, IReadOnlyList<long> chunkOffsets, bool use64BitOffsets)
     {
-        uint mediaDuration = (uint)(layout.AudioFrameCount * SilentAac.SamplesPerFrame);
+        uint mediaDuration = (uint)(layout.AudioFrameCount * ToneAac.SamplesPerFrame);
         box.BeginBox("trak");
         WriteTrackHeader(box, AudioTrackId, layout.MovieDuration, volume: 0x0100, width: 0, height: 0);
 
@@ -186,7 +186,7 @@ internal static class SyntheticMp4Boxes
         box.EndBox();
 
         box.BeginBox("mdia");
-        WriteMediaHeader(box, SilentAac.SampleRate, mediaDuration);
+        WriteMediaHeader(box, ToneAac.SampleRate, mediaDuration);
         WriteHandler(box, "soun", "SoundHandler");
         box.BeginBox("minf");
         box.BeginFullBox("smhd", 0, 0);
@@ -200,10 +200,10 @@ internal static class SyntheticMp4Boxes
         box.WriteUInt32(1); // entry_count
         WriteAacSampleEntry(box, layout);
         box.EndBox();
-        WriteTimeToSample(box, (uint)layout.AudioFrameCount, SilentAac.SamplesPerFrame);
+        WriteTimeToSample(box, (uint)layout.AudioFrameCount, ToneAac.SamplesPerFrame);
         WriteSampleToChunk(box, layout.AudioChunks);
         box.BeginFullBox("stsz", 0, 0);
-        box.WriteUInt32((uint)layout.SilentAudioFrame.Length); // every sample has this size, so no table follows
+        box.WriteUInt32((uint)layout.AudioFrame.Length); // every sample has this size, so no table follows
         box.WriteUInt32((uint)layout.AudioFrameCount);
         box.EndBox();
         EndTrack(box, chunkOffsets, use64BitOffsets);
@@ -213,21 +213,21 @@ internal static class SyntheticMp4Boxes
     {
         BeginSampleEntry(box, "mp4a");
         box.WriteZeros(2 * 4); // reserved
-        box.WriteUInt16(SilentAac.ChannelCount);
+        box.WriteUInt16(ToneAac.ChannelCount);
         box.WriteUInt16(16); // samplesize
         box.WriteUInt16(0); // pre_defined
         box.WriteUInt16(0); // reserved
-        box.WriteUInt32((uint)SilentAac.SampleRate << 16); // samplerate, 16.16
+        box.WriteUInt32((uint)ToneAac.SampleRate << 16); // samplerate, 16.16
 
         // ES_Descriptor (ISO/IEC 14496-1 7.2.6.5) wrapping the decoder configuration.
-        int bitsPerSecond = layout.SilentAudioFrame.Length * 8 * SilentAac.SampleRate / SilentAac.SamplesPerFrame;
+        int bitsPerSecond = layout.AudioFrame.Length * 8 * ToneAac.SampleRate / ToneAac.SamplesPerFrame;
         var decoderSpecificInfo = Descriptor(0x05, layout.AudioSpecificConfig);
         var decoderConfig = new List<byte>
         {
             0x40, // objectTypeIndication: MPEG-4 Audio
             (0x05 << 2) | 1, // streamType AudioStream, upStream 0, reserved 1
         };
-        decoderConfig.AddRange(BigEndian(layout.SilentAudioFrame.Length, 3)); // bufferSizeDB
+        decoderConfig.AddRange(BigEndian(layout.AudioFrame.Length, 3)); // bufferSizeDB
         decoderConfig.AddRange(BigEndian(bitsPerSecond, 4)); // maxBitrate
         decoderConfig.AddRange(BigEndian(bitsPerSecond, 4)); // avgBitrate
         decoderConfig.AddRange(decoderSpecificInfo);

@@ -86,7 +86,7 @@ public sealed class SyntheticVideoFile
 
     private static void WriteAudioChunk(Stream output, SyntheticVideoLayout layout, Mp4Chunk chunk)
     {
-        byte[] frame = layout.SilentAudioFrame;
+        byte[] frame = layout.AudioFrame;
         var bytes = new byte[chunk.SampleCount * frame.Length];
         for (int i = 0; i < chunk.SampleCount; i++)
         {

@@ -46,8 +46,8 @@ internal sealed class SyntheticVideoLayout
         VideoSampleSizes = MeasureVideoSamples();
 
         HasAudio = spec.IncludeAudio;
-        AudioSpecificConfig = SilentAac.BuildAudioSpecificConfig();
-        SilentAudioFrame = SilentAac.BuildSilentFrame();
+        AudioSpecificConfig = ToneAac.BuildAudioSpecificConfig();
+        AudioFrame = ToneAac.BuildToneFrame();
         AudioFrameCount = HasAudio ? CountAudioFrames() : 0;
 
         PlanChunks();
@@ -97,7 +97,7 @@ internal sealed class SyntheticVideoLayout
 
     public byte[] AudioSpecificConfig { get; }
 
-    public byte[] SilentAudioFrame { get; }
+    public byte[] AudioFrame { get; }
 
     public int AudioFrameCount { get; }
 
@@ -132,7 +132,7 @@ internal sealed class SyntheticVideoLayout
     {
         if (chunk.IsAudio)
         {
-            return (long)chunk.SampleCount * SilentAudioFrame.Length;
+            return (long)chunk.SampleCount * AudioFrame.Length;
         }
 
         long length = 0;
@@ -203,9 +203,9 @@ internal sealed class SyntheticVideoLayout
     /// <summary>Enough 1024-sample frames to cover the video; the audio track's edit list trims the excess.</summary>
     private int CountAudioFrames()
     {
-        long samplesNeeded = (((long)FrameCount * SilentAac.SampleRate) + FramesPerSecond - 1) / FramesPerSecond;
-        long frames = (samplesNeeded + SilentAac.SamplesPerFrame - 1) / SilentAac.SamplesPerFrame;
-        if (frames * SilentAac.SamplesPerFrame > uint.MaxValue)
+        long samplesNeeded = (((long)FrameCount * ToneAac.SampleRate) + FramesPerSecond - 1) / FramesPerSecond;
+        long frames = (samplesNeeded + ToneAac.SamplesPerFrame - 1) / ToneAac.SamplesPerFrame;
+        if (frames * ToneAac.SamplesPerFrame > uint.MaxValue)
         {
             // The audio 'mdhd' duration counts 48 kHz samples in 32 bits: about 24 hours.
             throw new ArgumentOutOfRangeException(nameof(SyntheticVideoSpec.DurationSeconds), "Too long for a 48 kHz audio track.");
@@ -242,7 +242,7 @@ internal sealed class SyntheticVideoLayout
     }
 
     private static int FirstAudioFrameAtOrAfter(int second) =>
-        (int)((((long)second * SilentAac.SampleRate) + SilentAac.SamplesPerFrame - 1) / SilentAac.SamplesPerFrame);
+        (int)((((long)second * ToneAac.SampleRate) + ToneAac.SamplesPerFrame - 1) / ToneAac.SamplesPerFrame);
 
     private long SumChunkLengths()
     {

@@ -31,7 +31,7 @@ public sealed class SyntheticVideoSpec
     /// </summary>
     public double KeyframeIntervalSeconds { get; set; }
 
-    /// <summary>Adds a silent mono 48 kHz AAC-LC track of the same duration, as a real output with audio has.</summary>
+    /// <summary>Adds a mono 48 kHz AAC-LC track of the same duration, a quiet steady tone, as a real output with audio has sound.</summary>
     public bool IncludeAudio { get; set; }
 
     /// <summary>

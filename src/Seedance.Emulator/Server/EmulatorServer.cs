@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
@@ -9,6 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Seedance.Emulator.Faults;
 using Seedance.Emulator.Files;
+using Seedance.Emulator.Recording;
 using Seedance.Emulator.Routing;
 using Seedance.Emulator.Tasks;
 using Seedance.Emulator.Twins;
@@ -19,17 +19,18 @@ namespace Seedance.Emulator.Server;
 /// A real HTTP server on 127.0.0.1 that speaks every provider's wire protocol, each under its own prefix
 /// (<c>http://127.0.0.1:port/wavespeed</c> stands in for <c>https://api.wavespeed.ai</c>), serves the
 /// finished videos at <c>/files/</c>, and reports what it saw at <c>/_emulator/stats</c> and
-/// <c>/_emulator/tasks</c>. <c>/_emulator/another-client/{prefix}/…</c> is the same account used by another
+/// <c>/_emulator/tasks</c>, and in detail in its <see cref="Recorder"/>. <c>/_emulator/another-client/{prefix}/…</c> is the same account used by another
 /// program: served by that twin, outside the fault plan.
 /// </summary>
 public sealed class EmulatorServer : IDisposable
 {
     private readonly HttpListener _listener;
     private readonly Dictionary<string, IProviderTwin> _twins;
-    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private long _requestCount;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _acceptLoop;
     private readonly Task _ticker;
+    private readonly VideoFolder? _outputFolder;
 
     private const string AnotherClient = "_emulator/another-client/";
 
@@ -39,11 +40,16 @@ public sealed class EmulatorServer : IDisposable
         Root = root;
         Options = options;
         Tasks = new EmulatedTaskStore(options, () => DateTimeOffset.UtcNow);
+        Recorder = new EmulatorRecorder(options.RecordLimit);
+        Tasks.Created += task => Recorder.Add(new RecordedTask(task));
         Uploads = new UploadedFiles(root);
         Files = new VideoFiles(Tasks, Uploads, options);
-        Webhooks = new WebhookSender();
+        // Subscribed before the twins are, so a task's video is on its way to the folder before its webhook goes out.
+        _outputFolder = options.OutputFolder is { } folder ? new VideoFolder(folder, Tasks, Files, Recorder) : null;
+        Webhooks = new WebhookSender(Recorder);
         Services = new EmulatorServices(options, Tasks, Files, Uploads, Webhooks, root);
         _twins = TwinCatalog.Create(Services).ToDictionary(twin => twin.Prefix, StringComparer.OrdinalIgnoreCase);
+        options.ValidateProviders(Providers.ToList());
         _acceptLoop = Task.Run(AcceptAsync);
         _ticker = Task.Run(TickAsync);
     }
@@ -63,15 +69,19 @@ public sealed class EmulatorServer : IDisposable
 
     public EmulatorServices Services { get; }
 
+    /// <summary>What the emulator received and did, for users' own tests.</summary>
+    public EmulatorRecorder Recorder { get; }
+
     /// <summary>The providers served, by the module's names.</summary>
     public IEnumerable<string> Providers => _twins.Values.Select(twin => twin.Provider);
 
-    /// <summary>Every request received, oldest first.</summary>
-    public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
+    /// <summary>The requests the recorder kept, oldest first (the emulator's own /_emulator reports are not recorded).</summary>
+    public IReadOnlyList<RecordedRequest> Requests => Recorder.Records<RecordedRequest>();
 
     /// <summary>Starts a server on <see cref="EmulatorOptions.Port"/>, or on a free port when it is 0.</summary>
     public static EmulatorServer Start(EmulatorOptions options)
     {
+        options.Validate();
         for (var attempt = 0; ; attempt++)
         {
             var port = options.Port != 0 ? options.Port : FreePort();
@@ -81,12 +91,22 @@ public sealed class EmulatorServer : IDisposable
             try
             {
                 listener.Start();
-                return new EmulatorServer(options, listener, root);
             }
             catch (HttpListenerException) when (options.Port == 0 && attempt < 10)
             {
                 // Another process took the port between probing and binding; probe again.
                 listener.Close();
+                continue;
+            }
+
+            try
+            {
+                return new EmulatorServer(options, listener, root);
+            }
+            catch
+            {
+                listener.Close();
+                throw;
             }
         }
     }
@@ -127,13 +147,15 @@ public sealed class EmulatorServer : IDisposable
     private async Task HandleAsync(HttpListenerContext raw)
     {
         var path = raw.Request.Url?.AbsolutePath ?? "/";
-        _requests.Enqueue(new RecordedRequest(raw.Request.HttpMethod, path, DateTimeOffset.UtcNow));
+        var receivedAt = DateTimeOffset.UtcNow;
+        Interlocked.Increment(ref _requestCount);
         try
         {
             var segments = path.Trim('/').Split(new[] { '/' }, 2);
             if (segments[0] == "files" && segments.Length == 2 && segments[1].EndsWith(".mp4", StringComparison.Ordinal))
             {
-                var fault = await AnswerWithFaultAsync(raw, null, Options.Faults.Next(string.Empty, EndpointKind.Download)).ConfigureAwait(false);
+                Record(raw, receivedAt, null, Array.Empty<byte>());
+                var fault = await AnswerWithFaultAsync(raw, null, NextFault(null, EndpointKind.Download)).ConfigureAwait(false);
                 if (fault is not (FaultAction.Status or FaultAction.DropBeforeHandling))
                 {
                     Files.Serve(raw, Uri.UnescapeDataString(segments[1].Substring(0, segments[1].Length - 4)), truncate: fault == FaultAction.Truncate);
@@ -144,6 +166,7 @@ public sealed class EmulatorServer : IDisposable
 
             if (segments[0] == "uploads" && segments.Length == 2)
             {
+                Record(raw, receivedAt, null, Array.Empty<byte>());
                 Uploads.Serve(raw, segments[1].Split('/')[0]);
                 return;
             }
@@ -154,7 +177,9 @@ public sealed class EmulatorServer : IDisposable
             {
                 // Another program on the same account: served as any client is, but outside the fault plan, so tests
                 // can put strangers' tasks next to their own without spending the plan's call numbers.
-                await other.Twin.Routes.HandleAsync(new EmulatorContext(raw, other.Below, new Uri(Root, AnotherClient + other.Twin.Prefix))).ConfigureAwait(false);
+                var sent = await EmulatorContext.ReadAllAsync(raw.Request).ConfigureAwait(false);
+                Record(raw, receivedAt, other.Twin.Provider, sent);
+                await other.Twin.Routes.HandleAsync(EmulatorContext.ReadAhead(raw, other.Below, new Uri(Root, AnotherClient + other.Twin.Prefix), sent)).ConfigureAwait(false);
                 return;
             }
 
@@ -168,22 +193,27 @@ public sealed class EmulatorServer : IDisposable
             if (TwinAt(local) is { } served)
             {
                 var (twin, below, twinBase) = served;
-                var rule = Options.Faults.Next(twin.Provider, twin.Routes.EndpointOf(raw.Request.HttpMethod, below));
+
+                // Read in full before anything else happens to it, so the record holds what arrived, and a client that
+                // gives up during a delay does not unmake it.
+                var body = await EmulatorContext.ReadAllAsync(raw.Request).ConfigureAwait(false);
+                Record(raw, receivedAt, twin.Provider, body);
+                var rule = NextFault(twin.Provider, twin.Routes.EndpointOf(raw.Request.HttpMethod, below));
                 switch (rule?.Action)
                 {
                     case FaultAction.CreateLate:
-                        await HandleLateAsync(raw, twin, EmulatorContext.Detached(raw, below, twinBase, await EmulatorContext.ReadAllAsync(raw.Request).ConfigureAwait(false)), rule.DelayMilliseconds).ConfigureAwait(false);
+                        await HandleLateAsync(raw, twin, EmulatorContext.Detached(raw, below, twinBase, body), rule.DelayMilliseconds).ConfigureAwait(false);
                         break;
                     case FaultAction.Delay:
-                        // The request is received in full first: a client that gives up during the delay does not unmake it.
-                        var received = EmulatorContext.ReadAhead(raw, below, twinBase, await EmulatorContext.ReadAllAsync(raw.Request).ConfigureAwait(false));
                         await Task.Delay(rule.DelayMilliseconds).ConfigureAwait(false);
-                        await twin.Routes.HandleAsync(received).ConfigureAwait(false);
+                        await twin.Routes.HandleAsync(EmulatorContext.ReadAhead(raw, below, twinBase, body)).ConfigureAwait(false);
                         break;
                     default:
                         if (await AnswerWithFaultAsync(raw, twin, rule).ConfigureAwait(false) is not (FaultAction.Status or FaultAction.DropBeforeHandling) and var spoiler)
                         {
-                            await twin.Routes.HandleAsync(new EmulatorContext(raw, below, twinBase) { AnswerFault = spoiler }).ConfigureAwait(false);
+                            var received = EmulatorContext.ReadAhead(raw, below, twinBase, body);
+                            received.AnswerFault = spoiler;
+                            await twin.Routes.HandleAsync(received).ConfigureAwait(false);
                         }
 
                         break;
@@ -210,6 +240,36 @@ public sealed class EmulatorServer : IDisposable
                 // Could not even answer; the connection is gone.
             }
         }
+    }
+
+    /// <summary>Records a request as it arrived: its body and query with secrets masked, its credential never.</summary>
+    private void Record(HttpListenerContext raw, DateTimeOffset receivedAt, string? provider, byte[] body)
+    {
+        var request = raw.Request;
+        var authorization = request.Headers["Authorization"];
+        var space = authorization?.IndexOf(' ') ?? -1;
+        var secrets = new[] { Options.ApiKey, CredentialOf(request) };
+        Recorder.Add(new RecordedRequest(
+            receivedAt,
+            provider,
+            request.HttpMethod,
+            request.Url?.AbsolutePath ?? "/",
+            SecretMask.Query(request.Url?.Query.TrimStart('?') ?? string.Empty, secrets),
+            string.IsNullOrEmpty(authorization) ? null : space < 0 ? SecretMask.Masked : authorization!.Substring(0, space),
+            request.ContentType,
+            SecretMask.Body(System.Text.Encoding.UTF8.GetString(body), request.ContentType, secrets)));
+    }
+
+    /// <summary>Counts a call in the fault plan and records the fault that hits it, if any.</summary>
+    private FaultRule? NextFault(string? provider, string endpoint)
+    {
+        var rule = Options.Faults.Next(provider ?? string.Empty, endpoint, out var call);
+        if (rule is not null)
+        {
+            Recorder.Add(new RecordedFault(DateTimeOffset.UtcNow, provider, endpoint, call, rule));
+        }
+
+        return rule;
     }
 
     /// <summary>The twin a path (without its leading '/') is served by, the path below its prefix, and its base address.</summary>
@@ -296,7 +356,8 @@ public sealed class EmulatorServer : IDisposable
             .ToArray();
         return new JsonObject
         {
-            ["requests"] = _requests.Count,
+            ["requests"] = Interlocked.Read(ref _requestCount),
+            ["recordsDropped"] = Recorder.Dropped,
             ["tasks"] = tasks.Count,
             ["succeeded"] = tasks.Count(task => task.State == EmulatedTaskState.Succeeded),
             ["statusRequests"] = tasks.Sum(task => task.StatusRequests),
@@ -336,7 +397,8 @@ public sealed class EmulatorServer : IDisposable
         }
     }
 
-    private static int FreePort()
+    /// <summary>A port no listener holds now (another process may take it before it is bound).</summary>
+    internal static int FreePort()
     {
         var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
@@ -358,5 +420,8 @@ public sealed class EmulatorServer : IDisposable
         {
             // The loops end by cancellation; nothing else to report.
         }
+
+        // Last, so the server is down whatever it reports: a video that could not be written is an error to see.
+        _outputFolder?.Dispose();
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Threading.RateLimiting;
 
 namespace Seedance.Emulator.Server;
@@ -11,6 +12,9 @@ namespace Seedance.Emulator.Server;
 /// </summary>
 public sealed class SubmitQuota
 {
+    /// <summary>The providers whose twins answer an exhausted submit quota: the two that publish one (providers.md, cheat sheet).</summary>
+    public static readonly IReadOnlyList<string> Providers = new[] { "WaveSpeed", "Replicate" };
+
     private readonly ConcurrentDictionary<string, FixedWindowRateLimiter> _windows = new(StringComparer.Ordinal);
 
     /// <summary>

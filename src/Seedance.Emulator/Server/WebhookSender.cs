@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http;
 using System.Text;
 using System.Threading.Tasks;
+using Seedance.Emulator.Recording;
 
 namespace Seedance.Emulator.Server;
 
@@ -15,6 +16,9 @@ public sealed class WebhookSender : IDisposable
 {
     private readonly HttpClient _client = new() { Timeout = TimeSpan.FromSeconds(15) };
     private readonly List<string> _skipped = new();
+    private readonly EmulatorRecorder _recorder;
+
+    public WebhookSender(EmulatorRecorder recorder) => _recorder = recorder;
 
     /// <summary>Webhook URLs that were not sent because they point off this machine.</summary>
     public IReadOnlyList<string> Skipped
@@ -31,6 +35,7 @@ public sealed class WebhookSender : IDisposable
     /// <summary>Posts <paramref name="body"/>; a few tries, as providers retry final webhooks.</summary>
     public void Send(string url, string body, IReadOnlyDictionary<string, string> headers)
     {
+        var record = _recorder.Webhook(url, body);
         if (!Uri.TryCreate(url, UriKind.Absolute, out var target) || !IsLoopback(target))
         {
             lock (_skipped)
@@ -38,6 +43,7 @@ public sealed class WebhookSender : IDisposable
                 _skipped.Add(url);
             }
 
+            record.Ended(WebhookOutcome.NotLoopback);
             return;
         }
 
@@ -54,22 +60,28 @@ public sealed class WebhookSender : IDisposable
                     }
 
                     using var response = await _client.SendAsync(request).ConfigureAwait(false);
+                    record.Attempted((int)response.StatusCode);
                     if (response.IsSuccessStatusCode)
                     {
+                        record.Ended(WebhookOutcome.Delivered);
                         return;
                     }
                 }
                 catch (HttpRequestException)
                 {
                     // The receiver is not up (yet); try again shortly.
+                    record.Attempted(null);
                 }
                 catch (TaskCanceledException)
                 {
                     // Timed out; try again.
+                    record.Attempted(null);
                 }
 
                 await Task.Delay(TimeSpan.FromMilliseconds(500 * (attempt + 1))).ConfigureAwait(false);
             }
+
+            record.Ended(WebhookOutcome.Failed);
         });
     }
 

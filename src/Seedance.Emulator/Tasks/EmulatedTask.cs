@@ -20,6 +20,9 @@ public sealed class EmulatedTask
 
     public EmulatedTaskSpec Spec { get; }
 
+    /// <summary>The key at the provider: what concurrency limits count by, as each provider counts its own accounts.</summary>
+    internal string Account => Key + "\n" + Spec.Provider;
+
     public EmulatedTaskState State { get; internal set; }
 
     public DateTimeOffset CreatedAt { get; }

@@ -5,8 +5,9 @@ using System.Linq;
 namespace Seedance.Emulator.Tasks;
 
 /// <summary>
-/// The simulated back end all twins share: tasks queue per key up to the concurrency limit, run for the
-/// configured latency, then succeed or fail as their prompt's markers say. Time is advanced on every access
+/// The simulated back end all twins share: tasks queue per key and provider up to that provider's concurrency
+/// limit, run for the configured latency (or a time drawn from its range), then succeed or fail as their prompt's
+/// markers say. Time is advanced on every access
 /// (and by the server's ticker), processing completions in time order so queued tasks start exactly when a
 /// slot frees.
 /// </summary>
@@ -20,6 +21,9 @@ public sealed class EmulatedTaskStore
     private readonly Dictionary<string, int> _maxUnfinishedByKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _maxRunningByKey = new(StringComparer.Ordinal);
 
+    /// <summary>Draws latencies from the configured range; used under the lock only.</summary>
+    private readonly Random _latencies = new();
+
     public EmulatedTaskStore(EmulatorOptions options, Func<DateTimeOffset> clock)
     {
         _options = options;
@@ -28,6 +32,9 @@ public sealed class EmulatedTaskStore
 
     /// <summary>Raised (outside the lock) for each task that reached a final state, e.g. to send webhooks.</summary>
     public event Action<EmulatedTask>? Finished;
+
+    /// <summary>Raised (outside the lock) for each task created, before any of its final state is raised.</summary>
+    public event Action<EmulatedTask>? Created;
 
     /// <param name="finishedAtOnce">
     /// The task is done the moment it exists, outside the queue: what a provider's sync mode answers for a quick
@@ -50,10 +57,11 @@ public sealed class EmulatedTaskStore
                 finished.Add(task);
             }
 
-            StartQueuedLocked(key, now);
-            RecordHighWaterLocked(key);
+            StartQueuedLocked(task.Account, now);
+            RecordHighWaterLocked(task.Account);
         }
 
+        Created?.Invoke(task);
         Raise(finished);
         return task;
     }
@@ -98,7 +106,7 @@ public sealed class EmulatedTaskStore
                     task.State = EmulatedTaskState.Cancelled;
                     task.CompletedAt = now;
                     task.Error = "cancelled";
-                    StartQueuedLocked(task.Key, now);
+                    StartQueuedLocked(task.Account, now);
                     finished.Add(task);
                 }
             }
@@ -111,11 +119,17 @@ public sealed class EmulatedTaskStore
     /// <summary>The task as of now without counting a status request (for file serving); null when unknown.</summary>
     public EmulatedTask? Peek(string id)
     {
+        List<EmulatedTask> finished;
+        EmulatedTask? task;
         lock (_gate)
         {
-            AdvanceLocked(_clock());
-            return _tasks.TryGetValue(id, out var task) ? task : null;
+            finished = AdvanceLocked(_clock());
+            task = _tasks.TryGetValue(id, out var found) ? found : null;
         }
+
+        // Whoever moves time on reports what finished meanwhile, or its webhook and video would never go out.
+        Raise(finished);
+        return task;
     }
 
     /// <summary>Removes a task's record (providers that delete finished tasks).</summary>
@@ -141,14 +155,19 @@ public sealed class EmulatedTaskStore
 
     public IReadOnlyList<EmulatedTask> Snapshot()
     {
+        List<EmulatedTask> finished;
+        List<EmulatedTask> tasks;
         lock (_gate)
         {
-            AdvanceLocked(_clock());
-            return _tasks.Values.ToList();
+            finished = AdvanceLocked(_clock());
+            tasks = _tasks.Values.ToList();
         }
+
+        Raise(finished);
+        return tasks;
     }
 
-    /// <summary>The most tasks one key had unfinished (queued or running) at one time.</summary>
+    /// <summary>The most tasks one key had unfinished (queued or running) at one provider at one time.</summary>
     public int MaxUnfinishedPerKey
     {
         get
@@ -160,7 +179,7 @@ public sealed class EmulatedTaskStore
         }
     }
 
-    /// <summary>The most tasks one key had running at one time.</summary>
+    /// <summary>The most tasks one key had running at one provider at one time.</summary>
     public int MaxRunningPerKey
     {
         get
@@ -187,28 +206,29 @@ public sealed class EmulatedTaskStore
             _running.Remove(next);
             Finish(next, at);
             finished.Add(next);
-            StartQueuedLocked(next.Key, at);
+            StartQueuedLocked(next.Account, at);
         }
 
-        foreach (var key in _tasks.Values.Where(task => task.State == EmulatedTaskState.Queued).Select(task => task.Key).Distinct().ToList())
+        foreach (var account in _tasks.Values.Where(task => task.State == EmulatedTaskState.Queued).Select(task => task.Account).Distinct().ToList())
         {
-            StartQueuedLocked(key, now);
+            StartQueuedLocked(account, now);
         }
 
         return finished;
     }
 
-    private void StartQueuedLocked(string key, DateTimeOffset at)
+    private void StartQueuedLocked(string account, DateTimeOffset at)
     {
         var queued = _tasks.Values
-            .Where(task => task.Key == key && task.State == EmulatedTaskState.Queued)
+            .Where(task => task.Account == account && task.State == EmulatedTaskState.Queued)
             .OrderBy(task => task.CreatedAt)
             .ToList();
-        var running = _running.Count(task => task.Key == key);
+        var running = _running.Count(task => task.Account == account);
         foreach (var task in queued)
         {
             var eligibleAt = task.CreatedAt + _options.QueueDelay;
-            if ((_options.ConcurrencyLimit > 0 && running >= _options.ConcurrencyLimit) || eligibleAt > _clock())
+            var limit = _options.ConcurrencyLimitFor(task.Spec.Provider);
+            if ((limit > 0 && running >= limit) || eligibleAt > _clock())
             {
                 break;
             }
@@ -227,20 +247,25 @@ public sealed class EmulatedTaskStore
             task.QueuePosition = position++;
         }
 
-        RecordHighWaterLocked(key);
+        RecordHighWaterLocked(account);
     }
 
-    /// <summary>The configured latency, or the prompt's own "#latency=NNN" (milliseconds) to make tasks finish out of order.</summary>
+    /// <summary>
+    /// The prompt's own "#latency=NNN" (milliseconds) to make tasks finish out of order, or else the configured
+    /// latency, or a time drawn evenly from its range.
+    /// </summary>
     private TimeSpan LatencyOf(EmulatedTask task)
     {
         var marker = task.Spec.Prompt.IndexOf(LatencyMarker, StringComparison.Ordinal);
-        if (marker < 0)
+        var digits = marker < 0 ? string.Empty : new string(task.Spec.Prompt.Skip(marker + LatencyMarker.Length).TakeWhile(char.IsDigit).ToArray());
+        if (int.TryParse(digits, out var milliseconds))
         {
-            return _options.Latency;
+            return TimeSpan.FromMilliseconds(milliseconds);
         }
 
-        var digits = new string(task.Spec.Prompt.Skip(marker + LatencyMarker.Length).TakeWhile(char.IsDigit).ToArray());
-        return int.TryParse(digits, out var milliseconds) ? TimeSpan.FromMilliseconds(milliseconds) : _options.Latency;
+        return _options.LatencyMaximum is { } maximum
+            ? _options.Latency + TimeSpan.FromTicks((long)((maximum - _options.Latency).Ticks * _latencies.NextDouble()))
+            : _options.Latency;
     }
 
     private const string LatencyMarker = "#latency=";
@@ -265,12 +290,12 @@ public sealed class EmulatedTaskStore
         }
     }
 
-    private void RecordHighWaterLocked(string key)
+    private void RecordHighWaterLocked(string account)
     {
-        var unfinished = _tasks.Values.Count(task => task.Key == key && !task.IsFinal);
-        var running = _running.Count(task => task.Key == key);
-        _maxUnfinishedByKey[key] = Math.Max(unfinished, _maxUnfinishedByKey.TryGetValue(key, out var u) ? u : 0);
-        _maxRunningByKey[key] = Math.Max(running, _maxRunningByKey.TryGetValue(key, out var r) ? r : 0);
+        var unfinished = _tasks.Values.Count(task => task.Account == account && !task.IsFinal);
+        var running = _running.Count(task => task.Account == account);
+        _maxUnfinishedByKey[account] = Math.Max(unfinished, _maxUnfinishedByKey.TryGetValue(account, out var u) ? u : 0);
+        _maxRunningByKey[account] = Math.Max(running, _maxRunningByKey.TryGetValue(account, out var r) ? r : 0);
     }
 
     private void Raise(List<EmulatedTask> finished)

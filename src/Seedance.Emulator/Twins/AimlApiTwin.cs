@@ -138,7 +138,7 @@ internal sealed partial class AimlApiTwin : IProviderTwin
     private async Task<(string Raw, JsonObject Body)?> ReadSubmitAsync(EmulatorContext context, string key)
     {
         var raw = await context.ReadBodyAsync().ConfigureAwait(false);
-        var limit = _services.Options.ConcurrencyLimit;
+        var limit = _services.Options.ConcurrencyLimitFor(Provider);
         if (limit > 0 && _services.Tasks.Snapshot().Count(task => task.Key == key && task.Spec.Provider == Provider && !task.IsFinal) >= limit)
         {
             await Error(context, 429, "Too Many Requests").ConfigureAwait(false);

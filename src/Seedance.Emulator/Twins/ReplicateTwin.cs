@@ -268,7 +268,7 @@ internal sealed partial class ReplicateTwin : IProviderTwin
 
     /// <summary>True when <paramref name="key"/> has used up this minute's creates (600 by Replicate's documentation).</summary>
     private bool Throttled(string key, out TimeSpan retryAfter) =>
-        !_services.Quota.TryAdmit(Provider, key, _services.Options.SubmitsPerMinute ?? 600, out retryAfter);
+        !_services.Quota.TryAdmit(Provider, key, _services.Options.SubmitsPerMinuteFor(Provider) ?? 600, out retryAfter);
 
     /// <summary>The deadline: a prediction not started yet is aborted (not charged), a running one canceled.</summary>
     private void EnforceDeadline(string id, Prediction prediction)

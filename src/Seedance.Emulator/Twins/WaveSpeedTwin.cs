@@ -89,7 +89,7 @@ internal sealed partial class WaveSpeedTwin : IProviderTwin
 
         // WaveSpeed's "videos per minute" depends on the account tier, so it is off unless configured; its
         // concurrency limit queues tasks instead (the shared store).
-        var perMinute = _services.Options.SubmitsPerMinute ?? 0;
+        var perMinute = _services.Options.SubmitsPerMinuteFor(Provider) ?? 0;
         if (!_services.Quota.TryAdmit(Provider, key, perMinute, out _))
         {
             await context.RespondErrorAsync(this, 429, $"Too Many Requests: your account level allows {perMinute} videos per minute. Limits reset every minute.").ConfigureAwait(false);

@@ -44,7 +44,11 @@ public static class ErrorIds
 
     public const string DurationNotSupported = nameof(DurationNotSupported);
 
+    public const string EmulatorNotRunning = nameof(EmulatorNotRunning);
+
     public const string EmulatorRunning = nameof(EmulatorRunning);
+
+    public const string EmulatorSettingInvalid = nameof(EmulatorSettingInvalid);
 
     public const string EnvironmentSettingInvalid = nameof(EnvironmentSettingInvalid);
 

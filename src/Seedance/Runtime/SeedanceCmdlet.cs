@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Seedance.Emulator.Server;
 
 namespace Seedance.Commands.Runtime;
 
@@ -15,4 +16,16 @@ public abstract class SeedanceCmdlet : PSCmdlet
     /// <summary>Stops the command with a Seedance failure (bad parameters, no connection).</summary>
     protected void ThrowSeedanceError(SeedanceException exception, object? target) =>
         ThrowTerminatingError(ErrorRecords.From(exception, target));
+
+    /// <summary>The emulator Start-SeedanceEmulator started in this runspace; stops the command when there is none.</summary>
+    protected EmulatorServer RunningEmulator()
+    {
+        if (State.Emulator is not { } emulator)
+        {
+            ThrowSeedanceError(new SeedanceException(SeedanceErrorCategory.Validation, ErrorIds.EmulatorNotRunning, "No emulator is running in this session, so nothing was recorded. Start one with Start-SeedanceEmulator."), null);
+            return null!;
+        }
+
+        return emulator;
+    }
 }

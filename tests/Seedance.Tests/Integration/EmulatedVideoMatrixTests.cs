@@ -76,6 +76,9 @@ public sealed class EmulatedVideoMatrixTests : IDisposable
         {
             Assert.Equal("aac", sound.CodecName);
             Assert.Equal(seconds, sound.DurationSeconds, 3);
+
+            // A quiet tone, not silence (digital silence measures -91 dB).
+            Assert.InRange(Ffprobe.MeanVolume(file.Path), -60, -20);
         }
 
         Assert.Equal(string.Empty, Ffprobe.DecodeErrors(file.Path));

@@ -46,13 +46,15 @@ public sealed class H264BitstreamTests
     }
 
     [Fact]
-    public void The_silent_aac_frame_and_its_configuration_are_the_documented_bytes()
+    public void The_tone_aac_frame_and_its_configuration_are_the_documented_bytes()
     {
-        // SCE, tag 0, global_gain 0, ONLY_LONG, max_sfb 0, no tools, END: 32 bits.
-        Assert.Equal(new byte[] { 0x00, 0x00, 0x00, 0x07 }, SilentAac.BuildSilentFrame());
+        // SCE, tag 0, global_gain 180, ONLY_LONG sine window, max_sfb 6; sections ZERO_HCB x5 and codebook 1 x1;
+        // scale factor diff 0 ("0"); one pulse in band 5 at offset 0, amplitude 1; no TNS or gain control; one
+        // all-zero quad ("0"); END: 69 bits.
+        Assert.Equal(new byte[] { 0x01, 0x68, 0x03, 0x00, 0xA2, 0x14, 0x14, 0x02, 0x38 }, ToneAac.BuildToneFrame());
 
         // AAC-LC (2), 48 kHz (index 3), mono (1), GASpecificConfig all zero.
-        Assert.Equal(new byte[] { 0x11, 0x88 }, SilentAac.BuildAudioSpecificConfig());
+        Assert.Equal(new byte[] { 0x11, 0x88 }, ToneAac.BuildAudioSpecificConfig());
     }
 
     [Fact]
