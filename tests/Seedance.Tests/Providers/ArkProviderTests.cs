@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -343,19 +341,26 @@ public sealed class ArkProviderTests : IDisposable
     [Fact]
     public async Task Callbacks_post_the_task_as_a_status_answer_shows_it()
     {
-        using var receiver = new CallbackReceiver();
+        using var receiver = new WebhookReceiver();
         var connection = _harness.Connect(Ark);
         var request = Support.Requests.FromUrl();
         request.WebhookUrl = receiver.Url;
 
         var task = await connection.SubmitAsync(connection.Prepare(request), CancellationToken.None);
-        var final = await receiver.WaitForAsync("succeeded", TimeSpan.FromSeconds(20));
+        var statuses = new List<string>();
+        JsonDocument final;
+        do
+        {
+            final = JsonDocument.Parse((await receiver.NextAsync(TimeSpan.FromSeconds(20))).Body);
+            statuses.Add(final.RootElement.GetProperty("status").GetString()!);
+        }
+        while (statuses[^1] != "succeeded");
 
         var snapshot = ArkProvider.ReadTask(final.RootElement, new VideoTask(task.Id, Ark, task.Model));
         Assert.Equal(TaskState.Succeeded, snapshot.Lifecycle);
         Assert.Equal(task.Id, final.RootElement.GetProperty("id").GetString());
         Assert.NotNull(snapshot.VideoUrl);
-        Assert.Contains(receiver.Statuses, status => status is "queued" or "running");
+        Assert.Contains(statuses, status => status is "queued" or "running");
     }
 
     [Fact]
@@ -403,70 +408,4 @@ public sealed class ArkProviderTests : IDisposable
     }
 
     public void Dispose() => _harness.Dispose();
-
-    /// <summary>A loopback endpoint that records the callbacks the twin posts to it.</summary>
-    private sealed class CallbackReceiver : IDisposable
-    {
-        private readonly HttpListener _listener = new();
-        private readonly ConcurrentQueue<string> _bodies = new();
-
-        public CallbackReceiver()
-        {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            Url = new Uri($"http://127.0.0.1:{port}/ark-callback/");
-            _listener.Prefixes.Add(Url.AbsoluteUri);
-            _listener.Start();
-            _ = Task.Run(ReceiveAsync);
-        }
-
-        public Uri Url { get; }
-
-        public string[] Statuses => _bodies.Select(body => JsonDocument.Parse(body).RootElement.GetProperty("status").GetString()!).ToArray();
-
-        public async Task<JsonDocument> WaitForAsync(string status, TimeSpan timeout)
-        {
-            var deadline = DateTime.UtcNow + timeout;
-            while (DateTime.UtcNow < deadline)
-            {
-                var body = _bodies.FirstOrDefault(candidate => JsonDocument.Parse(candidate).RootElement.GetProperty("status").GetString() == status);
-                if (body is not null)
-                {
-                    return JsonDocument.Parse(body);
-                }
-
-                await Task.Delay(50);
-            }
-
-            throw new TimeoutException($"No '{status}' callback arrived; got: {string.Join(", ", Statuses)}.");
-        }
-
-        private async Task ReceiveAsync()
-        {
-            while (_listener.IsListening)
-            {
-                HttpListenerContext context;
-                try
-                {
-                    context = await _listener.GetContextAsync();
-                }
-                catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-                {
-                    return;
-                }
-
-                using (var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8))
-                {
-                    _bodies.Enqueue(await reader.ReadToEndAsync());
-                }
-
-                context.Response.StatusCode = 200;
-                context.Response.Close();
-            }
-        }
-
-        public void Dispose() => _listener.Close();
-    }
 }

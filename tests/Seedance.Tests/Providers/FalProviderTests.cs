@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -390,7 +389,7 @@ public sealed class FalProviderTests : IDisposable
         request.WebhookUrl = receiver.Url;
 
         var arrived = await SubmitAsync(request);
-        var (body, headers) = await receiver.NextAsync(TimeSpan.FromSeconds(20));
+        var (headers, body) = await receiver.NextAsync(TimeSpan.FromSeconds(20));
 
         Assert.Equal(receiver.Url.AbsoluteUri, arrived.Spec.WebhookUrl);
         using var json = JsonDocument.Parse(body);
@@ -410,7 +409,7 @@ public sealed class FalProviderTests : IDisposable
         request.WebhookUrl = receiver.Url;
 
         await SubmitAsync(request);
-        var (body, _) = await receiver.NextAsync(TimeSpan.FromSeconds(20));
+        var (_, body) = await receiver.NextAsync(TimeSpan.FromSeconds(20));
 
         using var json = JsonDocument.Parse(body);
         Assert.Equal("ERROR", json.RootElement.GetProperty("status").GetString());
@@ -460,55 +459,4 @@ public sealed class FalProviderTests : IDisposable
     }
 
     public void Dispose() => _harness.Dispose();
-
-    /// <summary>A loopback endpoint that records the webhooks posted to it.</summary>
-    private sealed class WebhookReceiver : IDisposable
-    {
-        private readonly HttpListener _listener = new();
-        private readonly BlockingCollection<(string Body, System.Collections.Specialized.NameValueCollection Headers)> _received = new();
-
-        public WebhookReceiver()
-        {
-            var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            Url = new Uri($"http://127.0.0.1:{port}/hooks/fal/");
-            _listener.Prefixes.Add(Url.AbsoluteUri);
-            _listener.Start();
-            _ = Task.Run(ListenAsync);
-        }
-
-        public Uri Url { get; }
-
-        public Task<(string Body, System.Collections.Specialized.NameValueCollection Headers)> NextAsync(TimeSpan timeout) =>
-            Task.Run(() => _received.TryTake(out var item, timeout) ? item : throw new TimeoutException("No webhook arrived."));
-
-        private async Task ListenAsync()
-        {
-            while (_listener.IsListening)
-            {
-                HttpListenerContext context;
-                try
-                {
-                    context = await _listener.GetContextAsync();
-                }
-                catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException)
-                {
-                    return;
-                }
-
-                using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-                _received.Add((await reader.ReadToEndAsync(), context.Request.Headers));
-                context.Response.StatusCode = 200;
-                context.Response.Close();
-            }
-        }
-
-        public void Dispose()
-        {
-            _listener.Close();
-            _received.Dispose();
-        }
-    }
 }
