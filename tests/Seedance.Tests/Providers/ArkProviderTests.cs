@@ -170,40 +170,30 @@ public sealed class ArkProviderTests : IDisposable
         Assert.Equal("OperationDenied.InvalidState", error.RootElement.GetProperty("error").GetProperty("code").GetString());
     }
 
-    [Theory]
-    [InlineData(403, "AccountOverdueError", "Forbidden", SeedanceErrorCategory.InsufficientBalance)]
-    [InlineData(400, "InputImageRiskDetection", "BadRequest", SeedanceErrorCategory.ContentPolicy)]
-    [InlineData(400, "InputTextRiskDetection", "BadRequest", SeedanceErrorCategory.ContentPolicy)]
-    [InlineData(404, "ModelNotOpen", "NotFound", SeedanceErrorCategory.NotFound)]
-    [InlineData(429, "QuotaExceeded", "TooManyRequests", SeedanceErrorCategory.InsufficientBalance)]
-    public async Task Arks_documented_error_bodies_on_submit_map_to_categories(int status, string code, string type, SeedanceErrorCategory expected)
+    /// <summary>Ark's documented error codes on submit (the conformance suite runs them); not even the 429 is sent again: an exhausted quota does not pass by waiting.</summary>
+    public static TheoryData<SubmitRefusal> SubmitRefusals => new()
     {
-        var body = $"{{\"error\":{{\"code\":\"{code}\",\"message\":\"refused by the emulated Ark. Request id: 021\",\"param\":\"\",\"type\":\"{type}\"}}}}";
-        using var harness = new EmulatorHarness(options => options.Faults.Add(new FaultRule { Endpoint = "submit", Action = FaultAction.Status, StatusCode = status, Body = body }));
-        var connection = harness.Connect(Ark);
+        ArkRefusal(403, "AccountOverdueError", "Forbidden", SeedanceErrorCategory.InsufficientBalance),
+        ArkRefusal(400, "InputImageRiskDetection", "BadRequest", SeedanceErrorCategory.ContentPolicy),
+        ArkRefusal(400, "InputTextRiskDetection", "BadRequest", SeedanceErrorCategory.ContentPolicy),
+        ArkRefusal(404, "ModelNotOpen", "NotFound", SeedanceErrorCategory.NotFound),
+        ArkRefusal(429, "QuotaExceeded", "TooManyRequests", SeedanceErrorCategory.InsufficientBalance),
+    };
 
-        var error = await Assert.ThrowsAsync<SeedanceException>(() => connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None));
-
-        Assert.Equal(expected, error.Category);
-        Assert.Equal(code, error.ProviderCode);
-        Assert.Contains("refused by the emulated Ark", error.Message);
-        Assert.Equal(1, harness.Server.Options.Faults.CallsTo("submit")); // not even the 429: an exhausted quota does not pass by waiting
-    }
-
-    [Theory]
-    [InlineData(401, "{\"error\":{\"code\":\"AuthenticationError\",\"message\":\"The API key is invalid.\",\"param\":\"\",\"type\":\"Unauthorized\"}}", SeedanceErrorCategory.Authentication)]
-    [InlineData(403, "{\"error\":{\"code\":\"AccessDenied\",\"message\":\"no access\",\"param\":\"\",\"type\":\"Forbidden\"}}", SeedanceErrorCategory.Authentication)]
-    [InlineData(403, "{\"error\":{\"code\":\"AccountOverdueError\",\"message\":\"overdue\",\"param\":\"\",\"type\":\"Forbidden\"}}", SeedanceErrorCategory.InsufficientBalance)]
-    [InlineData(400, "{\"error\":{\"code\":\"MissingParameter\",\"message\":\"Missing parameter: content\",\"param\":\"content\",\"type\":\"BadRequest\"}}", SeedanceErrorCategory.Validation)]
-    [InlineData(400, "{\"error\":{\"code\":\"InvalidParameter.Duration\",\"message\":\"bad duration\",\"param\":\"duration\",\"type\":\"BadRequest\"}}", SeedanceErrorCategory.Validation)]
-    [InlineData(400, "{\"error\":{\"code\":\"InputImageSensitiveContentDetected.PrivacyInformation\",\"message\":\"real person\",\"param\":\"\",\"type\":\"BadRequest\"}}", SeedanceErrorCategory.ContentPolicy)]
-    [InlineData(404, "{\"error\":{\"code\":\"InvalidEndpointOrModel.NotFound\",\"message\":\"no such model\",\"param\":\"model\",\"type\":\"NotFound\"}}", SeedanceErrorCategory.NotFound)]
-    [InlineData(429, "{\"error\":{\"code\":\"RateLimitExceeded.EndpointRPMExceeded\",\"message\":\"slow down\",\"param\":\"\",\"type\":\"TooManyRequests\"}}", SeedanceErrorCategory.RateLimited)]
-    [InlineData(429, "{\"error\":{\"code\":\"SetLimitExceeded\",\"message\":\"inference limit reached\",\"param\":\"\",\"type\":\"TooManyRequests\"}}", SeedanceErrorCategory.InsufficientBalance)]
-    [InlineData(500, "{\"error\":{\"code\":\"InternalServiceError\",\"message\":\"oops\",\"param\":\"\",\"type\":\"InternalServerError\"}}", SeedanceErrorCategory.Server)]
-    [InlineData(502, "<html>Bad Gateway</html>", SeedanceErrorCategory.Server)]
-    public void Error_bodies_map_to_categories(int status, string body, SeedanceErrorCategory expected) =>
-        Assert.Equal(expected, new ArkProvider().DescribeFailure(new ApiResponse((HttpStatusCode)status, body, null)).Category);
+    /// <summary>Ark's error bodies and the category each means (the conformance suite runs them).</summary>
+    public static TheoryData<ErrorBody> ErrorBodies => new()
+    {
+        new ErrorBody(401, "{\"error\":{\"code\":\"AuthenticationError\",\"message\":\"The API key is invalid.\",\"param\":\"\",\"type\":\"Unauthorized\"}}", SeedanceErrorCategory.Authentication),
+        new ErrorBody(403, "{\"error\":{\"code\":\"AccessDenied\",\"message\":\"no access\",\"param\":\"\",\"type\":\"Forbidden\"}}", SeedanceErrorCategory.Authentication),
+        new ErrorBody(403, "{\"error\":{\"code\":\"AccountOverdueError\",\"message\":\"overdue\",\"param\":\"\",\"type\":\"Forbidden\"}}", SeedanceErrorCategory.InsufficientBalance),
+        new ErrorBody(400, "{\"error\":{\"code\":\"MissingParameter\",\"message\":\"Missing parameter: content\",\"param\":\"content\",\"type\":\"BadRequest\"}}", SeedanceErrorCategory.Validation),
+        new ErrorBody(400, "{\"error\":{\"code\":\"InvalidParameter.Duration\",\"message\":\"bad duration\",\"param\":\"duration\",\"type\":\"BadRequest\"}}", SeedanceErrorCategory.Validation),
+        new ErrorBody(400, "{\"error\":{\"code\":\"InputImageSensitiveContentDetected.PrivacyInformation\",\"message\":\"real person\",\"param\":\"\",\"type\":\"BadRequest\"}}", SeedanceErrorCategory.ContentPolicy),
+        new ErrorBody(404, "{\"error\":{\"code\":\"InvalidEndpointOrModel.NotFound\",\"message\":\"no such model\",\"param\":\"model\",\"type\":\"NotFound\"}}", SeedanceErrorCategory.NotFound),
+        new ErrorBody(429, "{\"error\":{\"code\":\"RateLimitExceeded.EndpointRPMExceeded\",\"message\":\"slow down\",\"param\":\"\",\"type\":\"TooManyRequests\"}}", SeedanceErrorCategory.RateLimited),
+        new ErrorBody(429, "{\"error\":{\"code\":\"SetLimitExceeded\",\"message\":\"inference limit reached\",\"param\":\"\",\"type\":\"TooManyRequests\"}}", SeedanceErrorCategory.InsufficientBalance),
+        new ErrorBody(500, "{\"error\":{\"code\":\"InternalServiceError\",\"message\":\"oops\",\"param\":\"\",\"type\":\"InternalServerError\"}}", SeedanceErrorCategory.Server),
+    };
 
     [Fact]
     public void A_model_not_found_says_that_ids_differ_by_region()
@@ -398,6 +388,9 @@ public sealed class ArkProviderTests : IDisposable
         SampleImage.WritePng(path, 640, 360, 3);
         return path;
     }
+
+    private static SubmitRefusal ArkRefusal(int status, string code, string type, SeedanceErrorCategory category) =>
+        new(status, $"{{\"error\":{{\"code\":\"{code}\",\"message\":\"refused by the emulated Ark. Request id: 021\",\"param\":\"\",\"type\":\"{type}\"}}}}", category, "refused by the emulated Ark", code);
 
     private static void AddImages(VideoRequest request, int count)
     {

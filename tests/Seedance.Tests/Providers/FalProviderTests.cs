@@ -296,22 +296,11 @@ public sealed class FalProviderTests : IDisposable
         Assert.IsType<FalProvider>(ProviderCatalog.Get("FAL.AI"));
     }
 
-    [Fact]
-    public async Task A_locked_account_is_an_insufficient_balance_error()
+    /// <summary>A locked account: fal's words for an exhausted balance (the conformance suite runs it).</summary>
+    public static TheoryData<SubmitRefusal> SubmitRefusals => new()
     {
-        using var harness = new EmulatorHarness(options => options.Faults.Add(new FaultRule
-        {
-            Endpoint = "submit", Provider = Fal, Action = FaultAction.Status, StatusCode = 403,
-            Body = "{\"detail\":\"User is locked. Reason: Exhausted balance. Top up your balance at fal.ai/dashboard/billing.\"}",
-        }));
-        var connection = harness.Connect(Fal);
-
-        var error = await Assert.ThrowsAsync<SeedanceException>(() => connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None));
-
-        Assert.Equal(SeedanceErrorCategory.InsufficientBalance, error.Category);
-        Assert.Contains("Exhausted balance", error.Message);
-        Assert.Equal(1, harness.Server.Options.Faults.CallsTo("submit"));
-    }
+        new SubmitRefusal(403, "{\"detail\":\"User is locked. Reason: Exhausted balance. Top up your balance at fal.ai/dashboard/billing.\"}", SeedanceErrorCategory.InsufficientBalance, "Exhausted balance"),
+    };
 
     [Theory]
     [InlineData(401, "{\"detail\":\"No user found for Key ID and Secret\"}", SeedanceErrorCategory.Authentication, null)]
