@@ -176,15 +176,6 @@ public sealed class AtlasCloudProviderTests : IDisposable
         Assert.Contains(_harness.Server.RequestsTo(Provider), request => request.Method == "POST" && request.Path.EndsWith("/api/v1/model/uploadMedia", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task An_unknown_prediction_is_not_found()
-    {
-        var error = await Assert.ThrowsAsync<SeedanceException>(() => Connect().RefreshAsync(new VideoTask("pred_missing", Provider, FastImageToVideo), CancellationToken.None));
-
-        Assert.Equal(SeedanceErrorCategory.NotFound, error.Category);
-        Assert.Contains("prediction not found", error.Message);
-    }
-
     /// <summary>Submits Atlas Cloud refuses for the account's balance: its code is the HTTP status (the conformance suite runs them).</summary>
     public static TheoryData<SubmitRefusal> SubmitRefusals => new()
     {

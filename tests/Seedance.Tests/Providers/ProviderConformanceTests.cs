@@ -98,6 +98,17 @@ public sealed class ProviderConformanceTests
 
     public static TheoryData<string> ProvidersWithoutCancel => new() { "AIMLAPI", "AtlasCloud" };
 
+    /// <summary>The words each provider's answer about a task it does not know carries (null: unchecked).</summary>
+    public static TheoryData<string, string?> UnknownTaskWords => new()
+    {
+        { "WaveSpeed", "prediction not found" },
+        { "AIMLAPI", null },
+        { "Ark", null },
+        { "fal", null },
+        { "Replicate", null },
+        { "AtlasCloud", "prediction not found" },
+    };
+
     /// <summary>Every provider's list of requests its models do not take (kept in the provider's own test file).</summary>
     public static TheoryData<string, string?, string, string, Action<VideoRequest>> RefusedRequests
     {
@@ -286,6 +297,22 @@ public sealed class ProviderConformanceTests
         Assert.Equal(EmulatedTaskState.Running, harness.Server.Tasks.Peek(task.Id)!.State);
         Assert.Single(harness.Server.RequestsTo(provider), request => request.Method == "POST");
         Assert.All(harness.Server.RequestsTo(provider), request => Assert.Contains(request.Method, new[] { "POST", "GET" }));
+    }
+
+    [Theory]
+    [MemberData(nameof(UnknownTaskWords))]
+    public async Task A_task_the_provider_does_not_know_is_not_found(string provider, string? words)
+    {
+        using var harness = new EmulatorHarness();
+        var connection = harness.Connect(provider);
+
+        var error = await Assert.ThrowsAsync<SeedanceException>(() => connection.RefreshAsync(new VideoTask("no-such-task-0000", provider, connection.ProviderInfo.DefaultModel.Id), CancellationToken.None));
+
+        Assert.Equal(SeedanceErrorCategory.NotFound, error.Category);
+        if (words is not null)
+        {
+            Assert.Contains(words, error.Message);
+        }
     }
 
     [Theory]

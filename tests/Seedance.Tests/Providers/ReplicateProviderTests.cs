@@ -219,16 +219,6 @@ public sealed class ReplicateProviderTests : IDisposable
         new SubmitRefusal(500, "{\"title\":\"Internal server error\",\"detail\":\"emulated outage\",\"status\":500}", SeedanceErrorCategory.Server, "emulated outage"),
     };
 
-    [Fact]
-    public async Task An_unknown_prediction_is_not_found()
-    {
-        var connection = _harness.Connect(Provider);
-
-        var error = await Assert.ThrowsAsync<SeedanceException>(() => connection.RefreshAsync(new VideoTask("nosuchprediction0000000000", Provider, "bytedance/seedance-2.0-fast"), CancellationToken.None));
-
-        Assert.Equal(SeedanceErrorCategory.NotFound, error.Category);
-    }
-
     /// <summary>Replicate's problem details and the category each means (the conformance suite runs them).</summary>
     public static TheoryData<ErrorBody> ErrorBodies => new()
     {
