@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Seedance.Emulator.Faults;
 using Seedance.Http;
 using Seedance.Media;
 using Seedance.Providers;
@@ -164,19 +163,6 @@ public sealed class AimlApiProviderTests : IDisposable
         new SubmitRefusal(429, "{\"message\":\"Free-tier limit: You've reached your free limit for the hour. Get AI/ML Subscription to use API, visit https://aimlapi.com/app/billing/ !\",\"path\":\"/v2/video/generations\",\"requestId\":\"798b\",\"statusCode\":\"429\",\"timestamp\":\"2025-03-11T07:13:27.813Z\"}", SeedanceErrorCategory.InsufficientBalance,
             "wait for the next hour", "FreeTierLimit"),
     };
-
-    [Fact]
-    public async Task A_rate_limited_submit_is_repeated_and_goes_through_once()
-    {
-        using var harness = new EmulatorHarness(options => options.Faults.Add(new FaultRule { Endpoint = "submit", Calls = { 1 }, Action = FaultAction.Status, StatusCode = 429 }));
-        var connection = harness.Connect(Provider);
-
-        var task = await connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None);
-
-        Assert.Equal(2, harness.Server.Options.Faults.CallsTo("submit"));
-        Assert.Equal(1, harness.Submits(Provider));
-        Assert.NotNull(harness.Server.Tasks.Peek(task.Id));
-    }
 
     [Fact]
     public async Task More_generations_than_the_concurrency_limit_are_refused_with_429_and_end_rate_limited()

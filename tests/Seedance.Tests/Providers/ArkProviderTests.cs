@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Seedance.Connections;
-using Seedance.Emulator.Faults;
 using Seedance.Emulator.Media;
 using Seedance.Emulator.Tasks;
 using Seedance.Http;
@@ -202,18 +201,6 @@ public sealed class ArkProviderTests : IDisposable
 
         Assert.Equal("ModelNotOpen", failure.ProviderCode);
         Assert.Contains("-Region", failure.Message);
-    }
-
-    [Fact]
-    public async Task A_429_rate_limit_on_submit_is_retried_and_goes_through_once()
-    {
-        using var harness = new EmulatorHarness(options => options.Faults.Add(new FaultRule { Endpoint = "submit", Calls = { 1 }, Action = FaultAction.Status, StatusCode = 429, RetryAfterSeconds = 0 }));
-        var connection = harness.Connect(Ark);
-
-        await connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None);
-
-        Assert.Equal(2, harness.Server.Options.Faults.CallsTo("submit"));
-        Assert.Equal(1, harness.Submits(Ark));
     }
 
     [Fact]

@@ -98,6 +98,22 @@ public sealed class ProviderConformanceTests
 
     public static TheoryData<string> ProvidersWithoutCancel => new() { "AIMLAPI", "AtlasCloud" };
 
+    /// <summary>Every provider, with a rate-limited submit that names no wait and one that says Retry-After: 0.</summary>
+    public static TheoryData<string, int?> RateLimitedSubmits
+    {
+        get
+        {
+            var data = new TheoryData<string, int?>();
+            foreach (var provider in ProviderCatalog.Names)
+            {
+                data.Add(provider, null);
+                data.Add(provider, 0);
+            }
+
+            return data;
+        }
+    }
+
     /// <summary>The words each provider's answer about a task it does not know carries (null: unchecked).</summary>
     public static TheoryData<string, string?> UnknownTaskWords => new()
     {
@@ -297,6 +313,20 @@ public sealed class ProviderConformanceTests
         Assert.Equal(EmulatedTaskState.Running, harness.Server.Tasks.Peek(task.Id)!.State);
         Assert.Single(harness.Server.RequestsTo(provider), request => request.Method == "POST");
         Assert.All(harness.Server.RequestsTo(provider), request => Assert.Contains(request.Method, new[] { "POST", "GET" }));
+    }
+
+    [Theory]
+    [MemberData(nameof(RateLimitedSubmits))]
+    public async Task A_rate_limited_submit_is_sent_again_and_goes_through_once(string provider, int? retryAfterSeconds)
+    {
+        using var harness = new EmulatorHarness(options => options.Faults.Add(new FaultRule { Provider = provider, Endpoint = "submit", Calls = { 1 }, Action = FaultAction.Status, StatusCode = 429, RetryAfterSeconds = retryAfterSeconds }));
+        var connection = harness.Connect(provider);
+
+        var task = await connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None);
+
+        Assert.Equal(2, harness.Server.Options.Faults.CallsTo("submit"));
+        Assert.Equal(1, harness.Submits(provider));
+        Assert.NotNull(harness.Server.Tasks.Peek(task.Id));
     }
 
     [Theory]
