@@ -23,16 +23,15 @@ internal sealed class ImageFields
 
     public void AddTo(JsonObject body, PreparedRequest request)
     {
-        if (request.Images.Count > 0)
+        // A model that takes references gets the array, empty when no image is given (fal's reference endpoints take
+        // a prompt alone).
+        if (request.Model.TakesAsReferences(request.Images.Count))
         {
-            if (request.Model.TakesAsReferences(request.Images.Count))
-            {
-                AddIfNamed(body, _references, WireJson.Urls(request.Images));
-            }
-            else
-            {
-                AddIfNamed(body, _firstFrame, request.Images[0].WireValue);
-            }
+            AddIfNamed(body, _references, WireJson.Urls(request.Images));
+        }
+        else if (request.Images.Count > 0)
+        {
+            AddIfNamed(body, _firstFrame, request.Images[0].WireValue);
         }
 
         if (request.LastImage is { } last)

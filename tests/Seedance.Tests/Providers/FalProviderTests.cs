@@ -72,6 +72,18 @@ public sealed class FalProviderTests : IDisposable
     }
 
     [Fact]
+    public async Task The_reference_to_video_endpoint_given_a_prompt_alone_gets_an_empty_image_urls()
+    {
+        var request = new VideoRequest { Prompt = "a baker hands over a loaf", Model = "bytedance/seedance-2.0/fast/reference-to-video" };
+
+        var arrived = await SubmitAsync(request);
+
+        using var body = JsonDocument.Parse(arrived.Spec.RawBody);
+        Assert.Equal(0, body.RootElement.GetProperty("image_urls").GetArrayLength());
+        Assert.False(body.RootElement.TryGetProperty("image_url", out _));
+    }
+
+    [Fact]
     public async Task A_seedance_one_model_gets_its_seed_and_camera_lock()
     {
         var request = Support.Requests.FromUrl(prompt: "a skier");
