@@ -187,14 +187,10 @@ internal sealed partial class AtlasCloudTwin : IProviderTwin
 
     private async Task StatusAsync(EmulatorContext context, string id)
     {
-        var task = _services.Tasks.Observe(id);
-        if (task is null || task.Spec.Provider != Provider)
+        if (await context.ObserveTaskAsync(this, _services.Tasks, id, "prediction not found").ConfigureAwait(false) is { } task)
         {
-            await context.RespondErrorAsync(this, 404, "prediction not found").ConfigureAwait(false);
-            return;
+            await context.RespondEnvelopeAsync(Prediction(task)).ConfigureAwait(false);
         }
-
-        await context.RespondEnvelopeAsync(Prediction(task)).ConfigureAwait(false);
     }
 
     private async Task UploadAsync(EmulatorContext context)

@@ -1,4 +1,3 @@
-using System.Threading.Tasks;
 using Seedance.Emulator.Routing;
 using Seedance.Emulator.Server;
 
@@ -13,11 +12,7 @@ internal sealed partial class FalTwin
     /// request's status, result and cancel live under its app (<c>{owner}/{alias}</c>), not its endpoint id; a
     /// submit goes to the endpoint id itself, so the catch-all comes last.
     /// </summary>
-    private TwinRouter RouteTable() => new TwinRouter(
-            context => context.Credential("Key"),
-            _services.Accepts,
-            context => context.RespondErrorAsync(this, 401, "No user found for Key ID and Secret"),
-            NotFoundAsync)
+    private TwinRouter RouteTable() => TwinReplies.RouterFor(this, _services, "Key", "No user found for Key ID and Secret")
         .On("POST", "/storage/upload/initiate", EndpointKind.Upload, (context, _) => InitiateUploadAsync(context))
         .On("GET", "/v1/models/requests/by-endpoint", EndpointKind.List, (context, call) => ListRequestsAsync(context, call.Key))
         .On("GET", "/{owner}/{alias}/requests/{id}/status", EndpointKind.Status, (context, call) => StatusAsync(context, AppOf(call), call["id"]))
@@ -26,6 +21,4 @@ internal sealed partial class FalTwin
         .On("POST", "/{*endpoint}", EndpointKind.Submit, (context, call) => SubmitAsync(context, call["endpoint"], call.Key));
 
     private static string AppOf(RouteCall call) => call["owner"] + "/" + call["alias"];
-
-    private Task NotFoundAsync(EmulatorContext context) => context.RespondErrorAsync(this, 404, "Not Found");
 }

@@ -57,7 +57,7 @@ internal sealed partial class FalTwin : IProviderTwin
     {
         if (!Endpoints.TryGetValue(endpointId, out var endpoint))
         {
-            await NotFoundAsync(context).ConfigureAwait(false);
+            await context.RespondNotFoundAsync(this).ConfigureAwait(false);
             return;
         }
 

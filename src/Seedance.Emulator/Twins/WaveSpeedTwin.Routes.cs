@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Threading.Tasks;
 using Seedance.Emulator.Routing;
 using Seedance.Emulator.Server;
 
@@ -13,12 +12,8 @@ internal sealed partial class WaveSpeedTwin
     /// WaveSpeed's v3 API. A submit goes to the model's own path, so the catch-all comes last: every other
     /// POST under <c>/api/v3/</c> is taken first.
     /// </summary>
-    private TwinRouter RouteTable() => new TwinRouter(
-            context => context.Credential("Bearer"),
-            _services.Accepts,
-            // The docs: 401 is an invalid key or one not activated yet (new accounts activate with a top-up).
-            context => context.RespondErrorAsync(this, 401, "Unauthorized: invalid or unactivated API key. New keys are activated by topping up the account."),
-            NotFoundAsync)
+    // The docs: 401 is an invalid key or one not activated yet (new accounts activate with a top-up).
+    private TwinRouter RouteTable() => TwinReplies.RouterFor(this, _services, "Bearer", "Unauthorized: invalid or unactivated API key. New keys are activated by topping up the account.")
         .On("POST", "/api/v3/media/uploads", EndpointKind.Upload, (context, _) => UploadTicketAsync(context))
         .On("POST", "/api/v3/media/upload/binary", EndpointKind.Upload, (context, _) => UploadBinaryAsync(context))
         .On("POST", "/api/v3/model/price", EndpointKind.Other, (context, _) => PriceAsync(context))
@@ -29,6 +24,4 @@ internal sealed partial class WaveSpeedTwin
         .On("GET", "/api/v3/predictions/{id}/result", EndpointKind.Status, (context, call) => StatusAsync(context, call["id"]))
         .On("DELETE", "/api/v3/predictions/{id}", EndpointKind.Cancel, (context, call) => DeleteAsync(context, call["id"]))
         .On("POST", "/api/v3/{*model}", EndpointKind.Submit, (context, call) => SubmitAsync(context, call["model"], call.Key));
-
-    private Task NotFoundAsync(EmulatorContext context) => context.RespondErrorAsync(this, 404, "Not Found");
 }

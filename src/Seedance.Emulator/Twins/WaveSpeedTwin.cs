@@ -66,7 +66,7 @@ internal sealed partial class WaveSpeedTwin : IProviderTwin
     {
         if (!Models.TryGetValue(modelId, out var model))
         {
-            await NotFoundAsync(context).ConfigureAwait(false);
+            await context.RespondNotFoundAsync(this).ConfigureAwait(false);
             return;
         }
 
@@ -240,14 +240,10 @@ internal sealed partial class WaveSpeedTwin : IProviderTwin
 
     private async Task StatusAsync(EmulatorContext context, string id)
     {
-        var task = _services.Tasks.Observe(id);
-        if (task is null || task.Spec.Provider != Provider)
+        if (await context.ObserveTaskAsync(this, _services.Tasks, id, "prediction not found").ConfigureAwait(false) is { } task)
         {
-            await context.RespondErrorAsync(this, 404, "prediction not found").ConfigureAwait(false);
-            return;
+            await context.RespondEnvelopeAsync(Prediction(task, context.TwinBase)).ConfigureAwait(false);
         }
-
-        await context.RespondEnvelopeAsync(Prediction(task, context.TwinBase)).ConfigureAwait(false);
     }
 
     private async Task DeleteAsync(EmulatorContext context, string id)

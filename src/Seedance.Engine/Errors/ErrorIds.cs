@@ -14,6 +14,8 @@ public static class ErrorIds
 
     public const string ApiKeyNotAscii = nameof(ApiKeyNotAscii);
 
+    public const string AspectRatioNotSupported = nameof(AspectRatioNotSupported);
+
     public const string AuthenticationFailed = nameof(AuthenticationFailed);
 
     public const string BaseUriHasCredentials = nameof(BaseUriHasCredentials);
@@ -147,6 +149,8 @@ public static class ErrorIds
     public const string SubmitOutcomeUnknown = nameof(SubmitOutcomeUnknown);
 
     public const string TaskStuck = nameof(TaskStuck);
+
+    public const string TooFewImages = nameof(TooFewImages);
 
     public const string TooManyImages = nameof(TooManyImages);
 

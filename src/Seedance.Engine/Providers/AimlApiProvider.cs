@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -24,6 +23,15 @@ public sealed class AimlApiProvider : IVideoProvider
 
     private const string GenerationsPath = "v2/video/generations";
 
+    /// <summary>One image is the first frame (<c>image_url</c>); several are references (<c>image_urls</c>, @Image1...).</summary>
+    private static readonly ImageFields ImageFields = new("image_url", "image_urls", "last_image_url");
+
+    /// <summary>ByteDance's names; AI/ML API takes no webhook.</summary>
+    private static readonly OptionFields OptionFields = new();
+
+    /// <summary>The 1.0 models' schemas spell it "camerafixed"; 1.5 Pro's "camera_fixed".</summary>
+    private static readonly OptionFields SeedanceOneOptionFields = OptionFields with { CameraFixed = "camerafixed" };
+
     public ProviderInfo Info { get; } = new(Name, new Uri("https://api.aimlapi.com"), "Bearer", new[] { "AIMLAPI_KEY" }, AimlApiModels.All)
     {
         Aliases = new[] { "AIML", "aimlapi.com" },
@@ -43,15 +51,8 @@ public sealed class AimlApiProvider : IVideoProvider
 
     public async Task<VideoTask> SubmitAsync(ProviderContext context, PreparedRequest request, CancellationToken cancellationToken)
     {
-        var response = await context.Http.SendAsync(new ApiRequest(HttpCallKind.Submit, HttpMethod.Post, context.Resolve(GenerationsPath))
-        {
-            JsonBody = BodyOf(request).ToJsonString(),
-            Purpose = "submit a video generation",
-        }, cancellationToken).ConfigureAwait(false);
-
-        var generation = response.Json;
-        var id = generation.Text("id") ?? throw WireJson.Missing(Name, "id", "submit");
-        return ReadGeneration(generation, new VideoTask(id, Name, request.Model.Id) { CreatedAt = DateTimeOffset.UtcNow, Lifecycle = TaskState.Queued });
+        var response = await SubmitCall.PostAsync(context, GenerationsPath, BodyOf(request), "submit a video generation", cancellationToken).ConfigureAwait(false);
+        return ReadGeneration(response.Json, SubmitCall.TaskId(response.Json, Name, request.Model.Id));
     }
 
     public async Task<VideoTask> RefreshAsync(ProviderContext context, VideoTask task, CancellationToken cancellationToken)
@@ -107,39 +108,15 @@ public sealed class AimlApiProvider : IVideoProvider
     {
         var body = new JsonObject { ["model"] = request.Model.Id };
         WireJson.AddIfSet(body, "prompt", request.Prompt);
-        AddImages(body, request);
+        ImageFields.AddTo(body, request);
 
         // The schema types duration as an integer (the docs' own example sends the string "8"; both are taken).
         body["duration"] = request.DurationSeconds;
-        WireJson.AddIfSet(body, "resolution", request.Resolution);
-        WireJson.AddIfSet(body, "aspect_ratio", request.AspectRatio);
-        WireJson.AddIfSet(body, "generate_audio", request.Source.GenerateAudio);
-        WireJson.AddIfSet(body, "seed", request.Source.Seed);
-        // The 1.0 models' schemas spell it "camerafixed"; 1.5 Pro's "camera_fixed".
-        WireJson.AddIfSet(body, request.Model.Family.StartsWith("Seedance 1.0", StringComparison.Ordinal) ? "camerafixed" : "camera_fixed", request.Source.CameraFixed);
-        WireJson.AddIfSet(body, "watermark", request.Source.Watermark);
+        (request.Model.Family.StartsWith("Seedance 1.0", StringComparison.Ordinal) ? SeedanceOneOptionFields : OptionFields).AddTo(body, request);
 
         // e.g. -ExtraField @{ provider = 'bytedance' } picks the route (bytedance | fal | auto).
         WireJson.AddExtraFields(body, request.ExtraFields);
         return body;
-    }
-
-    /// <summary>One image is the first frame (<c>image_url</c>); several are references (<c>image_urls</c>, @Image1...).</summary>
-    private static void AddImages(JsonObject body, PreparedRequest request)
-    {
-        if (request.Images.Count == 1)
-        {
-            body["image_url"] = request.Images[0].WireValue;
-        }
-        else if (request.Images.Count > 1)
-        {
-            body["image_urls"] = new JsonArray(request.Images.Select(image => (JsonNode)JsonValue.Create(image.WireValue)!).ToArray());
-        }
-
-        if (request.LastImage is { } lastImage)
-        {
-            body["last_image_url"] = lastImage.WireValue;
-        }
     }
 
     internal static VideoTask ReadGeneration(JsonElement generation, VideoTask task)

@@ -35,6 +35,8 @@ public sealed class ArkProvider : IVideoProvider, ITaskLister
     /// <summary>Tasks read per listing after a lost submit (Ark serves up to 500 a page).</summary>
     private const int ListPageSize = 100;
 
+    private static readonly OptionFields OptionFields = new() { AspectRatio = "ratio", WebhookUrl = "callback_url" };
+
     private static readonly Uri BytePlusBase = new("https://ark.ap-southeast.bytepluses.com/api/v3");
 
     private static readonly Uri VolcengineBase = new("https://ark.cn-beijing.volces.com/api/v3");
@@ -105,13 +107,7 @@ public sealed class ArkProvider : IVideoProvider, ITaskLister
             ["content"] = Content(request),
             ["duration"] = request.DurationSeconds,
         };
-        WireJson.AddIfSet(body, "resolution", request.Resolution);
-        WireJson.AddIfSet(body, "ratio", request.AspectRatio);
-        WireJson.AddIfSet(body, "seed", request.Source.Seed);
-        WireJson.AddIfSet(body, "camera_fixed", request.Source.CameraFixed);
-        WireJson.AddIfSet(body, "generate_audio", request.Source.GenerateAudio);
-        WireJson.AddIfSet(body, "watermark", request.Source.Watermark);
-        WireJson.AddIfSet(body, "callback_url", request.Source.WebhookUrl?.AbsoluteUri);
+        OptionFields.AddTo(body, request);
         // Ark keeps the end-user reference with the task and lists it: this submit's own, to find it by if the answer is
         // lost. A reference the user chose (-ExtraField safety_identifier) goes out with the other extra fields instead.
         if (!request.ExtraFields.Keys.Any(field => string.Equals(field, ReferenceField, StringComparison.OrdinalIgnoreCase)))
@@ -121,14 +117,8 @@ public sealed class ArkProvider : IVideoProvider, ITaskLister
 
         WireJson.AddExtraFields(body, request.ExtraFields);
 
-        var response = await context.Http.SendAsync(new ApiRequest(HttpCallKind.Submit, HttpMethod.Post, context.Resolve(TasksPath))
-        {
-            JsonBody = body.ToJsonString(),
-            Purpose = "submit a video task",
-        }, cancellationToken).ConfigureAwait(false);
-
-        var id = response.Json.Text("id") ?? throw WireJson.Missing(Name, "id", "submit");
-        return new VideoTask(id, Name, model) { Lifecycle = TaskState.Queued, CreatedAt = DateTimeOffset.UtcNow };
+        var response = await SubmitCall.PostAsync(context, TasksPath, body, "submit a video task", cancellationToken).ConfigureAwait(false);
+        return SubmitCall.TaskId(response.Json, Name, model);
     }
 
     public async Task<VideoTask> RefreshAsync(ProviderContext context, VideoTask task, CancellationToken cancellationToken)
@@ -272,7 +262,7 @@ public sealed class ArkProvider : IVideoProvider, ITaskLister
             content.Add(new JsonObject { ["type"] = "text", ["text"] = prompt });
         }
 
-        var role = request.Images.Count > 1 ? "reference_image" : "first_frame";
+        var role = request.Model.TakesAsReferences(request.Images.Count) ? "reference_image" : "first_frame";
         foreach (var image in request.Images)
         {
             content.Add(Image(image.WireValue, role));

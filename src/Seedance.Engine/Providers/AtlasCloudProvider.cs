@@ -33,6 +33,11 @@ public sealed class AtlasCloudProvider : IVideoProvider, IImageUploader
     private const string PredictionPath = "api/v1/model/prediction/";
     private const string UploadPath = "api/v1/model/uploadMedia";
 
+    private static readonly ImageFields ImageFields = new("image", "reference_images", "last_image");
+
+    /// <summary>Seedance 2.0 on Atlas Cloud calls the aspect ratio <c>ratio</c> and takes no seed or camera lock.</summary>
+    private static readonly OptionFields OptionFields = new() { AspectRatio = "ratio", Seed = null, CameraFixed = null, WebhookUrl = "webhook_url" };
+
     public ProviderInfo Info { get; } = new(Name, new Uri("https://api.atlascloud.ai"), "Bearer", new[] { "ATLASCLOUD_API_KEY" }, AtlasCloudModels.All)
     {
         Aliases = new[] { "Atlas" },
@@ -52,15 +57,9 @@ public sealed class AtlasCloudProvider : IVideoProvider, IImageUploader
 
     public async Task<VideoTask> SubmitAsync(ProviderContext context, PreparedRequest request, CancellationToken cancellationToken)
     {
-        var response = await context.Http.SendAsync(new ApiRequest(HttpCallKind.Submit, HttpMethod.Post, context.Resolve(SubmitPath))
-        {
-            JsonBody = BodyOf(request).ToJsonString(),
-            Purpose = "submit a video task",
-        }, cancellationToken).ConfigureAwait(false);
-
+        var response = await SubmitCall.PostAsync(context, SubmitPath, BodyOf(request), "submit a video task", cancellationToken).ConfigureAwait(false);
         var prediction = DataOf(response, "submit");
-        var id = prediction.Text("id") ?? throw WireJson.Missing(Name, "data.id", "submit");
-        return ReadPrediction(prediction, new VideoTask(id, Name, request.Model.Id) { CreatedAt = DateTimeOffset.UtcNow });
+        return ReadPrediction(prediction, SubmitCall.TaskId(prediction, Name, request.Model.Id, shownAs: "data.id"));
     }
 
     public async Task<VideoTask> RefreshAsync(ProviderContext context, VideoTask task, CancellationToken cancellationToken)
@@ -122,27 +121,9 @@ public sealed class AtlasCloudProvider : IVideoProvider, IImageUploader
     {
         var body = new JsonObject { ["model"] = request.Model.Id };
         WireJson.AddIfSet(body, "prompt", request.Prompt);
-        switch (request.Model.ImageHandling)
-        {
-            case ImageUse.FirstFrame:
-                body["image"] = request.Images[0].WireValue;
-                if (request.LastImage is { } lastImage)
-                {
-                    body["last_image"] = lastImage.WireValue;
-                }
-
-                break;
-            case ImageUse.References:
-                body["reference_images"] = new JsonArray(request.Images.Select(image => JsonValue.Create(image.WireValue)).ToArray<JsonNode?>());
-                break;
-        }
-
+        ImageFields.AddTo(body, request);
         body["duration"] = request.DurationSeconds;
-        WireJson.AddIfSet(body, "resolution", request.Resolution);
-        WireJson.AddIfSet(body, "ratio", request.AspectRatio);
-        WireJson.AddIfSet(body, "generate_audio", request.Source.GenerateAudio);
-        WireJson.AddIfSet(body, "watermark", request.Source.Watermark);
-        WireJson.AddIfSet(body, "webhook_url", request.Source.WebhookUrl?.AbsoluteUri);
+        OptionFields.AddTo(body, request);
         WireJson.AddExtraFields(body, request.ExtraFields);
         return body;
     }

@@ -46,6 +46,11 @@ public sealed class FalProvider : IVideoProvider, IImageUploader, ITaskLister
     /// <summary>The most requests the platform API lists on one page.</summary>
     private const int RequestsPageSize = 100;
 
+    private static readonly ImageFields ImageFields = new("image_url", "image_urls", "end_image_url");
+
+    /// <summary>No watermark field; the webhook goes in the submit's query.</summary>
+    private static readonly OptionFields OptionFields = new() { Watermark = null };
+
     public ProviderInfo Info { get; } = new(Name, new Uri("https://queue.fal.run"), "Key", new[] { "FAL_KEY" }, FalModels.All)
     {
         Aliases = new[] { "fal.ai" },
@@ -66,21 +71,9 @@ public sealed class FalProvider : IVideoProvider, IImageUploader, ITaskLister
 
     public async Task<VideoTask> SubmitAsync(ProviderContext context, PreparedRequest request, CancellationToken cancellationToken)
     {
-        var path = request.Model.Id;
-        if (request.Source.WebhookUrl is { } webhook)
-        {
-            path += "?fal_webhook=" + Uri.EscapeDataString(webhook.AbsoluteUri);
-        }
-
-        var response = await context.Http.SendAsync(new ApiRequest(HttpCallKind.Submit, HttpMethod.Post, context.Resolve(path))
-        {
-            JsonBody = Body(request).ToJsonString(),
-            Purpose = "submit a video request",
-        }, cancellationToken).ConfigureAwait(false);
-
-        var queued = response.Json;
-        var id = queued.Text("request_id") ?? throw WireJson.Missing(Name, "request_id", "submit");
-        return ReadQueueStatus(queued, new VideoTask(id, Name, request.Model.Id) { CreatedAt = DateTimeOffset.UtcNow });
+        var path = SubmitCall.WithWebhook(request.Model.Id, "fal_webhook", request.Source.WebhookUrl);
+        var response = await SubmitCall.PostAsync(context, path, Body(request), "submit a video request", cancellationToken).ConfigureAwait(false);
+        return ReadQueueStatus(response.Json, SubmitCall.TaskId(response.Json, Name, request.Model.Id, "request_id"));
     }
 
     public async Task<VideoTask> RefreshAsync(ProviderContext context, VideoTask task, CancellationToken cancellationToken)
@@ -232,28 +225,10 @@ public sealed class FalProvider : IVideoProvider, IImageUploader, ITaskLister
     private static JsonObject Body(PreparedRequest request)
     {
         var body = new JsonObject { ["prompt"] = request.Prompt };
-        switch (request.Model.ImageHandling)
-        {
-            case ImageUse.FirstFrame:
-                body["image_url"] = request.Images[0].WireValue;
-                break;
-            case ImageUse.References:
-                body["image_urls"] = new JsonArray(request.Images.Select(image => (JsonNode)JsonValue.Create(image.WireValue)!).ToArray());
-                break;
-        }
-
-        if (request.LastImage is { } last)
-        {
-            body["end_image_url"] = last.WireValue;
-        }
-
+        ImageFields.AddTo(body, request);
         // Always explicit, never fal's "auto": the estimate shown before submitting assumes this length.
         body["duration"] = request.DurationSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        WireJson.AddIfSet(body, "resolution", request.Resolution);
-        WireJson.AddIfSet(body, "aspect_ratio", request.AspectRatio);
-        WireJson.AddIfSet(body, "generate_audio", request.Source.GenerateAudio);
-        WireJson.AddIfSet(body, "seed", request.Source.Seed);
-        WireJson.AddIfSet(body, "camera_fixed", request.Source.CameraFixed);
+        OptionFields.AddTo(body, request);
         WireJson.AddExtraFields(body, request.ExtraFields);
         return body;
     }

@@ -88,6 +88,10 @@ public sealed record ModelInfo
 
     public bool Supports(ModelOptions option) => (OptionFlags & option) == option;
 
+    /// <summary>Whether <paramref name="imageCount"/> images given to this model are references rather than a first frame.</summary>
+    public bool TakesAsReferences(int imageCount) =>
+        ImageHandling == Seedance.Providers.ImageUse.References || (ImageHandling == Seedance.Providers.ImageUse.FirstFrameOrReferences && imageCount > 1);
+
     public bool IsKnownAs(string name) =>
         string.Equals(Id, name, StringComparison.OrdinalIgnoreCase)
         || Aliases.Any(alias => string.Equals(alias, name, StringComparison.OrdinalIgnoreCase));

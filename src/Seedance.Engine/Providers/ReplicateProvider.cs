@@ -35,6 +35,12 @@ public sealed class ReplicateProvider : IVideoProvider, IImageUploader, ITaskLis
     /// <summary>The code of a moderation refusal: "The input or output was flagged as sensitive".</summary>
     private const string SensitiveCode = "E005";
 
+    /// <summary>One image is the first frame (<c>image</c>); several are <c>reference_images</c>.</summary>
+    private static readonly ImageFields ImageFields = new("image", "reference_images", "last_frame_image");
+
+    /// <summary>No watermark field; the webhook goes beside <c>input</c>, not in it.</summary>
+    private static readonly OptionFields OptionFields = new() { Watermark = null };
+
     public ProviderInfo Info { get; } = new(Name, new Uri("https://api.replicate.com/v1"), "Bearer", new[] { "REPLICATE_API_TOKEN" }, ReplicateModels.All)
     {
         CancelBehaviour = "Cancels a starting or processing prediction; a processing one is charged for the time it ran.",
@@ -54,13 +60,9 @@ public sealed class ReplicateProvider : IVideoProvider, IImageUploader, ITaskLis
         var source = request.Source;
         var input = new JsonObject();
         WireJson.AddIfSet(input, "prompt", request.Prompt);
-        AddImages(input, request);
+        ImageFields.AddTo(input, request);
         input["duration"] = request.DurationSeconds;
-        WireJson.AddIfSet(input, "resolution", request.Resolution);
-        WireJson.AddIfSet(input, "aspect_ratio", request.AspectRatio);
-        WireJson.AddIfSet(input, "generate_audio", source.GenerateAudio);
-        WireJson.AddIfSet(input, "seed", source.Seed);
-        WireJson.AddIfSet(input, "camera_fixed", source.CameraFixed);
+        OptionFields.AddTo(input, request);
 
         // Every model option lives under `input`, so that is where -ExtraField values go too.
         WireJson.AddExtraFields(input, request.ExtraFields);
@@ -73,15 +75,8 @@ public sealed class ReplicateProvider : IVideoProvider, IImageUploader, ITaskLis
             body["webhook_events_filter"] = new JsonArray("completed");
         }
 
-        var response = await context.Http.SendAsync(new ApiRequest(HttpCallKind.Submit, HttpMethod.Post, context.Resolve($"models/{request.Model.Id}/predictions"))
-        {
-            JsonBody = body.ToJsonString(),
-            Purpose = "create a prediction",
-        }, cancellationToken).ConfigureAwait(false);
-
-        var prediction = response.Json;
-        var id = prediction.Text("id") ?? throw WireJson.Missing(Name, "id", "create");
-        return ReadPrediction(prediction, new VideoTask(id, Name, request.Model.Id) { CreatedAt = DateTimeOffset.UtcNow });
+        var response = await SubmitCall.PostAsync(context, $"models/{request.Model.Id}/predictions", body, "create a prediction", cancellationToken).ConfigureAwait(false);
+        return ReadPrediction(response.Json, SubmitCall.TaskId(response.Json, Name, request.Model.Id, call: "create"));
     }
 
     public async Task<VideoTask> RefreshAsync(ProviderContext context, VideoTask task, CancellationToken cancellationToken)
@@ -188,24 +183,6 @@ public sealed class ReplicateProvider : IVideoProvider, IImageUploader, ITaskLis
         {
             InferenceMs = prediction.Decimal("metrics", "predict_time") is { } seconds and > 0 ? (long)(seconds * 1000) : task.InferenceMs,
         };
-    }
-
-    /// <summary>One image is the first frame (<c>image</c>); several are <c>reference_images</c>.</summary>
-    private static void AddImages(JsonObject input, PreparedRequest request)
-    {
-        if (request.Images.Count == 1)
-        {
-            input["image"] = request.Images[0].WireValue;
-        }
-        else if (request.Images.Count > 1)
-        {
-            input["reference_images"] = new JsonArray(request.Images.Select(image => (JsonNode)JsonValue.Create(image.WireValue)!).ToArray());
-        }
-
-        if (request.LastImage is { } last)
-        {
-            input["last_frame_image"] = last.WireValue;
-        }
     }
 
     private static HttpContent FileForm(byte[] content, string? mediaType, string fileName)

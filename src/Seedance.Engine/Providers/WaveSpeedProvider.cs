@@ -30,6 +30,15 @@ public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader, ITaskLis
     /// <summary>The most WaveSpeed's history serves on one page.</summary>
     private const int HistoryPageSize = 100;
 
+    /// <summary>
+    /// Where a model's page wants the images: the reference pages take <c>images</c>, an array of 1-4; the
+    /// -turbo/-spicy (and newer) pages <c>image</c>, the first frame, and <c>last_image</c>.
+    /// </summary>
+    private static readonly ImageFields ImageFields = new("image", "images", "last_image");
+
+    /// <summary>No camera lock or watermark field; the webhook goes in the submit's query.</summary>
+    private static readonly OptionFields OptionFields = new() { CameraFixed = null, Watermark = null };
+
     public ProviderInfo Info { get; } = new(Name, new Uri("https://api.wavespeed.ai"), "Bearer", new[] { "WAVESPEED_API_KEY" }, WaveSpeedModels.All)
     {
         CancelBehaviour = "Deletes the task; one already processing may still finish, with a partial refund at most.",
@@ -49,24 +58,13 @@ public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader, ITaskLis
 
     public async Task<VideoTask> SubmitAsync(ProviderContext context, PreparedRequest request, CancellationToken cancellationToken)
     {
-        var body = ShapeOf(request.Model).Body(request);
+        var body = Body(request);
         AddSettings(body, request);
 
-        var path = "api/v3/" + request.Model.Id;
-        if (request.Source.WebhookUrl is { } webhook)
-        {
-            path += "?webhook=" + Uri.EscapeDataString(webhook.AbsoluteUri);
-        }
-
-        var response = await context.Http.SendAsync(new ApiRequest(HttpCallKind.Submit, HttpMethod.Post, context.Resolve(path))
-        {
-            JsonBody = body.ToJsonString(),
-            Purpose = "submit a video task",
-        }, cancellationToken).ConfigureAwait(false);
-
+        var path = SubmitCall.WithWebhook("api/v3/" + request.Model.Id, "webhook", request.Source.WebhookUrl);
+        var response = await SubmitCall.PostAsync(context, path, body, "submit a video task", cancellationToken).ConfigureAwait(false);
         var data = Envelope(response, "submit");
-        var id = data.Text("id") ?? throw WireJson.Missing(Name, "data.id", "submit");
-        return ReadPrediction(data, new VideoTask(id, Name, request.Model.Id) { CreatedAt = DateTimeOffset.UtcNow });
+        return ReadPrediction(data, SubmitCall.TaskId(data, Name, request.Model.Id, shownAs: "data.id"));
     }
 
     /// <summary>
@@ -257,69 +255,20 @@ public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader, ITaskLis
         };
     }
 
-    /// <summary>The settings both a submit and a quote carry, as WaveSpeed's pages name them.</summary>
+    /// <summary>The settings both a submit and a quote carry: the options the user chose, and raw -ExtraField fields.</summary>
     private static void AddSettings(JsonObject body, PreparedRequest request)
     {
-        WireJson.AddIfSet(body, "resolution", request.Resolution);
-        WireJson.AddIfSet(body, "aspect_ratio", request.AspectRatio);
-        WireJson.AddIfSet(body, "generate_audio", request.Source.GenerateAudio);
-        WireJson.AddIfSet(body, "seed", request.Source.Seed);
+        OptionFields.AddTo(body, request);
         WireJson.AddExtraFields(body, request.ExtraFields);
     }
 
-    /// <summary>Where the model's page wants the images follows from what it does with them.</summary>
-    private static WireShape ShapeOf(ModelInfo model) => model.ImageHandling switch
+    /// <summary>The images, prompt and duration; the caller adds the optional fields.</summary>
+    private static JsonObject Body(PreparedRequest request)
     {
-        ImageUse.References => WireShape.ReferenceArray,
-        ImageUse.FirstFrame => WireShape.FirstAndLastFrame,
-        _ => WireShape.TextOnly,
-    };
-
-    /// <summary>Where a model's page wants the images: the field names, as data.</summary>
-    private sealed class WireShape
-    {
-        /// <summary>That page's shape: <c>images</c>, an array of 1-4 references.</summary>
-        public static readonly WireShape ReferenceArray = new("images", imagesAsArray: true, lastImageField: null);
-
-        /// <summary>The -turbo/-spicy (and newer) shape: <c>image</c> is the first frame, <c>last_image</c> the last.</summary>
-        public static readonly WireShape FirstAndLastFrame = new("image", imagesAsArray: false, lastImageField: "last_image");
-
-        public static readonly WireShape TextOnly = new(imagesField: null, imagesAsArray: false, lastImageField: null);
-
-        private readonly string? _imagesField;
-        private readonly bool _imagesAsArray;
-        private readonly string? _lastImageField;
-
-        private WireShape(string? imagesField, bool imagesAsArray, string? lastImageField)
-        {
-            _imagesField = imagesField;
-            _imagesAsArray = imagesAsArray;
-            _lastImageField = lastImageField;
-        }
-
-        /// <summary>The images, prompt and duration in this shape; the caller adds the optional fields.</summary>
-        public JsonObject Body(PreparedRequest request)
-        {
-            var body = new JsonObject();
-            if (_imagesField is not null && request.Images.Count > 0)
-            {
-                body[_imagesField] = _imagesAsArray
-                    ? new JsonArray(request.Images.Select(image => (JsonNode)JsonValue.Create(image.WireValue)!).ToArray())
-                    : JsonValue.Create(request.Images[0].WireValue);
-            }
-
-            if (_lastImageField is not null && request.LastImage is { } last)
-            {
-                body[_lastImageField] = last.WireValue;
-            }
-
-            if (request.Prompt is not null)
-            {
-                body["prompt"] = request.Prompt;
-            }
-
-            body["duration"] = request.DurationSeconds;
-            return body;
-        }
+        var body = new JsonObject();
+        ImageFields.AddTo(body, request);
+        WireJson.AddIfSet(body, "prompt", request.Prompt);
+        body["duration"] = request.DurationSeconds;
+        return body;
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Seedance.Media;
 
 namespace Seedance.Providers;
 
@@ -37,6 +38,10 @@ internal static class WireJson
             body[name] = value;
         }
     }
+
+    /// <summary>The images' wire values (URLs or data: URIs) as a JSON array.</summary>
+    public static JsonArray Urls(IEnumerable<PreparedImage> images) =>
+        new(images.Select(image => (JsonNode?)JsonValue.Create(image.WireValue)).ToArray());
 
     public static JsonElement? TryParse(string body)
     {

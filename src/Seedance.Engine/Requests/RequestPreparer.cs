@@ -25,8 +25,8 @@ public static class RequestPreparer
         CheckOptions(model, request, warnings);
         var extraFields = ExtraFieldPolicy.Prepare(provider.Info, request.ExtraFields);
         var duration = ChooseDuration(model, request);
-        var resolution = Normalize(request.Resolution, model.Resolutions, model, "Resolution", NormalizeResolution);
-        var aspectRatio = Normalize(request.AspectRatio, model.AspectRatios, model, "AspectRatio", value => value.Trim().ToLowerInvariant());
+        var resolution = Normalize(request.Resolution, model.Resolutions, model, "Resolution", ErrorIds.ResolutionNotSupported, NormalizeResolution);
+        var aspectRatio = Normalize(request.AspectRatio, model.AspectRatios, model, "AspectRatio", ErrorIds.AspectRatioNotSupported, value => value.Trim().ToLowerInvariant());
 
         // Images last: reading files is the slowest check, and the cheap ones should fail first.
         var images = request.Images.Select(image => Load(provider, model, image, "Image")).ToList();
@@ -37,9 +37,7 @@ public static class RequestPreparer
         var estimate = CostEstimator.Estimate(model, duration, effectiveResolution);
         if (estimate is null)
         {
-            warnings.Add(provider is IPriceQuoter
-                ? $"{provider.Info.Name} publishes no price for {model.Id} at {effectiveResolution}: the submit progress shows no cost for this task. Measure-SeedanceCost and -MaxCost ask {provider.Info.Name} for a quote instead."
-                : $"{provider.Info.Name} publishes no price for {model.Id} at {effectiveResolution}: this task is not in any estimate or total, and -MaxCost refuses it. Check the cost on {provider.Info.Name}'s own pricing page.");
+            warnings.Add($"{provider.Info.Name} publishes no price for {model.Id} at {effectiveResolution}: this task is not in any estimate or total, and -MaxCost refuses it. Check the cost on {provider.Info.Name}'s own pricing page.");
         }
 
         return new PreparedRequest(request, model)
@@ -140,7 +138,7 @@ public static class RequestPreparer
         {
             var allowed = model.MaxImages == 0 ? "no images (text to video)" : model.MinImages == model.MaxImages ? ModelSelector.Plural(model.MinImages, "image") : $"{model.MinImages} to {model.MaxImages} images";
             var others = ProviderCatalog.ModelsThat(other => count >= other.MinImages && count <= other.MaxImages);
-            var id = count > model.MaxImages ? ErrorIds.TooManyImages : "TooFewImages";
+            var id = count > model.MaxImages ? ErrorIds.TooManyImages : ErrorIds.TooFewImages;
             throw Invalid(id, "Image", $"-Image has {ModelSelector.Plural(count, "image")}; {model.Provider} model {model.Id} takes {allowed}. Models that take {ModelSelector.Plural(count, "image")}: {others}.");
         }
 
@@ -158,8 +156,7 @@ public static class RequestPreparer
 
     private static void CheckReferenceResolution(ModelInfo model, VideoRequest request, string resolution)
     {
-        var references = model.ImageHandling == ImageUse.References || (model.ImageHandling == ImageUse.FirstFrameOrReferences && request.Images.Count > 1);
-        if (references && model.ReferenceImageResolutions.Count > 0 && !model.ReferenceImageResolutions.Any(allowed => ModelSelector.Same(allowed, resolution)))
+        if (model.TakesAsReferences(request.Images.Count) && model.ReferenceImageResolutions.Count > 0 && !model.ReferenceImageResolutions.Any(allowed => ModelSelector.Same(allowed, resolution)))
         {
             throw Invalid(ErrorIds.ResolutionNotSupported, "Resolution", $"-Resolution {resolution} cannot be combined with reference images on {model.Provider} model {model.Id}. Allowed with references: {string.Join(", ", model.ReferenceImageResolutions)}.");
         }
@@ -224,7 +221,7 @@ public static class RequestPreparer
         return duration;
     }
 
-    private static string? Normalize(string? value, IReadOnlyList<string> allowed, ModelInfo model, string parameter, Func<string, string> normalize)
+    private static string? Normalize(string? value, IReadOnlyList<string> allowed, ModelInfo model, string parameter, string notSupportedId, Func<string, string> normalize)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -235,11 +232,11 @@ public static class RequestPreparer
         if (allowed.Count == 0)
         {
             var fixedTo = parameter == "Resolution" ? $"its output is {model.DefaultResolution}" : "its output follows the input image";
-            throw Invalid(parameter + "NotSupported", parameter, $"-{parameter} cannot be chosen on {model.Provider} model {model.Id}: {fixedTo}. Leave -{parameter} out, or use a model that offers it (Get-SeedanceModel).");
+            throw Invalid(notSupportedId, parameter, $"-{parameter} cannot be chosen on {model.Provider} model {model.Id}: {fixedTo}. Leave -{parameter} out, or use a model that offers it (Get-SeedanceModel).");
         }
 
         var match = allowed.FirstOrDefault(option => ModelSelector.Same(option, normalized));
-        return match ?? throw Invalid(parameter + "NotSupported", parameter, $"-{parameter} '{value}' is not offered by {model.Provider} model {model.Id}. Allowed: {string.Join(", ", allowed)}.");
+        return match ?? throw Invalid(notSupportedId, parameter, $"-{parameter} '{value}' is not offered by {model.Provider} model {model.Id}. Allowed: {string.Join(", ", allowed)}.");
     }
 
     private static string NormalizeResolution(string value)

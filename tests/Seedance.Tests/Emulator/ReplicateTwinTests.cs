@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -130,12 +129,10 @@ public sealed class ReplicateTwinTests
         using var harness = new EmulatorHarness();
         using var client = Client(harness);
         using var receiver = new WebhookReceiver();
-        var delivery = receiver.NextAsync();
 
         using var created = await PostAsync(client, Model, $"{{\"input\":{{\"prompt\":\"a cat\"}},\"webhook\":\"{receiver.Url}?job=7\",\"webhook_events_filter\":[\"completed\"]}}");
         var secret = (await JsonAsync(await client.GetAsync("webhooks/default/secret"))).GetProperty("key").GetString()!;
-        Assert.Same(delivery, await Task.WhenAny(delivery, Task.Delay(TimeSpan.FromSeconds(15))));
-        var (headers, body) = await delivery;
+        var (headers, body) = await receiver.NextAsync(TimeSpan.FromSeconds(15));
 
         using var hmac = new HMACSHA256(Convert.FromBase64String(secret.Substring("whsec_".Length)));
         var expected = Convert.ToBase64String(hmac.ComputeHash(Encoding.UTF8.GetBytes($"{headers["webhook-id"]}.{headers["webhook-timestamp"]}.{body}")));
@@ -234,36 +231,5 @@ public sealed class ReplicateTwinTests
         }
 
         throw new TimeoutException($"Prediction {id} did not finish.");
-    }
-
-    /// <summary>A loopback endpoint that takes one webhook delivery at a time.</summary>
-    private sealed class WebhookReceiver : IDisposable
-    {
-        private readonly HttpListener _listener = new();
-
-        public WebhookReceiver()
-        {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            Url = new Uri($"http://127.0.0.1:{port}/hook/");
-            _listener.Prefixes.Add(Url.AbsoluteUri);
-            _listener.Start();
-        }
-
-        public Uri Url { get; }
-
-        public async Task<(System.Collections.Specialized.NameValueCollection Headers, string Body)> NextAsync()
-        {
-            var context = await _listener.GetContextAsync();
-            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-            var body = await reader.ReadToEndAsync();
-            context.Response.StatusCode = 204;
-            context.Response.Close();
-            return (context.Request.Headers, body);
-        }
-
-        public void Dispose() => _listener.Close();
     }
 }

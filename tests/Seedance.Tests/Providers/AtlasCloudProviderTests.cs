@@ -176,30 +176,12 @@ public sealed class AtlasCloudProviderTests : IDisposable
         Assert.Contains(_harness.Server.RequestsTo(Provider), request => request.Method == "POST" && request.Path.EndsWith("/api/v1/model/uploadMedia", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task An_unknown_prediction_is_not_found()
+    /// <summary>Submits Atlas Cloud refuses for the account's balance: its code is the HTTP status (the conformance suite runs them).</summary>
+    public static TheoryData<SubmitRefusal> SubmitRefusals => new()
     {
-        var error = await Assert.ThrowsAsync<SeedanceException>(() => Connect().RefreshAsync(new VideoTask("pred_missing", Provider, FastImageToVideo), CancellationToken.None));
-
-        Assert.Equal(SeedanceErrorCategory.NotFound, error.Category);
-        Assert.Contains("prediction not found", error.Message);
-    }
-
-    [Theory]
-    [InlineData(402, "{\"code\":402,\"msg\":\"Payment required\"}", SeedanceErrorCategory.InsufficientBalance)]
-    [InlineData(403, "{\"code\":403,\"msg\":\"Insufficient balance, please top up\"}", SeedanceErrorCategory.InsufficientBalance)]
-    public async Task A_refused_submit_is_read_from_atlas_clouds_error_body(int status, string body, SeedanceErrorCategory expected)
-    {
-        using var harness = new EmulatorHarness(options => options.Faults.Add(new FaultRule { Provider = Provider, Endpoint = "submit", Action = FaultAction.Status, StatusCode = status, Body = body }));
-        var connection = harness.Connect(Provider);
-
-        var error = await Assert.ThrowsAsync<SeedanceException>(() => connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None));
-
-        Assert.Equal(expected, error.Category);
-        Assert.Equal(status, error.StatusCode);
-        Assert.Equal(status.ToString(System.Globalization.CultureInfo.InvariantCulture), error.ProviderCode);
-        Assert.Equal(1, harness.Server.Options.Faults.CallsTo("submit"));
-    }
+        new SubmitRefusal(402, "{\"code\":402,\"msg\":\"Payment required\"}", SeedanceErrorCategory.InsufficientBalance, ProviderCode: "402"),
+        new SubmitRefusal(403, "{\"code\":403,\"msg\":\"Insufficient balance, please top up\"}", SeedanceErrorCategory.InsufficientBalance, ProviderCode: "403"),
+    };
 
     [Fact]
     public async Task An_error_code_in_an_http_200_envelope_is_still_an_error()
@@ -228,25 +210,19 @@ public sealed class AtlasCloudProviderTests : IDisposable
         Assert.Equal(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero), task.CreatedAt);
     }
 
-    [Theory]
-    [InlineData(401, "{\"code\":401,\"msg\":\"Unauthorized: invalid or missing API key\"}", SeedanceErrorCategory.Authentication)]
-    [InlineData(403, "{\"code\":403,\"message\":\"Permission denied\"}", SeedanceErrorCategory.Authentication)]
-    [InlineData(402, "{\"code\":402,\"msg\":\"Payment Required\"}", SeedanceErrorCategory.InsufficientBalance)]
-    [InlineData(400, "{\"code\":400,\"message\":\"Your balance is not enough for this request\"}", SeedanceErrorCategory.InsufficientBalance)]
-    [InlineData(400, "{\"code\":400,\"msg\":\"duration must be an integer from 4 to 15, or -1 to let the model choose\"}", SeedanceErrorCategory.Validation)]
-    [InlineData(400, "{\"code\":400,\"msg\":\"The input image contains sensitive content\"}", SeedanceErrorCategory.ContentPolicy)]
-    [InlineData(404, "{\"code\":404,\"msg\":\"prediction not found\"}", SeedanceErrorCategory.NotFound)]
-    [InlineData(429, "{\"error\":\"Too Many Requests\"}", SeedanceErrorCategory.RateLimited)]
-    [InlineData(500, "{\"error\":{\"message\":\"internal error\"}}", SeedanceErrorCategory.Server)]
-    [InlineData(502, "<html>Bad Gateway</html>", SeedanceErrorCategory.Server)]
-    public void Error_bodies_map_to_categories(int status, string body, SeedanceErrorCategory expected)
+    /// <summary>Atlas Cloud's error bodies (its text in msg or message) and the category each means (the conformance suite runs them).</summary>
+    public static TheoryData<ErrorBody> ErrorBodies => new()
     {
-        var failure = new AtlasCloudProvider().DescribeFailure(new ApiResponse((HttpStatusCode)status, body, null));
-
-        Assert.Equal(expected, failure.Category);
-        Assert.False(string.IsNullOrWhiteSpace(failure.Message));
-        Assert.DoesNotContain("{", failure.Message);
-    }
+        new ErrorBody(401, "{\"code\":401,\"msg\":\"Unauthorized: invalid or missing API key\"}", SeedanceErrorCategory.Authentication),
+        new ErrorBody(403, "{\"code\":403,\"message\":\"Permission denied\"}", SeedanceErrorCategory.Authentication),
+        new ErrorBody(402, "{\"code\":402,\"msg\":\"Payment Required\"}", SeedanceErrorCategory.InsufficientBalance),
+        new ErrorBody(400, "{\"code\":400,\"message\":\"Your balance is not enough for this request\"}", SeedanceErrorCategory.InsufficientBalance),
+        new ErrorBody(400, "{\"code\":400,\"msg\":\"duration must be an integer from 4 to 15, or -1 to let the model choose\"}", SeedanceErrorCategory.Validation),
+        new ErrorBody(400, "{\"code\":400,\"msg\":\"The input image contains sensitive content\"}", SeedanceErrorCategory.ContentPolicy),
+        new ErrorBody(404, "{\"code\":404,\"msg\":\"prediction not found\"}", SeedanceErrorCategory.NotFound),
+        new ErrorBody(429, "{\"error\":\"Too Many Requests\"}", SeedanceErrorCategory.RateLimited),
+        new ErrorBody(500, "{\"error\":{\"message\":\"internal error\"}}", SeedanceErrorCategory.Server),
+    };
 
     [Fact]
     public void A_prediction_gives_its_predict_time_as_the_inference_time()

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -70,6 +69,18 @@ public sealed class FalProviderTests : IDisposable
         Golden.AssertMatches("fal", "reference-to-video", arrived.Spec.RawBody);
         Assert.Equal("bytedance/seedance-2.0/fast/reference-to-video", arrived.Spec.Model);
         Assert.Equal(3, arrived.Spec.ImageCount);
+    }
+
+    [Fact]
+    public async Task The_reference_to_video_endpoint_given_a_prompt_alone_gets_an_empty_image_urls()
+    {
+        var request = new VideoRequest { Prompt = "a baker hands over a loaf", Model = "bytedance/seedance-2.0/fast/reference-to-video" };
+
+        var arrived = await SubmitAsync(request);
+
+        using var body = JsonDocument.Parse(arrived.Spec.RawBody);
+        Assert.Equal(0, body.RootElement.GetProperty("image_urls").GetArrayLength());
+        Assert.False(body.RootElement.TryGetProperty("image_url", out _));
     }
 
     [Fact]
@@ -297,22 +308,11 @@ public sealed class FalProviderTests : IDisposable
         Assert.IsType<FalProvider>(ProviderCatalog.Get("FAL.AI"));
     }
 
-    [Fact]
-    public async Task A_locked_account_is_an_insufficient_balance_error()
+    /// <summary>A locked account: fal's words for an exhausted balance (the conformance suite runs it).</summary>
+    public static TheoryData<SubmitRefusal> SubmitRefusals => new()
     {
-        using var harness = new EmulatorHarness(options => options.Faults.Add(new FaultRule
-        {
-            Endpoint = "submit", Provider = Fal, Action = FaultAction.Status, StatusCode = 403,
-            Body = "{\"detail\":\"User is locked. Reason: Exhausted balance. Top up your balance at fal.ai/dashboard/billing.\"}",
-        }));
-        var connection = harness.Connect(Fal);
-
-        var error = await Assert.ThrowsAsync<SeedanceException>(() => connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None));
-
-        Assert.Equal(SeedanceErrorCategory.InsufficientBalance, error.Category);
-        Assert.Contains("Exhausted balance", error.Message);
-        Assert.Equal(1, harness.Server.Options.Faults.CallsTo("submit"));
-    }
+        new SubmitRefusal(403, "{\"detail\":\"User is locked. Reason: Exhausted balance. Top up your balance at fal.ai/dashboard/billing.\"}", SeedanceErrorCategory.InsufficientBalance, "Exhausted balance"),
+    };
 
     [Theory]
     [InlineData(401, "{\"detail\":\"No user found for Key ID and Secret\"}", SeedanceErrorCategory.Authentication, null)]
@@ -390,7 +390,7 @@ public sealed class FalProviderTests : IDisposable
         request.WebhookUrl = receiver.Url;
 
         var arrived = await SubmitAsync(request);
-        var (body, headers) = await receiver.NextAsync(TimeSpan.FromSeconds(20));
+        var (headers, body) = await receiver.NextAsync(TimeSpan.FromSeconds(20));
 
         Assert.Equal(receiver.Url.AbsoluteUri, arrived.Spec.WebhookUrl);
         using var json = JsonDocument.Parse(body);
@@ -410,7 +410,7 @@ public sealed class FalProviderTests : IDisposable
         request.WebhookUrl = receiver.Url;
 
         await SubmitAsync(request);
-        var (body, _) = await receiver.NextAsync(TimeSpan.FromSeconds(20));
+        var (_, body) = await receiver.NextAsync(TimeSpan.FromSeconds(20));
 
         using var json = JsonDocument.Parse(body);
         Assert.Equal("ERROR", json.RootElement.GetProperty("status").GetString());
@@ -460,55 +460,4 @@ public sealed class FalProviderTests : IDisposable
     }
 
     public void Dispose() => _harness.Dispose();
-
-    /// <summary>A loopback endpoint that records the webhooks posted to it.</summary>
-    private sealed class WebhookReceiver : IDisposable
-    {
-        private readonly HttpListener _listener = new();
-        private readonly BlockingCollection<(string Body, System.Collections.Specialized.NameValueCollection Headers)> _received = new();
-
-        public WebhookReceiver()
-        {
-            var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            Url = new Uri($"http://127.0.0.1:{port}/hooks/fal/");
-            _listener.Prefixes.Add(Url.AbsoluteUri);
-            _listener.Start();
-            _ = Task.Run(ListenAsync);
-        }
-
-        public Uri Url { get; }
-
-        public Task<(string Body, System.Collections.Specialized.NameValueCollection Headers)> NextAsync(TimeSpan timeout) =>
-            Task.Run(() => _received.TryTake(out var item, timeout) ? item : throw new TimeoutException("No webhook arrived."));
-
-        private async Task ListenAsync()
-        {
-            while (_listener.IsListening)
-            {
-                HttpListenerContext context;
-                try
-                {
-                    context = await _listener.GetContextAsync();
-                }
-                catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException)
-                {
-                    return;
-                }
-
-                using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-                _received.Add((await reader.ReadToEndAsync(), context.Request.Headers));
-                context.Response.StatusCode = 200;
-                context.Response.Close();
-            }
-        }
-
-        public void Dispose()
-        {
-            _listener.Close();
-            _received.Dispose();
-        }
-    }
 }

@@ -1,4 +1,5 @@
 using Seedance.Emulator.Faults;
+using Seedance.Http;
 using Seedance.Emulator.Tasks;
 using Seedance.Media;
 using Seedance.Providers;
@@ -97,32 +98,68 @@ public sealed class ProviderConformanceTests
 
     public static TheoryData<string> ProvidersWithoutCancel => new() { "AIMLAPI", "AtlasCloud" };
 
+    /// <summary>Every provider, with a rate-limited submit that names no wait and one that says Retry-After: 0.</summary>
+    public static TheoryData<string, int?> RateLimitedSubmits
+    {
+        get
+        {
+            var data = new TheoryData<string, int?>();
+            foreach (var provider in ProviderCatalog.Names)
+            {
+                data.Add(provider, null);
+                data.Add(provider, 0);
+            }
+
+            return data;
+        }
+    }
+
+    /// <summary>The words each provider's answer about a task it does not know carries (null: unchecked).</summary>
+    public static TheoryData<string, string?> UnknownTaskWords => new()
+    {
+        { "WaveSpeed", "prediction not found" },
+        { "AIMLAPI", null },
+        { "Ark", null },
+        { "fal", null },
+        { "Replicate", null },
+        { "AtlasCloud", "prediction not found" },
+    };
+
     /// <summary>Every provider's list of requests its models do not take (kept in the provider's own test file).</summary>
     public static TheoryData<string, string?, string, string, Action<VideoRequest>> RefusedRequests
     {
         get
         {
             var data = new TheoryData<string, string?, string, string, Action<VideoRequest>>();
-            var lists = new (string Provider, TheoryData<string?, string, string, Action<VideoRequest>> Rows)[]
-            {
+            foreach (var (provider, row) in Rows(
                 ("WaveSpeed", WaveSpeedProviderTests.Refused),
                 ("AIMLAPI", AimlApiProviderTests.Refused),
                 ("Ark", ArkProviderTests.Refused),
                 ("fal", FalProviderTests.Refused),
                 ("Replicate", ReplicateProviderTests.Refused),
-                ("AtlasCloud", AtlasCloudProviderTests.Refused),
-            };
-            foreach (var (provider, rows) in lists)
+                ("AtlasCloud", AtlasCloudProviderTests.Refused)))
             {
-                foreach (var row in rows)
-                {
-                    data.Add(provider, (string?)row[0], (string)row[1]!, (string)row[2]!, (Action<VideoRequest>)row[3]!);
-                }
+                data.Add(provider, (string?)row[0], (string)row[1]!, (string)row[2]!, (Action<VideoRequest>)row[3]!);
             }
 
             return data;
         }
     }
+
+    /// <summary>Every provider's refused submits in its own error bodies (kept in the provider's own test file).</summary>
+    public static TheoryData<string, SubmitRefusal> SubmitRefusals => OnePerRow<SubmitRefusal>(
+        ("AIMLAPI", AimlApiProviderTests.SubmitRefusals),
+        ("Ark", ArkProviderTests.SubmitRefusals),
+        ("fal", FalProviderTests.SubmitRefusals),
+        ("Replicate", ReplicateProviderTests.SubmitRefusals),
+        ("AtlasCloud", AtlasCloudProviderTests.SubmitRefusals));
+
+    /// <summary>Error bodies as the providers document them (kept in the provider's own test file).</summary>
+    public static TheoryData<string, ErrorBody> ErrorBodies => OnePerRow<ErrorBody>(
+        ("WaveSpeed", WaveSpeedProviderTests.ErrorBodies),
+        ("Ark", ArkProviderTests.ErrorBodies),
+        ("Replicate", ReplicateProviderTests.ErrorBodies),
+        ("AtlasCloud", AtlasCloudProviderTests.ErrorBodies));
 
     [Theory]
     [MemberData(nameof(Providers))]
@@ -279,6 +316,36 @@ public sealed class ProviderConformanceTests
     }
 
     [Theory]
+    [MemberData(nameof(RateLimitedSubmits))]
+    public async Task A_rate_limited_submit_is_sent_again_and_goes_through_once(string provider, int? retryAfterSeconds)
+    {
+        using var harness = new EmulatorHarness(options => options.Faults.Add(new FaultRule { Provider = provider, Endpoint = "submit", Calls = { 1 }, Action = FaultAction.Status, StatusCode = 429, RetryAfterSeconds = retryAfterSeconds }));
+        var connection = harness.Connect(provider);
+
+        var task = await connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None);
+
+        Assert.Equal(2, harness.Server.Options.Faults.CallsTo("submit"));
+        Assert.Equal(1, harness.Submits(provider));
+        Assert.NotNull(harness.Server.Tasks.Peek(task.Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(UnknownTaskWords))]
+    public async Task A_task_the_provider_does_not_know_is_not_found(string provider, string? words)
+    {
+        using var harness = new EmulatorHarness();
+        var connection = harness.Connect(provider);
+
+        var error = await Assert.ThrowsAsync<SeedanceException>(() => connection.RefreshAsync(new VideoTask("no-such-task-0000", provider, connection.ProviderInfo.DefaultModel.Id), CancellationToken.None));
+
+        Assert.Equal(SeedanceErrorCategory.NotFound, error.Category);
+        if (words is not null)
+        {
+            Assert.Contains(words, error.Message);
+        }
+    }
+
+    [Theory]
     [MemberData(nameof(RefusedRequests))]
     public void What_a_model_does_not_offer_is_refused_before_any_request(string provider, string? model, string errorId, string parameter, Action<VideoRequest> spoil)
     {
@@ -288,6 +355,57 @@ public sealed class ProviderConformanceTests
         spoil(request);
 
         harness.AssertRefusedBeforeAnyRequest(provider, request, errorId, parameter);
+    }
+
+    [Theory]
+    [MemberData(nameof(SubmitRefusals))]
+    public async Task A_refused_submit_reaches_the_user_in_its_category_and_the_providers_words_and_is_sent_once(string provider, SubmitRefusal refusal)
+    {
+        using var harness = new EmulatorHarness(options => options.Faults.Add(new FaultRule { Provider = provider, Endpoint = "submit", Action = FaultAction.Status, StatusCode = refusal.Status, Body = refusal.Body }));
+        var connection = harness.Connect(provider);
+
+        var error = await Assert.ThrowsAsync<SeedanceException>(() => connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None));
+
+        Assert.Equal(refusal.Category, error.Category);
+        Assert.Equal(refusal.Status, error.StatusCode);
+        Assert.Equal(1, harness.Server.Options.Faults.CallsTo("submit"));
+        if (refusal.Status < 500)
+        {
+            // A refusal is an answer: the task was not created, so it is safe to submit again.
+            Assert.False(error.SubmitMayHaveSucceeded);
+        }
+
+        if (refusal.Words is { } words)
+        {
+            Assert.Contains(words, error.Message);
+        }
+
+        if (refusal.ProviderCode is { } code)
+        {
+            Assert.Equal(code, error.ProviderCode);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ErrorBodies))]
+    public void An_error_body_means_its_category_and_its_message_is_the_providers_text(string provider, ErrorBody answer)
+    {
+        var failure = ProviderCatalog.Get(provider).DescribeFailure(new ApiResponse((System.Net.HttpStatusCode)answer.Status, answer.Body, null));
+
+        Assert.Equal(answer.Category, failure.Category);
+        Assert.False(string.IsNullOrWhiteSpace(failure.Message));
+        Assert.DoesNotContain("{", failure.Message);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void A_gateway_page_instead_of_json_is_a_server_error_with_a_message(string provider)
+    {
+        var failure = ProviderCatalog.Get(provider).DescribeFailure(new ApiResponse(System.Net.HttpStatusCode.BadGateway, "<html>Bad Gateway</html>", null));
+
+        Assert.Equal(SeedanceErrorCategory.Server, failure.Category);
+        Assert.False(string.IsNullOrWhiteSpace(failure.Message));
+        Assert.DoesNotContain("{", failure.Message);
     }
 
     private static async Task<VideoTask> RunAsync(string provider, string prompt)
@@ -312,6 +430,21 @@ public sealed class ProviderConformanceTests
 
     private static string AtlasCloudStatus(string status, string outputs) =>
         $"{{\"code\":200,\"message\":\"success\",\"data\":{{\"id\":\"x\",\"status\":\"{status}\",\"outputs\":{outputs},\"error\":null,\"metrics\":{{\"predict_time\":45.2}},\"created_at\":\"2025-01-01T00:00:00Z\",\"completed_at\":\"2025-01-01T00:00:45Z\"}}}}";
+
+    /// <summary>Each provider's rows of one table, with the provider's name.</summary>
+    private static IEnumerable<(string Provider, object?[] Row)> Rows(params (string Provider, IEnumerable<object?[]> Rows)[] lists) =>
+        lists.SelectMany(list => list.Rows.Select(row => (list.Provider, row)));
+
+    private static TheoryData<string, T> OnePerRow<T>(params (string Provider, IEnumerable<object?[]> Rows)[] lists)
+    {
+        var data = new TheoryData<string, T>();
+        foreach (var (provider, row) in Rows(lists))
+        {
+            data.Add(provider, (T)row[0]!);
+        }
+
+        return data;
+    }
 
     /// <summary>What cancelling a queued and then a running task does at one provider (see <see cref="Cancels"/>).</summary>
     public sealed record CancelCase(string Provider, CancelOutcome Queued, EmulatedTaskState? QueuedAtProvider, CancelOutcome Running, TaskState RunningAfter, EmulatedTaskState RunningAtProvider, TaskState? QueuedRefreshed, string? QueuedErrorCode)

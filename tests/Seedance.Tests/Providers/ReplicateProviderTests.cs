@@ -209,43 +209,27 @@ public sealed class ReplicateProviderTests : IDisposable
         Assert.Equal(1, harness.Submits(Provider));
     }
 
-    [Theory]
-    [InlineData(402, "{\"title\":\"Insufficient credit\",\"detail\":\"You have insufficient credit to run this model. Go to https://replicate.com/account/billing#billing to purchase credit. Once you purchase credit, please wait a few minutes before trying again.\",\"status\":402}", SeedanceErrorCategory.InsufficientBalance)]
-    [InlineData(422, "{\"detail\":\"- input.duration: Must be less than or equal to 15\\n\",\"status\":422,\"title\":\"Input validation failed\",\"invalid_fields\":[{\"type\":\"number_lte\",\"field\":\"input.duration\",\"description\":\"Must be less than or equal to 15\"}]}", SeedanceErrorCategory.Validation)]
-    [InlineData(500, "{\"title\":\"Internal server error\",\"detail\":\"emulated outage\",\"status\":500}", SeedanceErrorCategory.Server)]
-    public async Task Submit_errors_in_replicates_own_shape_reach_the_user_in_their_category(int status, string body, SeedanceErrorCategory expected)
+    /// <summary>Submits Replicate refuses with its problem details, whose detail the user reads (the conformance suite runs them).</summary>
+    public static TheoryData<SubmitRefusal> SubmitRefusals => new()
     {
-        using var harness = new EmulatorHarness(options => options.Faults.Add(new FaultRule { Provider = Provider, Endpoint = "submit", Action = FaultAction.Status, StatusCode = status, Body = body }));
-        var connection = harness.Connect(Provider);
+        new SubmitRefusal(402, "{\"title\":\"Insufficient credit\",\"detail\":\"You have insufficient credit to run this model. Go to https://replicate.com/account/billing#billing to purchase credit. Once you purchase credit, please wait a few minutes before trying again.\",\"status\":402}", SeedanceErrorCategory.InsufficientBalance,
+            "You have insufficient credit to run this model. Go to https://replicate.com/account/billing#billing to purchase credit. Once you purchase credit, please wait a few minutes before trying again."),
+        new SubmitRefusal(422, "{\"detail\":\"- input.duration: Must be less than or equal to 15\\n\",\"status\":422,\"title\":\"Input validation failed\",\"invalid_fields\":[{\"type\":\"number_lte\",\"field\":\"input.duration\",\"description\":\"Must be less than or equal to 15\"}]}", SeedanceErrorCategory.Validation,
+            "- input.duration: Must be less than or equal to 15"),
+        new SubmitRefusal(500, "{\"title\":\"Internal server error\",\"detail\":\"emulated outage\",\"status\":500}", SeedanceErrorCategory.Server, "emulated outage"),
+    };
 
-        var error = await Assert.ThrowsAsync<SeedanceException>(() => connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None));
-
-        Assert.Equal(expected, error.Category);
-        Assert.Equal(status, error.StatusCode);
-        Assert.Contains(JsonDocument.Parse(body).RootElement.GetProperty("detail").GetString()!.TrimEnd('\n'), error.Message);
-    }
-
-    [Fact]
-    public async Task An_unknown_prediction_is_not_found()
+    /// <summary>Replicate's problem details and the category each means (the conformance suite runs them).</summary>
+    public static TheoryData<ErrorBody> ErrorBodies => new()
     {
-        var connection = _harness.Connect(Provider);
-
-        var error = await Assert.ThrowsAsync<SeedanceException>(() => connection.RefreshAsync(new VideoTask("nosuchprediction0000000000", Provider, "bytedance/seedance-2.0-fast"), CancellationToken.None));
-
-        Assert.Equal(SeedanceErrorCategory.NotFound, error.Category);
-    }
-
-    [Theory]
-    [InlineData(401, "{\"title\":\"Unauthenticated\",\"detail\":\"You did not pass a valid authentication token\",\"status\":401}", SeedanceErrorCategory.Authentication)]
-    [InlineData(402, "{\"title\":\"Insufficient credit\",\"detail\":\"You have insufficient credit to run this model.\",\"status\":402}", SeedanceErrorCategory.InsufficientBalance)]
-    [InlineData(403, "{\"title\":\"Insufficient credit\",\"detail\":\"You have insufficient credit to run this model.\",\"status\":403}", SeedanceErrorCategory.InsufficientBalance)]
-    [InlineData(404, "{\"title\":\"Not found\",\"detail\":\"The requested resource could not be found.\",\"status\":404}", SeedanceErrorCategory.NotFound)]
-    [InlineData(422, "{\"title\":\"Input validation failed\",\"detail\":\"- input: prompt is required\\n\",\"status\":422}", SeedanceErrorCategory.Validation)]
-    [InlineData(422, "{\"title\":\"Input validation failed\",\"detail\":\"The input or output was flagged as sensitive. (E005)\",\"status\":422}", SeedanceErrorCategory.ContentPolicy)]
-    [InlineData(429, "{\"detail\":\"Request was throttled. Your rate limit resets in ~30s.\"}", SeedanceErrorCategory.RateLimited)]
-    [InlineData(502, "<html>Bad Gateway</html>", SeedanceErrorCategory.Server)]
-    public void Error_bodies_map_to_categories(int status, string body, SeedanceErrorCategory expected) =>
-        Assert.Equal(expected, new ReplicateProvider().DescribeFailure(new ApiResponse((HttpStatusCode)status, body, null)).Category);
+        new ErrorBody(401, "{\"title\":\"Unauthenticated\",\"detail\":\"You did not pass a valid authentication token\",\"status\":401}", SeedanceErrorCategory.Authentication),
+        new ErrorBody(402, "{\"title\":\"Insufficient credit\",\"detail\":\"You have insufficient credit to run this model.\",\"status\":402}", SeedanceErrorCategory.InsufficientBalance),
+        new ErrorBody(403, "{\"title\":\"Insufficient credit\",\"detail\":\"You have insufficient credit to run this model.\",\"status\":403}", SeedanceErrorCategory.InsufficientBalance),
+        new ErrorBody(404, "{\"title\":\"Not found\",\"detail\":\"The requested resource could not be found.\",\"status\":404}", SeedanceErrorCategory.NotFound),
+        new ErrorBody(422, "{\"title\":\"Input validation failed\",\"detail\":\"- input: prompt is required\\n\",\"status\":422}", SeedanceErrorCategory.Validation),
+        new ErrorBody(422, "{\"title\":\"Input validation failed\",\"detail\":\"The input or output was flagged as sensitive. (E005)\",\"status\":422}", SeedanceErrorCategory.ContentPolicy),
+        new ErrorBody(429, "{\"detail\":\"Request was throttled. Your rate limit resets in ~30s.\"}", SeedanceErrorCategory.RateLimited),
+    };
 
     [Fact]
     public void An_aborted_prediction_says_it_missed_its_deadline_and_a_failure_keeps_its_code()

@@ -168,19 +168,19 @@ public sealed class WaveSpeedProviderTests : IDisposable
         Assert.Contains("gave no video", task.Error);
     }
 
-    [Theory]
-    [InlineData(401, "{\"code\":401,\"message\":\"Unauthorized\"}", SeedanceErrorCategory.Authentication)]
-    [InlineData(403, "{\"code\":403,\"message\":\"Account suspended\"}", SeedanceErrorCategory.Authentication)]
-    [InlineData(403, "{\"code\":403,\"message\":\"Insufficient balance, please top up\"}", SeedanceErrorCategory.InsufficientBalance)]
-    [InlineData(400, "{\"code\":400,\"message\":\"duration must be one of 5, 10, 15\"}", SeedanceErrorCategory.Validation)]
-    [InlineData(413, "{\"code\":413,\"message\":\"file too large\"}", SeedanceErrorCategory.Validation)]
-    [InlineData(400, "{\"code\":400,\"message\":\"input flagged as nsfw\"}", SeedanceErrorCategory.ContentPolicy)]
-    [InlineData(404, "{\"code\":404,\"message\":\"prediction not found\"}", SeedanceErrorCategory.NotFound)]
-    [InlineData(429, "{\"code\":429,\"message\":\"Too Many Requests\"}", SeedanceErrorCategory.RateLimited)]
-    [InlineData(500, "{\"code\":500,\"message\":\"internal error\"}", SeedanceErrorCategory.Server)]
-    [InlineData(502, "<html>Bad Gateway</html>", SeedanceErrorCategory.Server)]
-    public void Error_bodies_map_to_categories(int status, string body, SeedanceErrorCategory expected) =>
-        Assert.Equal(expected, new WaveSpeedProvider().DescribeFailure(new ApiResponse((HttpStatusCode)status, body, null)).Category);
+    /// <summary>WaveSpeed's error envelopes and the category each means (the conformance suite runs them).</summary>
+    public static TheoryData<ErrorBody> ErrorBodies => new()
+    {
+        new ErrorBody(401, "{\"code\":401,\"message\":\"Unauthorized\"}", SeedanceErrorCategory.Authentication),
+        new ErrorBody(403, "{\"code\":403,\"message\":\"Account suspended\"}", SeedanceErrorCategory.Authentication),
+        new ErrorBody(403, "{\"code\":403,\"message\":\"Insufficient balance, please top up\"}", SeedanceErrorCategory.InsufficientBalance),
+        new ErrorBody(400, "{\"code\":400,\"message\":\"duration must be one of 5, 10, 15\"}", SeedanceErrorCategory.Validation),
+        new ErrorBody(413, "{\"code\":413,\"message\":\"file too large\"}", SeedanceErrorCategory.Validation),
+        new ErrorBody(400, "{\"code\":400,\"message\":\"input flagged as nsfw\"}", SeedanceErrorCategory.ContentPolicy),
+        new ErrorBody(404, "{\"code\":404,\"message\":\"prediction not found\"}", SeedanceErrorCategory.NotFound),
+        new ErrorBody(429, "{\"code\":429,\"message\":\"Too Many Requests\"}", SeedanceErrorCategory.RateLimited),
+        new ErrorBody(500, "{\"code\":500,\"message\":\"internal error\"}", SeedanceErrorCategory.Server),
+    };
 
     [Fact]
     public async Task The_videos_per_minute_quota_is_a_rate_limit_and_bills_nothing_twice()
