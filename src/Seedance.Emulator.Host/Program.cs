@@ -16,7 +16,7 @@ namespace Seedance.Emulator.Host;
 internal static class Program
 {
     private const string Usage =
-        "usage: seedance-emulator [--port N] [--latency SECONDS] [--concurrency N] [--api-key KEY] [--output-bytes N] [--keyframe-interval SECONDS] [--faults PLAN.json] [--url-lifetime SECONDS] [--submits-per-minute N]";
+        "usage: seedance-emulator [--port N] [--latency SECONDS] [--concurrency N] [--api-key KEY] [--output-bytes N] [--keyframe-interval SECONDS] [--faults PLAN.json] [--url-lifetime SECONDS] [--submits-per-minute N] [--webhook-secret whsec_BASE64]";
 
     private static int Main(string[] args)
     {
@@ -35,7 +35,18 @@ internal static class Program
         using var stopped = new ManualResetEventSlim();
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stopped.Set(); });
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stopped.Set(); });
-        using var server = EmulatorServer.Start(options);
+        EmulatorServer server;
+        try
+        {
+            server = EmulatorServer.Start(options);
+        }
+        catch (ArgumentException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return 2;
+        }
+
+        using var running = server;
         Console.WriteLine(server.Root.AbsoluteUri);
         foreach (var provider in server.Providers)
         {
@@ -65,6 +76,7 @@ internal static class Program
                 case "--keyframe-interval": options.KeyframeIntervalSeconds = double.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--submits-per-minute": options.SubmitsPerMinute = int.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--url-lifetime": options.OutputUrlLifetime = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)); break;
+                case "--webhook-secret": options.WebhookSecret = value; break;
                 case "--faults": options.Faults = FaultPlan.FromJson(File.ReadAllText(value)); break;
                 default: throw new ArgumentException($"Unknown option {args[i]}.");
             }

@@ -70,8 +70,14 @@ public sealed class EmulatorServer : IDisposable
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
 
     /// <summary>Starts a server on <see cref="EmulatorOptions.Port"/>, or on a free port when it is 0.</summary>
+    /// <exception cref="ArgumentException">The webhook secret is not one the providers could have issued.</exception>
     public static EmulatorServer Start(EmulatorOptions options)
     {
+        if (options.WebhookSecret is { } secret && WebhookSecrets.ProblemWith(secret) is { } problem)
+        {
+            throw new ArgumentException(problem);
+        }
+
         for (var attempt = 0; ; attempt++)
         {
             var port = options.Port != 0 ? options.Port : FreePort();

@@ -156,6 +156,8 @@ public static class ErrorIds
 
     public const string WaitTimedOut = nameof(WaitTimedOut);
 
+    public const string WebhookSecretInvalid = nameof(WebhookSecretInvalid);
+
     public const string WebhookUrlHasCredentials = nameof(WebhookUrlHasCredentials);
 
     public const string WebhookUrlInsecure = nameof(WebhookUrlInsecure);

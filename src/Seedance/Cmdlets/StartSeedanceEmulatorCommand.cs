@@ -62,6 +62,14 @@ public sealed class StartSeedanceEmulatorCommand : SeedanceCmdlet
     [Parameter]
     public string? FaultPlan { get; set; }
 
+    /// <summary>
+    /// The whsec_ secret (whsec_ and base64, as SecureString or text) the WaveSpeed and Replicate twins sign webhooks
+    /// with, so a receiver under test can be given it (Test-SeedanceWebhook -Secret); a random one when omitted.
+    /// </summary>
+    [Parameter]
+    [SecretArgument]
+    public SecureString? WebhookSecret { get; set; }
+
     /// <summary>Only start the emulator; do not connect to it.</summary>
     [Parameter]
     public SwitchParameter NoConnect { get; set; }
@@ -88,14 +96,26 @@ public sealed class StartSeedanceEmulatorCommand : SeedanceCmdlet
             return;
         }
 
-        var emulator = EmulatorServer.Start(new EmulatorOptions
+        EmulatorServer emulator;
+        try
         {
-            Faults = faults,
-            Port = Port,
-            ApiKey = key.Reveal(),
-            Latency = TimeSpan.FromSeconds(LatencySec),
-            ConcurrencyLimit = ConcurrencyLimit,
-        });
+            emulator = EmulatorServer.Start(new EmulatorOptions
+            {
+                Faults = faults,
+                Port = Port,
+                ApiKey = key.Reveal(),
+                Latency = TimeSpan.FromSeconds(LatencySec),
+                ConcurrencyLimit = ConcurrencyLimit,
+                WebhookSecret = WebhookSecret is null ? null : SecretArgumentAttribute.Reveal(WebhookSecret),
+            });
+        }
+        catch (ArgumentException ex)
+        {
+            // Only the webhook secret is refused this way, and before anything listens.
+            ThrowSeedanceError(new SeedanceException(SeedanceErrorCategory.Validation, ErrorIds.WebhookSecretInvalid, "-WebhookSecret: " + ex.Message) { ParameterName = "WebhookSecret" }, null);
+            return;
+        }
+
         State.Emulator = emulator;
         try
         {
