@@ -26,6 +26,7 @@
         'Stop-SeedanceTask'
         'Start-SeedanceEmulator'
         'Stop-SeedanceEmulator'
+        'Test-SeedanceWebhook'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -12,6 +12,7 @@ using Seedance.Media;
 using Seedance.Providers.Models;
 using Seedance.Requests;
 using Seedance.Tasks;
+using Seedance.Webhooks;
 
 namespace Seedance.Providers;
 
@@ -20,7 +21,7 @@ namespace Seedance.Providers;
 /// <c>DELETE /api/v3/predictions/{id}</c>, <c>POST /api/v3/predictions</c> (history), and the media upload
 /// ticket <c>POST /api/v3/media/uploads</c>; every answer in a <c>{code, message, data}</c> envelope.
 /// </summary>
-public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader, ITaskLister
+public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader, ITaskLister, ISignedWebhookSource
 {
     public const string Name = "WaveSpeed";
 
@@ -43,6 +44,14 @@ public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader, ITaskLis
             .Unchecked(ReservedFields.ReferenceMedia, "reference_videos", "reference_audios")
             .Unchecked("makes the submit wait for the whole generation, so its answer would likely be lost to a timeout while the task is billed", "enable_sync_mode"),
     };
+
+    /// <summary><c>webhook-signature: v3,{hex}</c>, keyed with the secret's text after <c>whsec_</c>, not decoded.</summary>
+    public WebhookSignature Signature { get; } = new HmacWebhookSignature("v3", HmacWebhookSignature.SecretKey.Text, HmacWebhookSignature.SignatureText.Hex);
+
+    /// <summary>The webhook body is the bare prediction, as in the status answer's <c>data</c>.</summary>
+    public VideoTask? TaskOf(JsonElement body) => body.Text("id") is { } id ? new VideoTask(id, Name, body.Text("model") ?? string.Empty) : null;
+
+    public VideoTask ReadWebhook(JsonElement body, VideoTask task) => ReadPrediction(body, task);
 
     public async Task<VideoTask> SubmitAsync(ProviderContext context, PreparedRequest request, CancellationToken cancellationToken)
     {
