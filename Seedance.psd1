@@ -28,6 +28,7 @@
         'Stop-SeedanceEmulator'
         'Get-SeedanceEmulatorRecord'
         'Clear-SeedanceEmulatorRecord'
+        'Test-SeedanceWebhook'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

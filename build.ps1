@@ -95,7 +95,7 @@ function Invoke-BuildTask {
 
     # The layout is checked against an explicit list, so a missing piece fails the build rather than the user.
     $required = @('Seedance.psd1', 'Seedance.psm1', 'Seedance.format.ps1xml', 'LICENSE', 'en-US/Seedance.dll-Help.xml', 'en-US/about_Seedance.help.txt') +
-        ($frameworks | ForEach-Object { "bin/$_/Seedance.dll", "bin/$_/dependencies/Seedance.Engine.dll", "bin/$_/dependencies/Seedance.Emulator.dll", "bin/$_/dependencies/Polly.Core.dll", "bin/$_/dependencies/StbImageSharp.dll" }) +
+        ($frameworks | ForEach-Object { "bin/$_/Seedance.dll", "bin/$_/dependencies/Seedance.Engine.dll", "bin/$_/dependencies/Seedance.Emulator.dll", "bin/$_/dependencies/Polly.Core.dll", "bin/$_/dependencies/StbImageSharp.dll", "bin/$_/dependencies/BouncyCastle.Cryptography.dll" }) +
         @('bin/netstandard2.0/dependencies/System.Text.Json.dll')
     $missing = $required | Where-Object { -not (Test-Path (Join-Path $moduleRoot $_)) }
     if ($missing) { throw "The module layout is missing: $($missing -join ', ')" }

@@ -18,7 +18,7 @@ internal static class Program
     private const string Usage =
         "usage: seedance-emulator [--port N] [--latency SECONDS | --latency MIN-MAX] [--concurrency N | --concurrency PROVIDER=N]... " +
         "[--submits-per-minute N | --submits-per-minute PROVIDER=N]... [--output-folder PATH] [--record-limit N] [--api-key KEY] " +
-        "[--output-bytes N] [--keyframe-interval SECONDS] [--faults PLAN.json] [--url-lifetime SECONDS]";
+        "[--output-bytes N] [--keyframe-interval SECONDS] [--faults PLAN.json] [--url-lifetime SECONDS] [--webhook-secret whsec_BASE64]";
 
     private static int Main(string[] args)
     {
@@ -85,6 +85,7 @@ internal static class Program
                 case "--output-bytes": options.OutputBytes = long.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--keyframe-interval": options.KeyframeIntervalSeconds = double.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--url-lifetime": options.OutputUrlLifetime = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)); break;
+                case "--webhook-secret": options.WebhookSecret = value; break;
                 case "--faults": options.Faults = FaultPlan.FromJson(File.ReadAllText(value)); break;
                 default: throw new ArgumentException($"Unknown option {args[i]}.");
             }

@@ -69,6 +69,13 @@ public sealed class EmulatorOptions
     /// <summary>Scripted faults: status codes, delays, dropped connections, cut-off answers.</summary>
     public FaultPlan Faults { get; set; } = new();
 
+    /// <summary>
+    /// The <c>whsec_…</c> secret WaveSpeed's and Replicate's webhooks are signed with, as each answers it at its
+    /// secret endpoint; null makes a random one (per key for WaveSpeed, one for Replicate). fal's webhooks are signed
+    /// with the emulator's own Ed25519 key, whose public half its JWKS serves.
+    /// </summary>
+    public string? WebhookSecret { get; set; }
+
     /// <summary>A prompt containing this never finishes (the stuck task providers are known for).</summary>
     public string StuckMarker { get; set; } = "#stuck";
 
@@ -97,6 +104,11 @@ public sealed class EmulatorOptions
         if (LatencyMaximum is { } maximum && maximum < Latency)
         {
             throw new ArgumentException($"The latency range must run from the shorter time to the longer: {Latency.TotalSeconds} s to {maximum.TotalSeconds} s is backwards.");
+        }
+
+        if (WebhookSecret is { } secret && Server.WebhookSecrets.ProblemWith(secret) is { } problem)
+        {
+            throw new ArgumentException(problem);
         }
 
         if (RecordLimit < 0)

@@ -68,6 +68,8 @@ Describe 'Another module with other versions of the same libraries, loaded <Orde
         $result.OursApart | Should -Contain 'Seedance.Engine'
         $result.OursApart | Should -Contain 'Seedance.Emulator'
         $result.OursApart | Should -Contain 'Polly.Core'
+        # Ed25519 for fal's webhooks: the emulator's fal twin makes its key pair when it starts.
+        $result.OursApart | Should -Contain 'BouncyCastle.Cryptography'
         if ($env:SEEDANCE_FRAMEWORK -eq 'netstandard2.0') {
             # That build ships its own System.Text.Json; the net8.0 build uses the runtime's.
             $result.OursApart | Should -Contain 'System.Text.Json'

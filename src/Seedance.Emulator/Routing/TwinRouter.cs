@@ -13,7 +13,7 @@ internal delegate Task RouteHandler(EmulatorContext context, RouteCall call);
 /// One twin's route table: each route a method, a path pattern, the kind of call it is (what fault plans aim
 /// at) and its handler, tried in order. The server asks the table what kind a request is and then has the
 /// table handle it, so a request is classified and handled by the same match. Every request must first carry
-/// a key the emulator accepts.
+/// a key the emulator accepts, except on the few public routes.
 /// </summary>
 internal sealed class TwinRouter
 {
@@ -38,7 +38,14 @@ internal sealed class TwinRouter
     /// <summary>Adds a route; earlier routes win where patterns overlap.</summary>
     public TwinRouter On(string method, string pattern, string endpointKind, RouteHandler handler)
     {
-        _routes.Add(new Route(method, new RoutePattern(pattern), endpointKind, handler));
+        _routes.Add(new Route(method, new RoutePattern(pattern), endpointKind, handler, RequiresKey: true));
+        return this;
+    }
+
+    /// <summary>Adds a route that needs no key (a provider's published keys, say); it is never a fault plan's target.</summary>
+    public TwinRouter Public(string method, string pattern, RouteHandler handler)
+    {
+        _routes.Add(new Route(method, new RoutePattern(pattern), EndpointKind.Other, handler, RequiresKey: false));
         return this;
     }
 
@@ -48,14 +55,14 @@ internal sealed class TwinRouter
     public async Task HandleAsync(EmulatorContext context)
     {
         var key = _credential(context);
-        if (!_accepts(key))
+        var match = Match(context.Method, context.Path);
+        if (match?.Route.RequiresKey != false && !_accepts(key))
         {
             await _unauthorized(context).ConfigureAwait(false);
             return;
         }
 
-        var match = Match(context.Method, context.Path);
-        await (match is { } taken ? taken.Route.Handler(context, new RouteCall(key!, taken.Values)) : _notFound(context)).ConfigureAwait(false);
+        await (match is { } taken ? taken.Route.Handler(context, new RouteCall(key ?? string.Empty, taken.Values)) : _notFound(context)).ConfigureAwait(false);
     }
 
     private (Route Route, IReadOnlyDictionary<string, string> Values)? Match(string method, string path)
@@ -79,5 +86,5 @@ internal sealed class TwinRouter
         return (trimmed.Length == 0 ? "/" : trimmed).Substring(1).Split('/');
     }
 
-    private sealed record Route(string Method, RoutePattern Pattern, string EndpointKind, RouteHandler Handler);
+    private sealed record Route(string Method, RoutePattern Pattern, string EndpointKind, RouteHandler Handler, bool RequiresKey);
 }

@@ -79,6 +79,7 @@ public sealed class EmulatorServer : IDisposable
     public IReadOnlyList<RecordedRequest> Requests => Recorder.Records<RecordedRequest>();
 
     /// <summary>Starts a server on <see cref="EmulatorOptions.Port"/>, or on a free port when it is 0.</summary>
+    /// <exception cref="ArgumentException">The webhook secret is not one the providers could have issued.</exception>
     public static EmulatorServer Start(EmulatorOptions options)
     {
         options.Validate();

@@ -20,6 +20,9 @@ namespace Seedance.Emulator.Twins;
 /// </summary>
 internal sealed partial class ArkTwin : IProviderTwin
 {
+    /// <summary>"If no success acknowledgement arrives within 5 s, the callback is retried three times" (succeeded, failed).</summary>
+    internal static readonly WebhookDelivery FinalCallbackDelivery = new(TimeSpan.FromSeconds(5), 3, TimeSpan.Zero);
+
     private const string TasksPath = "/contents/generations/tasks";
     private const int FramesPerSecond = 24;
     private const int MaxImageBytes = 30 * 1024 * 1024;
@@ -465,12 +468,16 @@ internal sealed partial class ArkTwin : IProviderTwin
     private static bool IsVisibleTo(EmulatedTask? task, string key) =>
         task is not null && task.Spec.Provider == "Ark" && task.Key == key;
 
-    /// <summary>The callback for the state a task is in now (queued, or running when it started at once).</summary>
+    /// <summary>
+    /// The callback for the state a task is in now (queued, or running when it started at once). Ark waits 5 s for
+    /// an acknowledgement and, for succeeded and failed only, tries three more times when none comes.
+    /// </summary>
     private void SendCallback(EmulatedTask task)
     {
         if (!string.IsNullOrEmpty(task.Spec.WebhookUrl))
         {
-            _services.Webhooks.Send(task.Spec.WebhookUrl!, TaskBody(task).ToJsonString(), new Dictionary<string, string>());
+            _services.Webhooks.Send(task.Spec.WebhookUrl!, TaskBody(task).ToJsonString(), new Dictionary<string, string>(),
+                task.IsFinal ? FinalCallbackDelivery : WebhookDelivery.Once(FinalCallbackDelivery.AttemptTimeout));
         }
     }
 

@@ -24,6 +24,9 @@ namespace Seedance.Emulator.Twins;
 internal sealed partial class AtlasCloudTwin : IProviderTwin
 {
     private const string WebhookEvent = "video.task.terminal";
+
+    /// <summary>Atlas Cloud retries its callback "for about 30 minutes": waits of 1, 2, 4, 8 and 16 min (GAP: the answer deadline; 15 s here).</summary>
+    internal static readonly WebhookDelivery WebhookDelivery = new(TimeSpan.FromSeconds(15), 5, TimeSpan.FromMinutes(1));
     private const int MaxReferenceImages = 9;
 
     private static readonly string[] FastResolutions = { "480p", "720p" };
@@ -241,7 +244,7 @@ internal sealed partial class AtlasCloudTwin : IProviderTwin
         }
 
         var body = new JsonObject { ["event_type"] = WebhookEvent, ["data"] = Prediction(task) };
-        _services.Webhooks.Send(task.Spec.WebhookUrl!, body.ToJsonString(), new Dictionary<string, string> { ["X-AtlasCloud-Webhook-Event"] = WebhookEvent });
+        _services.Webhooks.Send(task.Spec.WebhookUrl!, body.ToJsonString(), new Dictionary<string, string> { ["X-AtlasCloud-Webhook-Event"] = WebhookEvent }, WebhookDelivery);
     }
 
     private sealed class SeedanceModel

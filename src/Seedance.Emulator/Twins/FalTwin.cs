@@ -35,7 +35,15 @@ internal sealed partial class FalTwin : IProviderTwin
 
     private static readonly Dictionary<string, FalEndpoint> Endpoints = FalEndpoint.All();
 
+    /// <summary>
+    /// fal's delivery: 15 s for the receiver to answer, then 10 more tries "in the span of 2 hours" (doubling waits
+    /// from 7 s add up to 2 hours).
+    /// </summary>
+    internal static readonly WebhookDelivery WebhookDelivery = new(TimeSpan.FromSeconds(15), 10, TimeSpan.FromSeconds(7));
+
     private readonly EmulatorServices _services;
+
+    private readonly FalWebhookSigner _signer = new();
 
     /// <summary>Inputs the app refused, by request id: their result answers 422 with these errors.</summary>
     private readonly ConcurrentDictionary<string, JsonArray> _refusedInputs = new(StringComparer.Ordinal);
@@ -379,14 +387,15 @@ internal sealed partial class FalTwin : IProviderTwin
             body["payload"] = outcome.Body;
         }
 
-        // fal signs with ED25519, which the emulator cannot do on every runtime it targets. It sends the headers it
-        // can fill truthfully and leaves X-Fal-Webhook-Signature out, so a verifying receiver sees it unsigned.
-        _services.Webhooks.Send(task.Spec.WebhookUrl!, body.ToJsonString(), new Dictionary<string, string>
+        var text = body.ToJsonString();
+        var timestamp = WebhookSecrets.Timestamp();
+        _services.Webhooks.Send(task.Spec.WebhookUrl!, text, new Dictionary<string, string>
         {
             ["X-Fal-Webhook-Request-Id"] = task.Id,
             ["X-Fal-Webhook-User-Id"] = WebhookUserId,
-            ["X-Fal-Webhook-Timestamp"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
-        });
+            ["X-Fal-Webhook-Timestamp"] = timestamp,
+            ["X-Fal-Webhook-Signature"] = _signer.Sign(task.Id, WebhookUserId, timestamp, text),
+        }, WebhookDelivery);
     }
 
     private static JsonObject Log(string message, DateTimeOffset at) => new()

@@ -35,9 +35,15 @@ internal sealed partial class ReplicateTwin : IProviderTwin
     private static readonly Regex PreferWait = new(@"^\s*wait\s*(?:=\s*(\d+)\s*)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     private static readonly Regex DurationPart = new(@"(\d+(?:\.\d+)?)(ms|h|m|s)", RegexOptions.CultureInvariant);
 
+    /// <summary>
+    /// Replicate retries only the terminal webhook, "with exponential backoff", the final retry about a minute after
+    /// the prediction finished: waits of 1, 2, 4, 8, 16 and 32 s. It documents no answer deadline (GAP): 15 s here.
+    /// </summary>
+    internal static readonly WebhookDelivery TerminalWebhookDelivery = new(TimeSpan.FromSeconds(15), 6, TimeSpan.FromSeconds(1));
+
     private readonly EmulatorServices _services;
     private readonly Uri _base;
-    private readonly byte[] _signingKey = new byte[32];
+    private readonly string _webhookSecret;
     private readonly ConcurrentDictionary<string, Prediction> _predictions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StoredFile> _files = new(StringComparer.Ordinal);
 
@@ -45,11 +51,8 @@ internal sealed partial class ReplicateTwin : IProviderTwin
     {
         _services = services;
         _base = new Uri(services.Root, Prefix);
-        using (var random = RandomNumberGenerator.Create())
-        {
-            random.GetBytes(_signingKey);
-        }
-
+        // One secret for the account ("default"): the emulator's when set.
+        _webhookSecret = services.Options.WebhookSecret ?? WebhookSecrets.NewSecret();
         Routes = RouteTable();
         _services.Tasks.Finished += OnFinished;
     }
@@ -163,7 +166,7 @@ internal sealed partial class ReplicateTwin : IProviderTwin
         Page(context, _files.Values.Where(file => file.Key == key).Select(file => file.Body.DeepClone()));
 
     private Task WebhookSecretAsync(EmulatorContext context) =>
-        context.RespondJsonAsync(200, new JsonObject { ["key"] = "whsec_" + Convert.ToBase64String(_signingKey) });
+        context.RespondJsonAsync(200, new JsonObject { ["key"] = _webhookSecret });
 
     private async Task GetAsync(EmulatorContext context, string key, string id)
     {
@@ -299,15 +302,14 @@ internal sealed partial class ReplicateTwin : IProviderTwin
     {
         var body = Render(task).ToJsonString();
         var messageId = "msg_" + NewId();
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        using var hmac = new HMACSHA256(_signingKey);
-        var signature = Convert.ToBase64String(hmac.ComputeHash(Encoding.UTF8.GetBytes($"{messageId}.{timestamp}.{body}")));
+        var timestamp = WebhookSecrets.Timestamp();
+        var key = Convert.FromBase64String(_webhookSecret.Substring(WebhookSecrets.Prefix.Length));
         _services.Webhooks.Send(prediction.Webhook!, body, new Dictionary<string, string>
         {
             ["webhook-id"] = messageId,
             ["webhook-timestamp"] = timestamp,
-            ["webhook-signature"] = "v1," + signature,
-        });
+            ["webhook-signature"] = "v1," + Convert.ToBase64String(WebhookSecrets.Sign(key, messageId, timestamp, body)),
+        }, task.IsFinal ? TerminalWebhookDelivery : WebhookDelivery.Once(TerminalWebhookDelivery.AttemptTimeout));
     }
 
     /// <summary>The prediction object, as GET, the create answer and webhooks all show it.</summary>

@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
@@ -22,7 +21,11 @@ namespace Seedance.Emulator.Twins;
 /// </summary>
 internal sealed partial class WaveSpeedTwin : IProviderTwin
 {
-    private const string SecretPrefix = "whsec_";
+    /// <summary>
+    /// WaveSpeed publishes no retry policy for webhooks (GAP), so the twin retries as Standard Webhooks senders do:
+    /// 15 s for an answer, then 3 more tries, 5, 10 and 20 s apart.
+    /// </summary>
+    internal static readonly WebhookDelivery WebhookDelivery = new(TimeSpan.FromSeconds(15), 3, TimeSpan.FromSeconds(5));
 
     /// <summary>What a fresh emulated account holds; the emulator does not bill.</summary>
     private const decimal StartingBalance = 100m;
@@ -424,28 +427,21 @@ internal sealed partial class WaveSpeedTwin : IProviderTwin
         prediction["input"] = EmulatorContext.ParseObject(task.Spec.RawBody);
         var body = prediction.ToJsonString();
         var id = Guid.NewGuid().ToString("N");
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        using var hmac = new HMACSHA256(Encoding.UTF8.GetBytes(SecretOf(task.Key).Substring(SecretPrefix.Length)));
-        var signature = hmac.ComputeHash(Encoding.UTF8.GetBytes($"{id}.{timestamp}.{body}"));
+        var timestamp = WebhookSecrets.Timestamp();
+        var key = Encoding.UTF8.GetBytes(SecretOf(task.Key).Substring(WebhookSecrets.Prefix.Length));
         _services.Webhooks.Send(task.Spec.WebhookUrl!, body, new Dictionary<string, string>
         {
             ["webhook-id"] = id,
             ["webhook-timestamp"] = timestamp,
-            ["webhook-signature"] = "v3," + BitConverter.ToString(signature).Replace("-", string.Empty).ToLowerInvariant(),
-        });
+            ["webhook-signature"] = "v3," + BitConverter.ToString(WebhookSecrets.Sign(key, id, timestamp, body)).Replace("-", string.Empty).ToLowerInvariant(),
+        }, WebhookDelivery);
     }
 
-    /// <summary>One secret per key, as WaveSpeed keeps one per account; base64-looking, so a verifier that decodes it fails.</summary>
-    private string SecretOf(string key) => _webhookSecrets.GetOrAdd(key, _ =>
-    {
-        var random = new byte[24];
-        using (var generator = RandomNumberGenerator.Create())
-        {
-            generator.GetBytes(random);
-        }
-
-        return SecretPrefix + Convert.ToBase64String(random);
-    });
+    /// <summary>
+    /// The emulator's webhook secret when one is set; otherwise one per key, as WaveSpeed keeps one per account.
+    /// Base64-looking either way, so a verifier that decodes it (as for Replicate) fails.
+    /// </summary>
+    private string SecretOf(string key) => _services.Options.WebhookSecret ?? _webhookSecrets.GetOrAdd(key, _ => WebhookSecrets.NewSecret());
 
     private static DateTimeOffset? TimeField(JsonObject body, string name, out bool malformed)
     {

@@ -164,6 +164,24 @@ public static class ErrorIds
 
     public const string WaitTimedOut = nameof(WaitTimedOut);
 
+    public const string WebhookBodyInvalid = nameof(WebhookBodyInvalid);
+
+    public const string WebhookKeysUnavailable = nameof(WebhookKeysUnavailable);
+
+    public const string WebhookNotOffered = nameof(WebhookNotOffered);
+
+    public const string WebhookSecretInvalid = nameof(WebhookSecretInvalid);
+
+    public const string WebhookSecretRequired = nameof(WebhookSecretRequired);
+
+    public const string WebhookSignatureInvalid = nameof(WebhookSignatureInvalid);
+
+    public const string WebhookSignatureMissing = nameof(WebhookSignatureMissing);
+
+    public const string WebhookTimestampInvalid = nameof(WebhookTimestampInvalid);
+
+    public const string WebhookTimestampStale = nameof(WebhookTimestampStale);
+
     public const string WebhookUrlHasCredentials = nameof(WebhookUrlHasCredentials);
 
     public const string WebhookUrlInsecure = nameof(WebhookUrlInsecure);

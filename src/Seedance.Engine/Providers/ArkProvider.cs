@@ -19,7 +19,7 @@ namespace Seedance.Providers;
 /// <c>GET {base}/contents/generations/tasks/{id}</c>, <c>GET {base}/contents/generations/tasks</c> (list) and
 /// <c>DELETE {base}/contents/generations/tasks/{id}</c>; errors as <c>{"error":{code,message,param,type}}</c>.
 /// </summary>
-public sealed class ArkProvider : IVideoProvider, ITaskLister
+public sealed class ArkProvider : IVideoProvider, ITaskLister, IWebhookSource
 {
     public const string Name = "Ark";
 
@@ -219,6 +219,9 @@ public sealed class ArkProvider : IVideoProvider, ITaskLister
 
         return new ApiFailure(category, message, code);
     }
+
+    /// <summary>A callback is the task as a status answer shows it; unsigned, so it only says which task to ask about.</summary>
+    public VideoTask? TaskOf(JsonElement body) => body.Text("id") is { } id ? new VideoTask(id, Name, body.Text("model") ?? string.Empty) : null;
 
     /// <summary>A snapshot from a status answer, a list item, or a callback body (all the same shape).</summary>
     internal static VideoTask ReadTask(JsonElement data, VideoTask task)

@@ -25,7 +25,7 @@ namespace Seedance.Providers;
 /// so the field mapping below is driven by data: <c>image</c>/<c>last_image</c>, <c>reference_images</c>, or
 /// nothing. Seedance 2.0 on Atlas Cloud calls the aspect ratio <c>ratio</c> and takes no seed or camera lock.
 /// </remarks>
-public sealed class AtlasCloudProvider : IVideoProvider, IImageUploader
+public sealed class AtlasCloudProvider : IVideoProvider, IImageUploader, IWebhookSource
 {
     public const string Name = "AtlasCloud";
 
@@ -148,6 +148,13 @@ public sealed class AtlasCloudProvider : IVideoProvider, IImageUploader
 
         return root.Node("data") is { ValueKind: JsonValueKind.Object } data ? data : root;
     }
+
+    /// <summary>
+    /// A callback is <c>{event_type, data: prediction}</c>. Atlas Cloud signs it with Ed25519 in a format it does not
+    /// publish, so it only says which prediction to ask about.
+    /// </summary>
+    public VideoTask? TaskOf(JsonElement body) =>
+        body.Text("data", "id") is { } id ? new VideoTask(id, Name, body.Text("data", "model") ?? string.Empty) : null;
 
     internal static VideoTask ReadPrediction(JsonElement prediction, VideoTask task)
     {

@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using Seedance.Http;
@@ -12,6 +13,7 @@ using Seedance.Media;
 using Seedance.Providers.Models;
 using Seedance.Requests;
 using Seedance.Tasks;
+using Seedance.Webhooks;
 
 namespace Seedance.Providers;
 
@@ -22,7 +24,7 @@ namespace Seedance.Providers;
 /// Local images up to <see cref="InlineLimit"/> travel as data: URIs, larger ones through fal's storage upload.
 /// The platform API (<c>api.fal.ai/v1</c>) lists the key's requests, which finds one whose submit answer was lost.
 /// </summary>
-public sealed class FalProvider : IVideoProvider, IImageUploader, ITaskLister
+public sealed class FalProvider : IVideoProvider, IImageUploader, ITaskLister, ISignedWebhookSource
 {
     public const string Name = "fal";
 
@@ -42,6 +44,14 @@ public sealed class FalProvider : IVideoProvider, IImageUploader, ITaskLister
     private static readonly Uri PlatformApi = new("https://api.fal.ai/");
 
     private const string RequestsByEndpointPath = "v1/models/requests/by-endpoint";
+
+    /// <summary>Where fal's documentation publishes its webhook keys (a JWKS).</summary>
+    private static readonly Uri WebhookKeySet = new("https://rest.alpha.fal.ai/.well-known/jwks.json");
+
+    private const string WebhookKeySetPath = ".well-known/jwks.json";
+
+    /// <summary>The webhook's <c>error</c> names the status code the result answered: "Invalid status code: 422".</summary>
+    private static readonly Regex WebhookErrorStatus = new(@"status code:?\s*(\d{3})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     /// <summary>The most requests the platform API lists on one page.</summary>
     private const int RequestsPageSize = 100;
@@ -68,6 +78,30 @@ public sealed class FalProvider : IVideoProvider, IImageUploader, ITaskLister
             .Unchecked(ReservedFields.ReferenceMedia, "video_urls", "audio_urls"),
         RequestsPage = new Uri("https://fal.ai/dashboard/requests"),
     };
+
+    public FalProvider() => Signature = new FalWebhookSignature(context =>
+        context.IsProvidersOwnHost(Info) ? WebhookKeySet : context.Resolve(WebhookKeySetPath));
+
+    /// <summary>Ed25519, under the keys of fal's JWKS; the emulator's or a gateway's key set where the connection goes there.</summary>
+    public WebhookSignature Signature { get; }
+
+    /// <summary>The webhook body: <c>{request_id, gateway_request_id, status: OK | ERROR, payload, error}</c>; it names no endpoint.</summary>
+    public VideoTask? TaskOf(JsonElement body) => body.Text("request_id") is { } id ? new VideoTask(id, Name, string.Empty) : null;
+
+    /// <summary>OK carries the result (what the result endpoint answers); ERROR the result's error, as that endpoint's failure.</summary>
+    public VideoTask ReadWebhook(JsonElement body, VideoTask task)
+    {
+        var payload = body.Node("payload");
+        if (body.Text("status") == "OK" && payload is { } result)
+        {
+            return ReadResult(result, task with { QueuePosition = null });
+        }
+
+        var status = WebhookErrorStatus.Match(body.Text("error") ?? string.Empty) is { Success: true } match ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 500;
+        var failure = Describe(status, payload);
+        var message = body.Text("payload_error") is { } unserialisable ? $"{failure.Message} ({unserialisable})" : failure.Message;
+        return Ended(task with { QueuePosition = null }, failure.ProviderCode, message);
+    }
 
     public async Task<VideoTask> SubmitAsync(ProviderContext context, PreparedRequest request, CancellationToken cancellationToken)
     {
@@ -107,10 +141,11 @@ public sealed class FalProvider : IVideoProvider, IImageUploader, ITaskLister
         return task.Lifecycle == TaskState.Queued ? CancelOutcome.Cancelled : CancelOutcome.Requested;
     }
 
-    public ApiFailure DescribeFailure(ApiResponse response)
+    public ApiFailure DescribeFailure(ApiResponse response) => Describe((int)response.StatusCode, WireJson.TryParse(response.Body));
+
+    /// <summary>A result's error body (the answer of a failed result request, or an ERROR webhook's payload).</summary>
+    private static ApiFailure Describe(int status, JsonElement? body)
     {
-        var status = (int)response.StatusCode;
-        var body = WireJson.TryParse(response.Body);
         var errors = body?.Items("detail").Where(item => item.ValueKind == JsonValueKind.Object).ToList() ?? new List<JsonElement>();
 
         // Model errors carry `detail: [{loc, msg, type}]`; request errors `{detail: "...", error_type}`; the cancel
@@ -254,11 +289,18 @@ public sealed class FalProvider : IVideoProvider, IImageUploader, ITaskLister
         catch (SeedanceException ex) when (ex.StatusCode is not null && ex.Category is SeedanceErrorCategory.Validation or SeedanceErrorCategory.ContentPolicy or SeedanceErrorCategory.Server or SeedanceErrorCategory.Timeout)
         {
             // COMPLETED is not success: the result's error is how fal reports a failed (or cancelled) generation.
-            return completed.Next(ex.ProviderCode == "client_cancelled" ? TaskState.Cancelled : TaskState.Failed, error: ex.Message, errorCode: ex.ProviderCode);
+            return Ended(completed, ex.ProviderCode, ex.Message);
         }
 
-        return completed.Next(TaskState.Succeeded, result.Url("video", "url"));
+        return ReadResult(result, completed);
     }
+
+    /// <summary>A result body: the video is <c>video.url</c>.</summary>
+    private static VideoTask ReadResult(JsonElement result, VideoTask task) => task.Next(TaskState.Succeeded, result.Url("video", "url"));
+
+    /// <summary>A generation that ended with an error: cancelled when the error says the client cancelled it.</summary>
+    private static VideoTask Ended(VideoTask task, string? code, string message) =>
+        task.Next(code == "client_cancelled" ? TaskState.Cancelled : TaskState.Failed, error: message, errorCode: code);
 
     /// <summary>
     /// A result error that reports how the generation ended (fal names its type, or says a retry is pointless),

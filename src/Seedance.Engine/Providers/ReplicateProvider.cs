@@ -13,6 +13,7 @@ using Seedance.Media;
 using Seedance.Providers.Models;
 using Seedance.Requests;
 using Seedance.Tasks;
+using Seedance.Webhooks;
 
 namespace Seedance.Providers;
 
@@ -21,7 +22,7 @@ namespace Seedance.Providers;
 /// <c>input</c>, <c>GET /v1/predictions/{id}</c>, <c>POST /v1/predictions/{id}/cancel</c>, and <c>POST /v1/files</c>
 /// for images too large to send inline. Errors are RFC 7807 problem details (<c>{title, detail, status}</c>).
 /// </summary>
-public sealed class ReplicateProvider : IVideoProvider, IImageUploader, ITaskLister
+public sealed class ReplicateProvider : IVideoProvider, IImageUploader, ITaskLister, ISignedWebhookSource
 {
     public const string Name = "Replicate";
 
@@ -54,6 +55,14 @@ public sealed class ReplicateProvider : IVideoProvider, IImageUploader, ITaskLis
             .SetBy("LastImage", "last_frame_image")
             .Unchecked(ReservedFields.ReferenceMedia, "reference_videos", "reference_audios"),
     };
+
+    /// <summary>Standard Webhooks: <c>webhook-signature: v1,{base64}</c>, keyed with the base64-decoded text after <c>whsec_</c>.</summary>
+    public WebhookSignature Signature { get; } = new HmacWebhookSignature("v1", HmacWebhookSignature.SecretKey.Base64, HmacWebhookSignature.SignatureText.Base64);
+
+    /// <summary>The webhook body is the prediction object, as GET shows it.</summary>
+    public VideoTask? TaskOf(JsonElement body) => body.Text("id") is { } id ? new VideoTask(id, Name, body.Text("model") ?? string.Empty) : null;
+
+    public VideoTask ReadWebhook(JsonElement body, VideoTask task) => ReadPrediction(body, task);
 
     public async Task<VideoTask> SubmitAsync(ProviderContext context, PreparedRequest request, CancellationToken cancellationToken)
     {

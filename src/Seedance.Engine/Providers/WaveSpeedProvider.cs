@@ -13,6 +13,7 @@ using Seedance.Pricing;
 using Seedance.Providers.Models;
 using Seedance.Requests;
 using Seedance.Tasks;
+using Seedance.Webhooks;
 
 namespace Seedance.Providers;
 
@@ -21,7 +22,7 @@ namespace Seedance.Providers;
 /// <c>DELETE /api/v3/predictions/{id}</c>, <c>POST /api/v3/predictions</c> (history), the media upload
 /// ticket <c>POST /api/v3/media/uploads</c> and the price quote <c>POST /api/v3/model/price</c>; every answer in a <c>{code, message, data}</c> envelope.
 /// </summary>
-public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader, ITaskLister, IPriceQuoter
+public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader, ITaskLister, IPriceQuoter, ISignedWebhookSource
 {
     public const string Name = "WaveSpeed";
 
@@ -55,6 +56,14 @@ public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader, ITaskLis
             .Unchecked(ReservedFields.ReferenceMedia, "reference_videos", "reference_audios")
             .Unchecked("makes the submit wait for the whole generation, so its answer would likely be lost to a timeout while the task is billed", "enable_sync_mode"),
     };
+
+    /// <summary><c>webhook-signature: v3,{hex}</c>, keyed with the secret's text after <c>whsec_</c>, not decoded.</summary>
+    public WebhookSignature Signature { get; } = new HmacWebhookSignature("v3", HmacWebhookSignature.SecretKey.Text, HmacWebhookSignature.SignatureText.Hex);
+
+    /// <summary>The webhook body is the bare prediction, as in the status answer's <c>data</c>.</summary>
+    public VideoTask? TaskOf(JsonElement body) => body.Text("id") is { } id ? new VideoTask(id, Name, body.Text("model") ?? string.Empty) : null;
+
+    public VideoTask ReadWebhook(JsonElement body, VideoTask task) => ReadPrediction(body, task);
 
     public async Task<VideoTask> SubmitAsync(ProviderContext context, PreparedRequest request, CancellationToken cancellationToken)
     {

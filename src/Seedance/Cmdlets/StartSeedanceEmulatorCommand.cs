@@ -96,6 +96,14 @@ public sealed class StartSeedanceEmulatorCommand : SeedanceCmdlet
     [Parameter]
     public string? FaultPlan { get; set; }
 
+    /// <summary>
+    /// The whsec_ secret (whsec_ and base64, as SecureString or text) the WaveSpeed and Replicate twins sign webhooks
+    /// with, so a receiver under test can be given it (Test-SeedanceWebhook -Secret); a random one when omitted.
+    /// </summary>
+    [Parameter]
+    [SecretArgument]
+    public SecureString? WebhookSecret { get; set; }
+
     /// <summary>Only start the emulator; do not connect to it.</summary>
     [Parameter]
     public SwitchParameter NoConnect { get; set; }
@@ -183,7 +191,13 @@ public sealed class StartSeedanceEmulatorCommand : SeedanceCmdlet
             LatencyMaximum = LatencySec.Length == 2 ? TimeSpan.FromSeconds(LatencySec[1]) : null,
             OutputFolder = OutputFolder is null ? null : PathResolution.FileSystemPath(this, OutputFolder),
             RecordLimit = RecordLimit,
+            WebhookSecret = WebhookSecret is null ? null : SecretArgumentAttribute.Reveal(WebhookSecret),
         };
+        if (options.WebhookSecret is { } secret && WebhookSecrets.ProblemWith(secret) is { } problem)
+        {
+            ThrowSeedanceError(new SeedanceException(SeedanceErrorCategory.Validation, ErrorIds.WebhookSecretInvalid, "-WebhookSecret: " + problem) { ParameterName = "WebhookSecret" }, null);
+        }
+
         Apply(nameof(ConcurrencyLimit), ConcurrencyLimit, all => options.ConcurrencyLimit = all, options.ConcurrencyLimitByProvider);
         Apply(nameof(SubmitsPerMinute), SubmitsPerMinute, all => options.SubmitsPerMinute = all, options.SubmitsPerMinuteByProvider);
         return options;

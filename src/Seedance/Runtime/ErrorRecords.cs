@@ -25,6 +25,8 @@ internal static class ErrorRecords
     {
         ErrorIds.FileExists => ErrorCategory.ResourceExists,
         ErrorIds.ImageUnreadable => ErrorCategory.ReadError,
+        // A webhook that fails its check may be forged: a security matter, not a bad argument.
+        ErrorIds.WebhookSignatureInvalid or ErrorIds.WebhookSignatureMissing or ErrorIds.WebhookTimestampStale or ErrorIds.WebhookTimestampInvalid => ErrorCategory.SecurityError,
         _ => exception.Category switch
         {
             SeedanceErrorCategory.Validation => ErrorCategory.InvalidArgument,

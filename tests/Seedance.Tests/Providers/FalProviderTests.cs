@@ -383,7 +383,7 @@ public sealed class FalProviderTests : IDisposable
     }
 
     [Fact]
-    public async Task The_webhook_arrives_in_fal_s_format_without_a_signature_header()
+    public async Task The_webhook_arrives_in_fal_s_format_signed_with_a_key_of_the_emulators_jwks()
     {
         using var receiver = new WebhookReceiver();
         var request = Support.Requests.FromUrl();
@@ -398,8 +398,20 @@ public sealed class FalProviderTests : IDisposable
         Assert.Equal("OK", json.RootElement.GetProperty("status").GetString());
         Assert.EndsWith(".mp4", json.RootElement.GetProperty("payload").GetProperty("video").GetProperty("url").GetString());
         Assert.Equal(arrived.Id, headers["X-Fal-Webhook-Request-Id"]);
-        Assert.NotNull(headers["X-Fal-Webhook-Timestamp"]);
-        Assert.Null(headers["X-Fal-Webhook-Signature"]);
+        Assert.Equal("emulator", headers["X-Fal-Webhook-User-Id"]);
+        using var client = new HttpClient();
+        using var jwks = JsonDocument.Parse(await client.GetStringAsync(_harness.Server.BaseUriFor(Fal).AbsoluteUri + "/.well-known/jwks.json"));
+        var key = jwks.RootElement.GetProperty("keys")[0];
+        Assert.Equal(("OKP", "Ed25519"), (key.GetProperty("kty").GetString(), key.GetProperty("crv").GetString()));
+
+        // fal's message: request id, user id, timestamp and the body's SHA-256, one per line; the signature in hex.
+        var x = key.GetProperty("x").GetString()!.Replace('-', '+').Replace('_', '/') + "=";
+        var verifier = new Org.BouncyCastle.Crypto.Signers.Ed25519Signer();
+        verifier.Init(false, new Org.BouncyCastle.Crypto.Parameters.Ed25519PublicKeyParameters(Convert.FromBase64String(x), 0));
+        var digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(body)));
+        var message = Encoding.UTF8.GetBytes($"{headers["X-Fal-Webhook-Request-Id"]}\n{headers["X-Fal-Webhook-User-Id"]}\n{headers["X-Fal-Webhook-Timestamp"]}\n{digest}");
+        verifier.BlockUpdate(message, 0, message.Length);
+        Assert.True(verifier.VerifySignature(Convert.FromHexString(headers["X-Fal-Webhook-Signature"]!)));
     }
 
     [Fact]

@@ -18,8 +18,8 @@ internal sealed class WebhookReceiver : IDisposable
 
     public Uri Url { get; }
 
-    /// <summary>The next delivery, answered 200; a <see cref="TimeoutException"/> when none comes in time.</summary>
-    public async Task<ReceivedWebhook> NextAsync(TimeSpan timeout)
+    /// <summary>The next delivery, answered <paramref name="answer"/>; a <see cref="TimeoutException"/> when none comes in time.</summary>
+    public async Task<ReceivedWebhook> NextAsync(TimeSpan timeout, int answer = 200)
     {
         var delivery = _listener.GetContextAsync();
         if (await Task.WhenAny(delivery, Task.Delay(timeout)).ConfigureAwait(false) != delivery)
@@ -31,7 +31,7 @@ internal sealed class WebhookReceiver : IDisposable
         using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
         var body = await reader.ReadToEndAsync().ConfigureAwait(false);
         var headers = context.Request.Headers;
-        context.Response.StatusCode = 200;
+        context.Response.StatusCode = answer;
         context.Response.Close();
         return new ReceivedWebhook(headers, body);
     }
