@@ -1,8 +1,5 @@
-using System;
 using System.Globalization;
-using System.IO;
 using System.Runtime.InteropServices;
-using System.Threading;
 using Seedance.Emulator;
 using Seedance.Emulator.Faults;
 using Seedance.Emulator.Server;

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using Seedance.Emulator.Faults;
 using Seedance.Emulator.Recording;
 using Seedance.Emulator.Server;

@@ -1,8 +1,5 @@
-using System;
 using System.Globalization;
-using System.IO;
 using System.Net;
-using System.Threading;
 using Seedance.Emulator.Media;
 using Seedance.Emulator.Tasks;
 

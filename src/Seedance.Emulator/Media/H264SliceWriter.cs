@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
 using Seedance.Emulator.Media.Motion;
 using Seedance.Emulator.Media.Pictures;
 

@@ -1,5 +1,3 @@
-using System;
-using System.IO;
 using Seedance.Emulator.Media.Pictures;
 
 namespace Seedance.Emulator.Media;

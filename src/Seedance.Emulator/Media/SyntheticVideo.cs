@@ -1,5 +1,3 @@
-using System.IO;
-
 namespace Seedance.Emulator.Media;
 
 /// <summary>

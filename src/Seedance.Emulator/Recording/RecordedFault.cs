@@ -1,4 +1,3 @@
-using System;
 using Seedance.Emulator.Faults;
 
 namespace Seedance.Emulator.Recording;

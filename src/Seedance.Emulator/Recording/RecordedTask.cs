@@ -1,4 +1,3 @@
-using System;
 using Seedance.Emulator.Tasks;
 
 namespace Seedance.Emulator.Recording;

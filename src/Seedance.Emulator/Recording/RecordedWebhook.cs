@@ -1,6 +1,3 @@
-using System;
-using System.Threading;
-
 namespace Seedance.Emulator.Recording;
 
 /// <summary>

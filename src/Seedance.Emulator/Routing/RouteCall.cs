@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Seedance.Emulator.Routing;
 
 /// <summary>A request a route took: the key it was accepted with, and what its path pattern captured.</summary>

@@ -1,11 +1,8 @@
-using System;
 using System.Collections.Specialized;
-using System.IO;
 using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Threading.Tasks;
 using Seedance.Emulator.Faults;
 
 namespace Seedance.Emulator.Server;

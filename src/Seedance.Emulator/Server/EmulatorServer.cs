@@ -1,11 +1,6 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
-using System.Threading;
-using System.Threading.Tasks;
 using Seedance.Emulator.Faults;
 using Seedance.Emulator.Files;
 using Seedance.Emulator.Recording;

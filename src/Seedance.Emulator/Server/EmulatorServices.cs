@@ -1,4 +1,3 @@
-using System;
 using Seedance.Emulator.Files;
 using Seedance.Emulator.Tasks;
 

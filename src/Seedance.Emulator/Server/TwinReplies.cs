@@ -1,7 +1,5 @@
-using System;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using System.Threading.Tasks;
 using Seedance.Emulator.Routing;
 using Seedance.Emulator.Tasks;
 using Seedance.Emulator.Twins;

@@ -1,5 +1,3 @@
-using System;
-
 namespace Seedance.Emulator.Tasks;
 
 /// <summary>One simulated generation, advanced by the store's clock; read under the store's lock.</summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Text.RegularExpressions;
 using Seedance.Emulator.Files;
 using Seedance.Emulator.Media;

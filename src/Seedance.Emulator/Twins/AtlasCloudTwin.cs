@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Text.Json.Nodes;
-using System.Threading.Tasks;
 using Seedance.Emulator.Server;
 using Seedance.Emulator.Tasks;
 

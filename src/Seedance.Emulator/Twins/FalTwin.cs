@@ -1,10 +1,6 @@
-using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Text.Json.Nodes;
-using System.Threading.Tasks;
 using Seedance.Emulator.Media;
 using Seedance.Emulator.Server;
 using Seedance.Emulator.Tasks;

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Seedance.Emulator.Server;
 
 namespace Seedance.Emulator.Twins;

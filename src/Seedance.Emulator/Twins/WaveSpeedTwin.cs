@@ -1,11 +1,7 @@
-using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
-using System.Threading.Tasks;
 using Seedance.Emulator.Server;
 using Seedance.Emulator.Tasks;
 

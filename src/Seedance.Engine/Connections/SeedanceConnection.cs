@@ -1,7 +1,3 @@
-using System;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using Seedance.Http;
 using Seedance.Journal;
 using Seedance.Media;

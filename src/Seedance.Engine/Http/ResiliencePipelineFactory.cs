@@ -1,7 +1,3 @@
-using System;
-using System.IO;
-using System.Net.Http;
-using System.Threading.Tasks;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;

@@ -1,4 +1,3 @@
-using System;
 using Seedance.Tasks;
 
 namespace Seedance.Journal;

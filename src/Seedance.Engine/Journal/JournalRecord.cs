@@ -1,5 +1,3 @@
-using System;
-
 namespace Seedance.Journal;
 
 /// <summary>Everything the journal knows about one task: its entries folded together, newest facts winning.</summary>

@@ -1,5 +1,3 @@
-using System;
-
 namespace Seedance.Media;
 
 /// <summary>A download attempt that failed in a way another attempt (resuming where this one stopped) can fix.</summary>

@@ -1,5 +1,3 @@
-using System;
-using System.IO;
 using Seedance.Http;
 
 namespace Seedance.Media;

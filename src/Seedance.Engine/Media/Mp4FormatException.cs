@@ -1,5 +1,3 @@
-using System;
-
 namespace Seedance.Media;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Seedance.Media;
 
 /// <summary>What <see cref="Mp4Inspector"/> found in a file, and everything wrong with it.</summary>

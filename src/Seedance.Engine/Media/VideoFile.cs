@@ -1,5 +1,3 @@
-using System;
-
 namespace Seedance;
 
 /// <summary>A finished video saved to disk and verified, as Save-SeedanceVideo emits it.</summary>

@@ -1,12 +1,7 @@
-using System;
-using System.Linq;
 using System.Net;
-using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Threading;
-using System.Threading.Tasks;
 using Seedance.Http;
 using Seedance.Media;
 using Seedance.Providers.Models;

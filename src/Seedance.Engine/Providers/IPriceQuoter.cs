@@ -1,5 +1,3 @@
-using System.Threading;
-using System.Threading.Tasks;
 using Seedance.Pricing;
 using Seedance.Requests;
 

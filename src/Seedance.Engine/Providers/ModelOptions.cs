@@ -1,5 +1,3 @@
-using System;
-
 namespace Seedance.Providers;
 
 /// <summary>The optional knobs a model accepts; anything not listed is refused before a request is sent.</summary>

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace Seedance.Providers;
 
 /// <summary>Every provider this module speaks, in the order users see them. Read-only, so safe to share.</summary>

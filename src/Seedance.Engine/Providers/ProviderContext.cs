@@ -1,4 +1,3 @@
-using System;
 using Seedance.Http;
 
 namespace Seedance.Providers;

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace Seedance.Providers;
 
 /// <summary>What a provider is: where it lives, how it authenticates, which models it sells, what it can do.</summary>

@@ -1,9 +1,5 @@
-using System;
-using System.Net.Http;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Threading;
-using System.Threading.Tasks;
 using Seedance.Http;
 using Seedance.Tasks;
 

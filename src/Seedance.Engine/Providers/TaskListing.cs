@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Threading.Tasks;
-
 namespace Seedance.Providers;
 
 /// <summary>One reading of a provider's list of recent tasks.</summary>

@@ -1,5 +1,3 @@
-using System;
-using System.Linq;
 using Seedance.Providers;
 
 namespace Seedance.Requests;

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
 using Seedance.Media;
 using Seedance.Providers;
 

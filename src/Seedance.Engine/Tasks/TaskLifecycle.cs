@@ -1,8 +1,5 @@
-using System;
 using System.Collections.Concurrent;
-using System.Threading;
 using System.Threading.RateLimiting;
-using System.Threading.Tasks;
 using Seedance.Http;
 using Seedance.Journal;
 

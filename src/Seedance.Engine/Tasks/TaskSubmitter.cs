@@ -1,5 +1,3 @@
-using System.Threading;
-using System.Threading.Tasks;
 using Seedance.Http;
 using Seedance.Journal;
 using Seedance.Media;

@@ -1,4 +1,3 @@
-using System;
 using Seedance.Providers;
 
 namespace Seedance.Tasks;

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace Seedance.Webhooks;
 
 /// <summary>One webhook as the receiver got it: the raw body (what a signature covers) and the request's headers.</summary>

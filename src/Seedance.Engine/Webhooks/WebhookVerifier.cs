@@ -1,8 +1,4 @@
-using System;
-using System.Linq;
 using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
 using Seedance.Connections;
 using Seedance.Journal;
 using Seedance.Providers;

@@ -1,4 +1,3 @@
-using System;
 using Seedance.Emulator.Media.Motion;
 
 namespace Seedance.Emulator.Media.Pictures;

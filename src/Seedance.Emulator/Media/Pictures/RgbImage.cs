@@ -1,4 +1,3 @@
-using System;
 using StbImageSharp;
 
 namespace Seedance.Emulator.Media.Pictures;

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace Seedance.Emulator.Media.Pictures;
 
 /// <summary>

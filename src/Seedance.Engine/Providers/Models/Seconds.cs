@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-
 namespace Seedance.Providers.Models;
 
 /// <summary>Durations as providers publish them: every whole second from one length to another.</summary>
