@@ -20,6 +20,6 @@ internal sealed partial class AimlApiTwin
         .On("GET", Generations, EndpointKind.Status, (context, _) => StatusAsync(context))
         .On("POST", "/v2/generate/video/bytedance/generation", EndpointKind.Submit, (context, call) => SubmitAsync(context, call.Key, Validate, Created, 201))
         .On("GET", "/v2/generate/video/bytedance/generation", EndpointKind.Status, (context, _) => StatusAsync(context))
-        .On("POST", "/v2/generate/video", EndpointKind.Submit, (context, call) => SubmitAsync(context, call.Key, ValidateBrief, task => new JsonObject { ["task_id"] = task.Id }, 200))
+        .On("POST", "/v2/generate/video", EndpointKind.Submit, (context, call) => SubmitAsync(context, call.Key, ValidateSeedanceGuideRequest, task => new JsonObject { ["task_id"] = task.Id }, 200))
         .On("GET", "/v2/generate/video/{id}", EndpointKind.Status, (context, call) => SimplifiedStatusAsync(context, call["id"]));
 }

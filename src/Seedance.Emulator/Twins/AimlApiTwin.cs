@@ -195,7 +195,7 @@ internal sealed partial class AimlApiTwin : IProviderTwin
         return problem;
     }
 
-    private static string? ValidateBrief(JsonObject body, out EmulatedTaskSpec spec, out string route)
+    private static string? ValidateSeedanceGuideRequest(JsonObject body, out EmulatedTaskSpec spec, out string route)
     {
         spec = new EmulatedTaskSpec { Provider = "AIMLAPI", Model = "bytedance/seedance-2-0-fast" };
         route = "auto";
