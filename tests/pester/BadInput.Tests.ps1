@@ -66,3 +66,19 @@ Describe "The README's bad-input table" {
         $failure.Exception.Message | Should -Match ('^' + ([regex]::Escape($Message) -replace '…', '.*') + '$')
     }
 }
+
+Describe 'Options a model does not take on Seedance 2.0' {
+    BeforeAll {
+        Stop-SeedanceEmulator
+        $null = Start-SeedanceEmulator Ark -ApiKey $key
+    }
+
+    It 'refuses -CameraFixed on Ark''s Seedance 2.0, which has none, naming the Ark models that do, and sends nothing' {
+        $failure = $null
+        try { New-SeedanceVideo shot.png -Prompt 'slow pan' -CameraFixed } catch { $failure = $_ }
+
+        $failure.FullyQualifiedErrorId | Should -BeLike 'ParameterNotSupported,*'
+        $failure.Exception.Message | Should -BeLike '-CameraFixed is not offered by Ark model dreamina-seedance-2-0-fast-260128.*Ark (seedance-1-5-pro-251215*'
+        Get-SeedanceEmulatorRecord -Kind Request | Should -BeNullOrEmpty
+    }
+}

@@ -199,6 +199,11 @@ internal sealed partial class ArkTwin : IProviderTwin
             }
         }
 
+        if (body.ContainsKey("camera_fixed") && !model.CameraFixed)
+        {
+            return Invalid("camera_fixed", $"is not supported by {modelId}");
+        }
+
         if (body.ContainsKey("generate_audio") && !model.Audio)
         {
             return Invalid("generate_audio", $"is not supported by {modelId}");
@@ -534,7 +539,8 @@ internal sealed partial class ArkTwin : IProviderTwin
     {
         var upTo720p = new[] { "480p", "720p" };
         var upTo1080p = new[] { "480p", "720p", "1080p" };
-        var seedance2 = new ArkModel(4, 15, true, upTo1080p, "720p", 9, TakesFirstFrame: true, TakesLastFrame: true, Audio: true) { ReferenceMedia = true };
+        // 2.x has no camera_fixed: "Seedance 2.0 系列暂不支持" in the create-task reference.
+        var seedance2 = new ArkModel(4, 15, true, upTo1080p, "720p", 9, TakesFirstFrame: true, TakesLastFrame: true, Audio: true) { ReferenceMedia = true, CameraFixed = false };
         var table = new Dictionary<string, ArkModel>(StringComparer.Ordinal);
         void Add(ArkModel model, params string[] ids)
         {
@@ -558,6 +564,8 @@ internal sealed partial class ArkTwin : IProviderTwin
         public bool RequiresImage { get; init; }
 
         public bool ReferenceMedia { get; init; }
+
+        public bool CameraFixed { get; init; } = true;
     }
 
     private sealed record Problem(int Status, string Code, string Param, string Message);

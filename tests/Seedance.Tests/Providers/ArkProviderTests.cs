@@ -30,7 +30,6 @@ public sealed class ArkProviderTests : IDisposable
             Resolution = "480p",
             AspectRatio = "21:9",
             Seed = 42,
-            CameraFixed = true,
             GenerateAudio = false,
             Watermark = false,
         };
@@ -252,6 +251,8 @@ public sealed class ArkProviderTests : IDisposable
         { null, "ParameterNotSupported", "GenerateAudio", request => { request.Model = "seedance-1-0-pro-fast-251015"; request.GenerateAudio = true; } },
         { null, "DurationNotSupported", "Duration", request => { request.Model = "seedance-1-5-pro-251215"; request.DurationSeconds = 15; } },
         { null, "ResolutionNotSupported", "Resolution", request => { request.Model = "dreamina-seedance-2-0-260128"; request.Resolution = "4k"; } },
+        { null, "ParameterNotSupported", "CameraFixed", request => request.CameraFixed = true },
+        { null, "ParameterNotSupported", "CameraFixed", request => { request.Model = "dreamina-seedance-2-0-260128"; request.CameraFixed = true; } },
         { null, "LastImageWithoutFirst", "LastImage", request => { request.Images.Clear(); request.LastImage = ImageInput.FromUri(new Uri("https://images.example.com/end.jpg")); } },
     };
 
@@ -356,6 +357,35 @@ public sealed class ArkProviderTests : IDisposable
 
         Assert.Equal((496, 864), Seedance.Emulator.Files.ImageDimensions.Of(png)); // Seedance 2.x at 480p 9:16
         Assert.True(answer.RootElement.GetProperty("usage").GetProperty("completion_tokens").GetInt64() > 0);
+    }
+
+    [Theory]
+    [InlineData("dreamina-seedance-2-0-fast-260128", 400)]
+    [InlineData("seedance-1-5-pro-251215", 200)]
+    public async Task The_twin_takes_camera_fixed_only_on_the_models_that_have_it(string model, int status)
+    {
+        using var client = TwinClient();
+        var body = $"{{\"model\":\"{model}\",\"content\":[{{\"type\":\"text\",\"text\":\"a pier\"}}],\"camera_fixed\":true}}";
+
+        using var answer = await client.PostAsync(_harness.Server.BaseUriFor(Ark).AbsoluteUri + "/contents/generations/tasks", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(status, (int)answer.StatusCode);
+        if (status == 400)
+        {
+            Assert.Contains("camera_fixed", await answer.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Fact]
+    public async Task Seedance_1_5_Pro_still_sends_camera_fixed()
+    {
+        var connection = _harness.Connect(Ark);
+        var request = new VideoRequest { Model = "seedance-1-5-pro-251215", Prompt = "a pier at dawn", CameraFixed = true };
+
+        var task = await connection.SubmitAsync(connection.Prepare(request), CancellationToken.None);
+
+        using var sent = JsonDocument.Parse(Arrived(task).Spec.RawBody);
+        Assert.True(sent.RootElement.GetProperty("camera_fixed").GetBoolean());
     }
 
     /// <summary>A plain HTTP client with the emulator's key, for what the provider does not expose.</summary>

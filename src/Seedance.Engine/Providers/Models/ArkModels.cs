@@ -53,6 +53,12 @@ internal static class ArkModels
 
     private const ModelOptions Seedance1Options = ModelOptions.Seed | ModelOptions.CameraFixed | ModelOptions.Watermark | ModelOptions.Webhook;
 
+    /// <summary>
+    /// Seedance 2.x on Ark takes no camera_fixed ("Seedance 2.0 系列暂不支持", Volcengine's create-task reference), so
+    /// -CameraFixed is refused there rather than sent and ignored.
+    /// </summary>
+    private const ModelOptions Seedance2Options = ModelOptions.Watermark | ModelOptions.Webhook;
+
     public static IReadOnlyList<ModelInfo> All { get; } = Catalogue();
 
     private static IReadOnlyList<ModelInfo> Catalogue()
@@ -62,7 +68,7 @@ internal static class ArkModels
         {
             Aliases = AlsoKnownAs(Fast20, fast.Aliases.ToArray()),
             AspectRatios = FixedRatios.Concat(new[] { "adaptive" }).ToArray(),
-            OptionFlags = fast.OptionFlags | Seedance1Options,
+            OptionFlags = fast.OptionFlags | Seedance2Options,
             PricePerSecond = Tokens.PerSecond(5.60m, "480p", "720p"),
             MaxImageBytes = MaxImageBytes,
             ImagePixels = ImagePixels,
@@ -84,6 +90,7 @@ internal static class ArkModels
             ImageHandling = ImageUse.FirstFrame,
             MaxImages = 1,
             Durations = Seconds.Between(4, 12),
+            OptionFlags = standard20.OptionFlags | Seedance1Options,
             PricePerSecond = Prices.NotPublished,
             TypicalGenerationTime = TimeSpan.FromSeconds(60),
         };
