@@ -81,4 +81,10 @@ Describe 'Options a model does not take on Seedance 2.0' {
         $failure.Exception.Message | Should -BeLike '-CameraFixed is not offered by Ark model dreamina-seedance-2-0-fast-260128.*Ark (seedance-1-5-pro-251215*'
         Get-SeedanceEmulatorRecord -Kind Request | Should -BeNullOrEmpty
     }
+
+    It 'offers no -MotionStrength, which no provider''s Seedance schema takes' {
+        foreach ($cmdlet in 'New-SeedanceVideo', 'Invoke-SeedanceVideo', 'Measure-SeedanceCost') {
+            (Get-Command $cmdlet).Parameters.Keys | Should -Not -Contain 'MotionStrength'
+        }
+    }
 }

@@ -102,8 +102,6 @@ public static class ErrorIds
 
     public const string ModelNotKnown = nameof(ModelNotKnown);
 
-    public const string MotionStrengthOutOfRange = nameof(MotionStrengthOutOfRange);
-
     public const string NetworkFailure = nameof(NetworkFailure);
 
     public const string NoVideo = nameof(NoVideo);

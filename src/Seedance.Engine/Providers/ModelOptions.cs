@@ -10,6 +10,5 @@ public enum ModelOptions
     Seed = 1 << 2,
     CameraFixed = 1 << 3,
     Watermark = 1 << 4,
-    MotionStrength = 1 << 5,
-    Webhook = 1 << 6,
+    Webhook = 1 << 5,
 }

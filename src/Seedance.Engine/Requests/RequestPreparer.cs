@@ -166,21 +166,7 @@ public static class RequestPreparer
         Require(model, ModelOptions.Seed, request.Seed.HasValue, "Seed");
         Require(model, ModelOptions.CameraFixed, request.CameraFixed.HasValue, "CameraFixed");
         Require(model, ModelOptions.Watermark, request.Watermark.HasValue, "Watermark");
-        Require(model, ModelOptions.MotionStrength, request.MotionStrength.HasValue, "MotionStrength");
         Require(model, ModelOptions.Webhook, request.WebhookUrl is not null, "WebhookUrl");
-
-        if (request.MotionStrength is { } motion)
-        {
-            if (motion < 0 || motion > 1)
-            {
-                throw Invalid(ErrorIds.MotionStrengthOutOfRange, "MotionStrength", $"-MotionStrength {motion} is outside 0 to 1. The default is 0.7.");
-            }
-
-            if (motion > 0.85)
-            {
-                warnings.Add($"-MotionStrength {motion} is above 0.85: expect more motion but less faithful subjects.");
-            }
-        }
 
         if (request.WebhookUrl is { } webhook)
         {

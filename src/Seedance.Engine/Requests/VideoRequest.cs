@@ -35,8 +35,6 @@ public sealed class VideoRequest
 
     public bool? Watermark { get; set; }
 
-    public double? MotionStrength { get; set; }
-
     /// <summary>Where the provider should POST when the task finishes.</summary>
     public Uri? WebhookUrl { get; set; }
 

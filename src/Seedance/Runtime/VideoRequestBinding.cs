@@ -19,7 +19,6 @@ internal static class VideoRequestBinding
             Resolution = command.Resolution,
             AspectRatio = command.AspectRatio,
             Seed = command.Seed,
-            MotionStrength = command.MotionStrength,
             WebhookUrl = command.WebhookUrl,
             // Switches are sent only when given, so -GenerateAudio:$false turns audio off explicitly.
             GenerateAudio = bound.ContainsKey(nameof(command.GenerateAudio)) ? command.GenerateAudio.IsPresent : null,

@@ -78,10 +78,6 @@ public abstract class VideoRequestCmdlet : BackgroundWorkCmdlet
     [BlankIsNotGiven]
     public long? Seed { get; set; }
 
-    /// <summary>How much motion, from 0 to 1 (default 0.7), where the model accepts it; above 0.85 trades subject fidelity for motion.</summary>
-    [Parameter]
-    public double? MotionStrength { get; set; }
-
     /// <summary>An https address the provider calls when the task finishes, where the provider supports webhooks.</summary>
     [Parameter]
     public Uri? WebhookUrl { get; set; }

@@ -218,7 +218,6 @@ public sealed class AimlApiProviderTests : IDisposable
         { null, "AspectRatioNotSupported", "AspectRatio", request => request.AspectRatio = "adaptive" },
         { null, "ParameterNotSupported", "Watermark", request => request.Watermark = true },
         { null, "ParameterNotSupported", "CameraFixed", request => request.CameraFixed = false },
-        { null, "ParameterNotSupported", "MotionStrength", request => request.MotionStrength = 0.7 },
         { null, "ParameterNotSupported", "WebhookUrl", request => request.WebhookUrl = new Uri("https://hooks.example.com/done") },
         { null, "TooManyImages", "Image", request => AddImages(request, 9) },
         { "bytedance/seedance-2-0", "ResolutionNotSupported", "Resolution", request => request.Resolution = "2k" },

@@ -242,7 +242,6 @@ public sealed class ArkProviderTests : IDisposable
         { null, "DurationNotSupported", "Duration", request => request.DurationSeconds = 16 },
         { null, "ResolutionNotSupported", "Resolution", request => request.Resolution = "1080p" },
         { null, "AspectRatioNotSupported", "AspectRatio", request => request.AspectRatio = "5:4" },
-        { null, "ParameterNotSupported", "MotionStrength", request => request.MotionStrength = 0.7 },
         { null, "TooManyImages", "Image", request => AddImages(request, 9) },
         { null, "ModelNotKnown", "Model", request => request.Model = "dreamina-seedance-2-5-260628" },
         { null, "TooManyImages", "Image", request => { request.Model = "seedance-1-5-pro-251215"; AddImages(request, 1); } },

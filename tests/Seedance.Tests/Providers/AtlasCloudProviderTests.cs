@@ -26,7 +26,6 @@ public sealed class AtlasCloudProviderTests : IDisposable
         { null, "AspectRatioNotSupported", "AspectRatio", request => request.AspectRatio = "2:1" },
         { null, "ParameterNotSupported", "Seed", request => request.Seed = 42 },
         { null, "ParameterNotSupported", "CameraFixed", request => request.CameraFixed = true },
-        { null, "ParameterNotSupported", "MotionStrength", request => request.MotionStrength = 0.5 },
         { null, "TooManyImages", "Image", request => AddImages(request, 9) },
         { null, "TooManyImages", "Image", request => { AddImages(request, 2); request.LastImage = Image("end"); } },
         { null, "TooManyImages", "Image", request => request.Model = "bytedance/seedance-2.0-fast/text-to-video" },

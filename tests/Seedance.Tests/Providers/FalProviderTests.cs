@@ -252,7 +252,6 @@ public sealed class FalProviderTests : IDisposable
         { null, "ParameterNotSupported", "Seed", request => request.Seed = 42 },
         { null, "ParameterNotSupported", "CameraFixed", request => request.CameraFixed = true },
         { null, "ParameterNotSupported", "Watermark", request => request.Watermark = false },
-        { null, "ParameterNotSupported", "MotionStrength", request => request.MotionStrength = 0.7 },
         { null, "TooManyImages", "Image", request => AddImages(request, 9) },
         { null, "TooManyImages", "Image", request => { request.Model = "bytedance/seedance-2.0/fast/text-to-video"; } },
         { null, "TooFewImages", "Image", request => { request.Images.Clear(); request.Model = FastImageToVideo; } },

@@ -141,7 +141,6 @@ public sealed class ReplicateProviderTests : IDisposable
         { null, "AspectRatioNotSupported", "AspectRatio", request => request.AspectRatio = "5:4" },
         { null, "ParameterNotSupported", "CameraFixed", request => request.CameraFixed = true },
         { null, "ParameterNotSupported", "Watermark", request => request.Watermark = true },
-        { null, "ParameterNotSupported", "MotionStrength", request => request.MotionStrength = 0.7 },
         { null, "TooManyImages", "Image", request => AddImages(request, 9) },
         { null, "ResolutionNotSupported", "Resolution", request => { request.Model = "seedance-2-0"; request.Resolution = "4k"; } },
         { null, "ParameterNotSupported", "GenerateAudio", request => { request.Model = "seedance-1-pro"; request.GenerateAudio = true; } },

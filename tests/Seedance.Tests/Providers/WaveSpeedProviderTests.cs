@@ -236,7 +236,6 @@ public sealed class WaveSpeedProviderTests : IDisposable
         { Spicy, "DurationNotSupported", "Duration", request => request.DurationSeconds = 16 },
         { Spicy, "AspectRatioNotSupported", "AspectRatio", request => request.AspectRatio = "2:1" },
         { Spicy, "ParameterNotSupported", "CameraFixed", request => request.CameraFixed = true },
-        { Spicy, "ParameterNotSupported", "MotionStrength", request => request.MotionStrength = 0.5 },
         { TextToVideo, "TooManyImages", "Image", request => { request.Images.Clear(); request.Images.Add(ImageInput.FromUri(new Uri("https://example.com/1.png"))); } },
         { TextToVideo, "ResolutionNotSupported", "Resolution", request => { request.Images.Clear(); request.Resolution = "720p"; } },
         { TextToVideo, "AspectRatioNotSupported", "AspectRatio", request => { request.Images.Clear(); request.AspectRatio = "21:9"; } },

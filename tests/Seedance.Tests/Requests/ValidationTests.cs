@@ -22,7 +22,6 @@ public sealed class ValidationTests : IDisposable
         { "ShotEmpty", "Shot", request => request.Shots.Add(" ") },
         { "TooManyImages", "Image", request => { for (var i = 0; i < 4; i++) { request.Images.Add(ImageInput.FromUri(new Uri($"https://example.com/{i}.png"))); } } },
         { "ModelNotKnown", "Model", request => request.Model = "bytedance/seedance-9" },
-        { "ParameterNotSupported", "MotionStrength", request => request.MotionStrength = 0.5 },
         { "WebhookUrlInsecure", "WebhookUrl", request => request.WebhookUrl = new Uri("http://hooks.example.com/done") },
         { "WebhookUrlHasCredentials", "WebhookUrl", request => request.WebhookUrl = new Uri("https://user:secret@hooks.example.com/done") },
         { "WebhookUrlHasCredentials", "WebhookUrl", request => request.WebhookUrl = new Uri("http://user:secret@hooks.example.com/done") },
