@@ -14,6 +14,22 @@ BeforeAll {
     [Seedance.Emulator.Media.SampleImage]::WritePng($shot, 640, 360, 1)
 }
 
+Describe 'An upload in the record' {
+    BeforeAll { $null = Start-SeedanceEmulator Replicate -ApiKey $key -LatencySec 0.2 }
+    AfterAll { Stop-SeedanceEmulator }
+
+    It 'is kept as its type and its size in bytes, which holds the whole file' {
+        # Large enough that Replicate's files endpoint takes it rather than an inline data: URI.
+        $large = Join-Path $TestDrive 'large.png'
+        [Seedance.Emulator.Media.SampleImage]::WritePng($large, 1920, 1080, 2)
+        $null = New-SeedanceVideo $large -Prompt 'slow pan' -WarningAction SilentlyContinue
+        $upload = Get-SeedanceEmulatorRecord -Kind Request | Where-Object Path -eq '/replicate/files'
+
+        $upload.Body | Should -Match '^<multipart/form-data, (\d+) bytes>$'
+        [long][regex]::Match($upload.Body, '(\d+) bytes').Groups[1].Value | Should -BeGreaterThan (Get-Item $large).Length -Because 'the form carries the file and its part headers'
+    }
+}
+
 Describe 'Get-SeedanceEmulatorRecord' {
     BeforeAll {
         $null = Start-SeedanceEmulator -ApiKey $key -LatencySec 0.2 -FaultPlan '[{"endpoint":"status","calls":[1],"action":"Status","statusCode":503}]'

@@ -35,7 +35,25 @@ internal static class SecretMask
         return words.Count > 0 && SecretWords.Contains(words[words.Count - 1].Value);
     }
 
-    /// <summary>A request or webhook body as a record keeps it.</summary>
+    /// <summary>
+    /// A request body as a record keeps it. An upload (a multipart form, or the bare bytes of an image, video or
+    /// audio file) is kept as its type and size in bytes: it is never decoded as text, which would cost a pass over
+    /// megabytes and give a wrong size.
+    /// </summary>
+    public static string Body(byte[] body, string? contentType, IEnumerable<string?> secrets)
+    {
+        if (body.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        var mediaType = contentType?.Split(';')[0].Trim();
+        return mediaType is not null && CarriesFiles(mediaType)
+            ? $"<{mediaType}, {body.Length} bytes>"
+            : Body(System.Text.Encoding.UTF8.GetString(body), contentType, secrets);
+    }
+
+    /// <summary>A text body (a request's JSON, a webhook's payload) as a record keeps it.</summary>
     public static string Body(string body, string? contentType, IEnumerable<string?> secrets)
     {
         if (body.Length == 0)
@@ -43,17 +61,18 @@ internal static class SecretMask
             return string.Empty;
         }
 
-        if (contentType is not null && contentType.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
-        {
-            // Uploads carry whole files; their size is what a test can sensibly check.
-            return $"<{contentType.Split(';')[0]}, {body.Length} bytes>";
-        }
-
         // JSON is masked field by field (its writer may escape a data: URI's '+' and '/'); other text by pattern.
         var text = MaskJsonFields(body) ?? ShortenDataUris(body);
         text = MaskKnown(text, secrets);
         return text.Length <= MaxBodyCharacters ? text : text.Substring(0, MaxBodyCharacters) + $"... ({text.Length - MaxBodyCharacters} more characters)";
     }
+
+    private static bool CarriesFiles(string mediaType) =>
+        mediaType.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase)
+        || mediaType.StartsWith("image/", StringComparison.OrdinalIgnoreCase)
+        || mediaType.StartsWith("video/", StringComparison.OrdinalIgnoreCase)
+        || mediaType.StartsWith("audio/", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(mediaType, "application/octet-stream", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A query string (without '?') with secret-named parameters and known secrets masked.</summary>
     public static string Query(string query, IEnumerable<string?> secrets)

@@ -74,7 +74,7 @@ public sealed class EmulatorServer : IDisposable
     public IReadOnlyList<RecordedRequest> Requests => Recorder.Records<RecordedRequest>();
 
     /// <summary>Starts a server on <see cref="EmulatorOptions.Port"/>, or on a free port when it is 0.</summary>
-    /// <exception cref="ArgumentException">The webhook secret is not one the providers could have issued.</exception>
+    /// <exception cref="ArgumentException">A setting no emulator can run with (see <see cref="EmulatorOptions"/>): a negative latency or limit, a backwards range, a webhook secret no provider could have issued.</exception>
     public static EmulatorServer Start(EmulatorOptions options)
     {
         options.Validate();
@@ -253,7 +253,7 @@ public sealed class EmulatorServer : IDisposable
             SecretMask.Query(request.Url?.Query.TrimStart('?') ?? string.Empty, secrets),
             string.IsNullOrEmpty(authorization) ? null : space < 0 ? SecretMask.Masked : authorization!.Substring(0, space),
             request.ContentType,
-            SecretMask.Body(System.Text.Encoding.UTF8.GetString(body), request.ContentType, secrets)));
+            SecretMask.Body(body, request.ContentType, secrets)));
     }
 
     /// <summary>Counts a call in the fault plan and records the fault that hits it, if any.</summary>

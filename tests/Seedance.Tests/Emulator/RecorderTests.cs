@@ -146,7 +146,16 @@ public sealed class RecorderTests
     [Fact]
     public void An_upload_is_kept_as_its_type_and_size()
     {
-        Assert.Equal("<multipart/form-data, 11 bytes>", SecretMask.Body("hello world", "multipart/form-data; boundary=x", Array.Empty<string>()));
+        Assert.Equal("<multipart/form-data, 11 bytes>", SecretMask.Body(System.Text.Encoding.UTF8.GetBytes("hello world"), "multipart/form-data; boundary=x", Array.Empty<string>()));
+    }
+
+    [Fact]
+    public void A_binary_upload_is_kept_as_its_type_and_its_size_in_bytes()
+    {
+        // Not valid UTF-8: decoded as text, its length would not be its size.
+        var png = new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0xFF, 0xFE, 0x80, 0x81 };
+
+        Assert.Equal("<image/png, 12 bytes>", SecretMask.Body(png, "image/png", Array.Empty<string>()));
     }
 
     private static string Seed(EmulatorHarness harness, string webhookUrl)
