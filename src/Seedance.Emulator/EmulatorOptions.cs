@@ -54,6 +54,18 @@ public sealed class EmulatorOptions
     public string ContentPolicyMarker { get; set; } = "#nsfw";
 
     /// <summary>
+    /// A prompt containing this has its generated audio refused by "moderation" (checked before
+    /// <see cref="ContentPolicyMarker"/>, which it contains), where a twin tells audio refusals apart (Ark).
+    /// </summary>
+    public string AudioPolicyMarker { get; set; } = "#nsfw-audio";
+
+    /// <summary>
+    /// A prompt containing this has its input images refused by "moderation" as showing a real person, the way the
+    /// provider refuses them (Ark at create time, fal in the request's result), on a request that has images.
+    /// </summary>
+    public string RealPersonMarker { get; set; } = "#real-person";
+
+    /// <summary>
     /// How long a video URL stays valid (providers sign theirs: Ark and AI/ML for 24 h, Replicate deletes
     /// outputs after an hour); null keeps URLs valid for good. An expired URL is refused, and a fresh status
     /// answer carries a new one.

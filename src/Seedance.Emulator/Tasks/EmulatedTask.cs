@@ -37,6 +37,9 @@ public sealed class EmulatedTask
     /// <summary>True when the failure was a moderation refusal.</summary>
     public bool RefusedByPolicy { get; internal set; }
 
+    /// <summary>True when the moderation refusal was of the generated audio rather than the video.</summary>
+    public bool AudioRefused { get; internal set; }
+
     /// <summary>Position among this key's queued tasks (0 = next), while queued.</summary>
     public int QueuePosition { get; internal set; }
 

@@ -63,6 +63,9 @@ public sealed class EmulatedTaskStore
     }
 
     /// <summary>The task as of now, counted as a status request; null when unknown.</summary>
+    /// <summary>Whether moderation refuses this request's input images (see <see cref="EmulatorOptions.RealPersonMarker"/>).</summary>
+    public bool RefusesInputImages(EmulatedTaskSpec spec) => spec.ImageCount > 0 && spec.Prompt.Contains(_options.RealPersonMarker);
+
     public EmulatedTask? Observe(string id)
     {
         List<EmulatedTask> finished;
@@ -269,7 +272,14 @@ public sealed class EmulatedTaskStore
     private void Finish(EmulatedTask task, DateTimeOffset at)
     {
         task.CompletedAt = at;
-        if (task.Spec.Prompt.Contains(_options.ContentPolicyMarker))
+        if (task.Spec.Audio && task.Spec.Prompt.Contains(_options.AudioPolicyMarker))
+        {
+            task.State = EmulatedTaskState.Failed;
+            task.RefusedByPolicy = true;
+            task.AudioRefused = true;
+            task.Error = "The generated audio was flagged as potentially sensitive content and blocked by moderation.";
+        }
+        else if (task.Spec.Prompt.Contains(_options.ContentPolicyMarker))
         {
             task.State = EmulatedTaskState.Failed;
             task.RefusedByPolicy = true;

@@ -80,6 +80,13 @@ internal sealed partial class ArkTwin : IProviderTwin
             return;
         }
 
+        // Ark's moderation refuses a real person's likeness at create time, naming the input in its code.
+        if (_services.Tasks.RefusesInputImages(spec))
+        {
+            await RespondErrorAsync(context, 400, "InputImageSensitiveContentDetected.PrivacyInformation", "The request failed because the input image may contain real person.", "content", "BadRequest").ConfigureAwait(false);
+            return;
+        }
+
         var id = NewTaskId(DateTimeOffset.UtcNow);
         _options[id] = options;
         var task = _services.Tasks.Create(id, key, spec, context.FinishesAtOnce);
@@ -451,7 +458,9 @@ internal sealed partial class ArkTwin : IProviderTwin
     private Uri StoreLastFrame(EmulatedTask task) =>
         _services.Uploads.Store(_services.Files.LastFramePng(task), "image/png", $"{task.Id}_last-frame.png");
 
-    private static JsonObject FailureOf(EmulatedTask task) => task.RefusedByPolicy
+    private static JsonObject FailureOf(EmulatedTask task) => task.AudioRefused
+        ? new JsonObject { ["code"] = "AudioSensitiveContentDetected.PolicyViolation", ["message"] = $"The request failed because the generated audio may contain sensitive information. Request id: {RequestId()}" }
+        : task.RefusedByPolicy
         ? new JsonObject { ["code"] = "OutputVideoSensitiveContentDetected", ["message"] = $"The request failed because the output video may contain sensitive information. Request id: {RequestId()}" }
         : new JsonObject { ["code"] = "InternalServiceError", ["message"] = $"{task.Error} Request id: {RequestId()}" };
 

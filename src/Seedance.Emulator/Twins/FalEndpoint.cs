@@ -31,6 +31,9 @@ internal sealed class FalEndpoint
         _aspectRatios = aspectRatios;
     }
 
+    /// <summary>The field the endpoint's images arrive in, where a refusal of them is located.</summary>
+    public string ImageField => _images == ImageInputs.References ? "image_urls" : "image_url";
+
     private enum ImageInputs
     {
         None,

@@ -75,6 +75,11 @@ internal sealed partial class FalTwin : IProviderTwin
 
         var spec = new EmulatedTaskSpec { Provider = Provider, Model = endpointId, RawBody = raw, WebhookUrl = context.Query["fal_webhook"] };
         var refused = endpoint.Read(body, spec, ImageProblem);
+        if (refused.Count == 0 && _services.Tasks.RefusesInputImages(spec))
+        {
+            refused = Errors((endpoint.ImageField, ContentFlagged, "content_policy_violation"));
+        }
+
         var id = Guid.NewGuid().ToString();
         var task = _services.Tasks.Create(id, key, spec, context.FinishesAtOnce);
         if (refused.Count > 0)

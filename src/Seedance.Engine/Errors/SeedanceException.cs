@@ -34,6 +34,12 @@ public class SeedanceException : Exception
     /// <summary>The provider's own error code (e.g. Ark's <c>InputImageRiskDetection</c>), when it gave one.</summary>
     public string? ProviderCode { get; init; }
 
+    /// <summary>
+    /// For a moderation refusal, the input the provider flagged: a parameter name (Image, Prompt, ReferenceVideo...) or
+    /// GeneratedVideo / GeneratedAudio (see <see cref="Seedance.FlaggedInput"/>); null when it did not say.
+    /// </summary>
+    public string? FlaggedInput { get; init; }
+
     /// <summary>The task the failure concerns, when it concerns one.</summary>
     public string? TaskId { get; init; }
 

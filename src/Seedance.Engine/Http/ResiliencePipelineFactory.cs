@@ -59,6 +59,13 @@ internal static class ResiliencePipelineFactory
             return false;
         }
 
+        // A moderation refusal is final whatever its status: the same input is refused again, and a retried submit
+        // could be billed.
+        if (classify(response) == SeedanceErrorCategory.ContentPolicy)
+        {
+            return false;
+        }
+
         var status = (int)response.StatusCode;
         if (status == 429)
         {

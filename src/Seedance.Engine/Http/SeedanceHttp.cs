@@ -170,9 +170,18 @@ public sealed class SeedanceHttp : IDisposable
             message += AmbiguousSubmitAdvice;
         }
 
+        var flagged = failure.Category == SeedanceErrorCategory.ContentPolicy ? FlaggedInput.Of(failure.ProviderCode, failure.Message) : null;
+        if (failure.Category == SeedanceErrorCategory.ContentPolicy)
+        {
+            // Providers end their messages with a request id or nothing; the advice is a sentence of its own.
+            message = (message.TrimEnd().EndsWith(".", StringComparison.Ordinal) ? message.TrimEnd() : message.TrimEnd() + ".") + FlaggedInput.Advice(flagged);
+        }
+
         return new SeedanceException(failure.Category, ErrorIdOf(failure.Category), message)
         {
             Provider = ProviderName,
+            FlaggedInput = flagged,
+            ParameterName = FlaggedInput.IsParameter(flagged) ? flagged : null,
             StatusCode = status,
             ProviderCode = failure.ProviderCode,
             RetryAfter = response.RetryAfter,

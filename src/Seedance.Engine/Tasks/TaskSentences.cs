@@ -16,7 +16,8 @@ public static class TaskSentences
     public static string EndedLine(this VideoTask task)
     {
         var took = task.Elapsed is { } elapsed ? $" after {elapsed.TotalSeconds:0.0} s" : string.Empty;
-        var why = task.Lifecycle == TaskState.Succeeded ? string.Empty : $" ({task.FailureCategory ?? "no reason given"}: {task.Error ?? "no detail"})";
+        var flagged = task.FlaggedInput is { } input ? $", flagged {FlaggedInput.Words(input)}" : string.Empty;
+        var why = task.Lifecycle == TaskState.Succeeded ? string.Empty : $" ({task.FailureCategory ?? "no reason given"}{flagged}: {task.Error ?? "no detail"})";
         return $"Task {task.Id} ({task.Provider}) {task.StateWord()}{took}{why}.";
     }
 

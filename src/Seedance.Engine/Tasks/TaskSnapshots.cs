@@ -21,6 +21,7 @@ public static class TaskSnapshots
 
         var now = DateTimeOffset.UtcNow;
         var succeeded = state == TaskState.Succeeded;
+        var failureKind = FailureCategoryOf(state, errorCode ?? task.ErrorCode, error ?? task.Error);
         return task with
         {
             Lifecycle = state,
@@ -30,7 +31,8 @@ public static class TaskSnapshots
             VideoUrl = video ?? task.VideoUrl,
             Error = succeeded ? null : error ?? task.Error,
             ErrorCode = succeeded ? null : errorCode ?? task.ErrorCode,
-            FailureKind = FailureCategoryOf(state, errorCode ?? task.ErrorCode, error ?? task.Error),
+            FailureKind = failureKind,
+            FlaggedInput = failureKind == SeedanceErrorCategory.ContentPolicy ? Seedance.FlaggedInput.Of(errorCode ?? task.ErrorCode, error ?? task.Error) : null,
         };
     }
 

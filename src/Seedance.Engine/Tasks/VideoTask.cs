@@ -72,6 +72,12 @@ public sealed record VideoTask
     /// <summary>The failure kind as the engine's enum, internal for the same reason as <see cref="Lifecycle"/>.</summary>
     internal SeedanceErrorCategory? FailureKind { get; init; }
 
+    /// <summary>
+    /// For a task refused by moderation, what the provider flagged: GeneratedVideo, GeneratedAudio, or the parameter of
+    /// an input (Image, Prompt, ReferenceVideo...); null when it did not say or the task was not refused.
+    /// </summary>
+    public string? FlaggedInput { get; init; }
+
     /// <summary>What this module estimated the task costs, in US dollars, before it was submitted.</summary>
     public decimal? EstimatedCost { get; init; }
 
