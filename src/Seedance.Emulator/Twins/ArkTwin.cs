@@ -235,6 +235,11 @@ internal sealed partial class ArkTwin : IProviderTwin
             return Invalid("service_tier", "must be default or flex");
         }
 
+        if (tier == "flex" && !model.Flex)
+        {
+            return Invalid("service_tier", $"flex (offline inference) is not supported by {modelId}");
+        }
+
         var expiresAfter = body.ContainsKey("execution_expires_after") ? JsonFields.Integer(body, "execution_expires_after") : 172800;
         if (expiresAfter is not (>= 3600 and <= 259200))
         {
@@ -549,7 +554,7 @@ internal sealed partial class ArkTwin : IProviderTwin
         var upTo720p = new[] { "480p", "720p" };
         var upTo1080p = new[] { "480p", "720p", "1080p" };
         // 2.x has no camera_fixed: "Seedance 2.0 系列暂不支持" in the create-task reference.
-        var seedance2 = new ArkModel(4, 15, true, upTo1080p, "720p", 9, TakesFirstFrame: true, TakesLastFrame: true, Audio: true) { ReferenceMedia = true, CameraFixed = false };
+        var seedance2 = new ArkModel(4, 15, true, upTo1080p, "720p", 9, TakesFirstFrame: true, TakesLastFrame: true, Audio: true) { ReferenceMedia = true, CameraFixed = false, Flex = false };
         var table = new Dictionary<string, ArkModel>(StringComparer.Ordinal);
         void Add(ArkModel model, params string[] ids)
         {
@@ -575,6 +580,9 @@ internal sealed partial class ArkTwin : IProviderTwin
         public bool ReferenceMedia { get; init; }
 
         public bool CameraFixed { get; init; } = true;
+
+        /// <summary>Whether service_tier flex (offline inference) is offered: not on Seedance 2.x.</summary>
+        public bool Flex { get; init; } = true;
     }
 
     private sealed record Problem(int Status, string Code, string Param, string Message);

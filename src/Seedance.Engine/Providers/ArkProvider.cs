@@ -99,7 +99,7 @@ public sealed class ArkProvider : IVideoProvider, ITaskLister, IWebhookSource
         {
             ["model"] = model,
             ["content"] = Content(request),
-            ["duration"] = request.DurationSeconds,
+            ["duration"] = request.WireDuration,
         };
         OptionFields.AddTo(body, request);
         // Ark keeps the end-user reference with the task and lists it: this submit's own, to find it by if the answer is

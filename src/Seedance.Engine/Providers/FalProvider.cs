@@ -256,7 +256,7 @@ public sealed class FalProvider : IVideoProvider, IImageUploader, ITaskLister, I
         var body = new JsonObject { ["prompt"] = request.Prompt };
         ImageFields.AddTo(body, request);
         // Always explicit, never fal's "auto": the estimate shown before submitting assumes this length.
-        body["duration"] = request.DurationSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        body["duration"] = request.ModelChoosesDuration ? "auto" : request.DurationSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         OptionFields.AddTo(body, request);
         WireJson.AddExtraFields(body, request.ExtraFields);
         return body;

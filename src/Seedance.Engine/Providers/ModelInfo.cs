@@ -60,6 +60,12 @@ public sealed record ModelInfo
 
     internal ModelOptions OptionFlags { get; init; }
 
+    /// <summary>
+    /// Fields the provider has that this model refuses, by wire name, with the reason: -ExtraField values for them are
+    /// refused before anything is sent (e.g. Ark's service_tier on Seedance 2.0, which has no offline inference).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> FieldsRefused { get; init; } = new Dictionary<string, string>();
+
     /// <summary>US dollars per second of video, by resolution.</summary>
     public IReadOnlyDictionary<string, decimal> PricePerSecond { get; init; } = new Dictionary<string, decimal>();
 

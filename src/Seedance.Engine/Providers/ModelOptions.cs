@@ -11,4 +11,6 @@ public enum ModelOptions
     CameraFixed = 1 << 3,
     Watermark = 1 << 4,
     Webhook = 1 << 5,
+    /// <summary><c>-Duration -1</c>: the model chooses the length (Ark's <c>duration: -1</c>, fal's <c>"auto"</c>).</summary>
+    AutoDuration = 1 << 6,
 }

@@ -65,7 +65,7 @@ public sealed class ReplicateProvider : IVideoProvider, IImageUploader, ITaskLis
         var input = new JsonObject();
         WireJson.AddIfSet(input, "prompt", request.Prompt);
         ImageFields.AddTo(input, request);
-        input["duration"] = request.DurationSeconds;
+        input["duration"] = request.WireDuration;
         OptionFields.AddTo(input, request);
 
         // Every model option lives under `input`, so that is where -ExtraField values go too.

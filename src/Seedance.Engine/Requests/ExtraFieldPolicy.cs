@@ -16,7 +16,7 @@ public static class ExtraFieldPolicy
     private const int MaxDepth = 64;
 
     /// <summary>The fields as JSON text by name, in the order given.</summary>
-    public static IReadOnlyDictionary<string, string> Prepare(ProviderInfo provider, IDictionary<string, object?> fields)
+    public static IReadOnlyDictionary<string, string> Prepare(ProviderInfo provider, ModelInfo model, IDictionary<string, object?> fields)
     {
         var prepared = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var field in fields)
@@ -29,6 +29,13 @@ public static class ExtraFieldPolicy
             if (provider.ReservedFields.ReasonFor(field.Key) is { } reason)
             {
                 throw Invalid(ErrorIds.ExtraFieldUnchecked, $"-ExtraField '{field.Key}' {reason}. Leave it out.");
+            }
+
+            if (model.FieldsRefused.TryGetValue(field.Key, out var refusal))
+            {
+                throw new SeedanceException(SeedanceErrorCategory.Validation, ErrorIds.ParameterNotSupported,
+                    $"-ExtraField '{field.Key}' is not taken by {model.Provider} model {model.Id}: {refusal}. Leave it out, or use a model that takes it: {ProviderCatalog.ModelsThat(other => other.Provider == model.Provider && !other.FieldsRefused.ContainsKey(field.Key))}.")
+                { ParameterName = "ExtraField" };
             }
 
             prepared[field.Key] = ToJson(field.Key, field.Value, 0)?.ToJsonString() ?? "null";

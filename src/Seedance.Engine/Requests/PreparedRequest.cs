@@ -26,8 +26,20 @@ public sealed record PreparedRequest
 
     public PreparedImage? LastImage { get; init; }
 
-    /// <summary>The duration in seconds, the model's default when the user chose none.</summary>
+    /// <summary>
+    /// The duration in seconds, the model's default when the user chose none; when the model chooses the length
+    /// (<c>-Duration -1</c>), the longest it may choose, which is what estimates and -MaxCost count.
+    /// </summary>
     public int DurationSeconds { get; init; }
+
+    /// <summary>True for <c>-Duration -1</c>: the model chooses the length, up to <see cref="DurationSeconds"/>.</summary>
+    public bool ModelChoosesDuration { get; init; }
+
+    /// <summary>The duration as ByteDance's API spells it: the seconds, or -1 when the model chooses.</summary>
+    public int WireDuration => ModelChoosesDuration ? AutoDurationValue : DurationSeconds;
+
+    /// <summary>The -Duration value (and Ark's duration) that lets the model choose the length.</summary>
+    public const int AutoDurationValue = -1;
 
     /// <summary>The resolution the user chose, or null to send none.</summary>
     public string? Resolution { get; init; }
@@ -67,7 +79,8 @@ public sealed record PreparedRequest
             };
             var cost = EstimatedCost is { } value ? $", est. ${value:0.00}" : ", price not published";
             var extra = ExtraFields.Count == 0 ? string.Empty : "; -ExtraField " + string.Join(", ", ExtraFields.Select(field => $"{field.Key}={Shorten(field.Value)}"));
-            return $"{DurationSeconds} s {EffectiveResolution} video {images} on {Model.Provider} ({Model.Id}){cost}{extra}";
+            var length = ModelChoosesDuration ? $"up to {DurationSeconds} s (the model chooses)" : $"{DurationSeconds} s";
+            return $"{length} {EffectiveResolution} video {images} on {Model.Provider} ({Model.Id}){cost}{extra}";
         }
     }
 

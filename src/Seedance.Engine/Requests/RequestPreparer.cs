@@ -20,8 +20,9 @@ public static class RequestPreparer
         var prompt = PreparePrompt(model, request);
         CheckImageCount(model, request);
         CheckOptions(model, request, warnings);
-        var extraFields = ExtraFieldPolicy.Prepare(provider.Info, request.ExtraFields);
+        var extraFields = ExtraFieldPolicy.Prepare(provider.Info, model, request.ExtraFields);
         var duration = ChooseDuration(model, request);
+        var modelChoosesDuration = request.DurationSeconds == PreparedRequest.AutoDurationValue;
         var resolution = Normalize(request.Resolution, model.Resolutions, model, "Resolution", ErrorIds.ResolutionNotSupported, NormalizeResolution);
         var aspectRatio = Normalize(request.AspectRatio, model.AspectRatios, model, "AspectRatio", ErrorIds.AspectRatioNotSupported, value => value.Trim().ToLowerInvariant());
 
@@ -43,6 +44,7 @@ public static class RequestPreparer
             Images = images,
             LastImage = lastImage,
             DurationSeconds = duration,
+            ModelChoosesDuration = modelChoosesDuration,
             Resolution = resolution,
             EffectiveResolution = effectiveResolution,
             AspectRatio = aspectRatio,
@@ -193,6 +195,18 @@ public static class RequestPreparer
         if (request.DurationSeconds is not { } duration)
         {
             return model.DefaultDuration;
+        }
+
+        if (duration == PreparedRequest.AutoDurationValue)
+        {
+            if (!model.Supports(ModelOptions.AutoDuration))
+            {
+                throw Invalid(ErrorIds.DurationNotSupported, "Duration", $"-Duration -1 (the model chooses the length) is not offered by {model.Provider} model {model.Id}. Models that offer it: {ProviderCatalog.ModelsThat(other => other.Supports(ModelOptions.AutoDuration))}.",
+                    recommendedAction: $"Use a -Duration of {Range(model.Durations)} seconds, or a model that chooses the length itself.");
+            }
+
+            // Priced as the longest clip the model may choose: a cap must hold whatever it picks.
+            return model.Durations.Max();
         }
 
         if (!model.Durations.Contains(duration))

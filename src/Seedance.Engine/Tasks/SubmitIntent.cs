@@ -42,6 +42,7 @@ public sealed class SubmitIntent
     /// <summary>SHA-256 of the prompt (hex), what a listed task's prompt is compared by.</summary>
     public string? PromptDigest { get; init; }
 
+    /// <summary>The seconds asked for; null when the model chooses the length (-Duration -1).</summary>
     public int? DurationSeconds { get; init; }
 
     /// <summary>The resolution sent, or null when the model's default applied (then any listed one fits).</summary>
@@ -71,7 +72,7 @@ public sealed class SubmitIntent
             BaseUri = baseUri.AbsoluteUri,
             Prompt = request.Prompt,
             PromptDigest = request.Prompt is null ? null : Digest(request.Prompt),
-            DurationSeconds = request.DurationSeconds,
+            DurationSeconds = request.ModelChoosesDuration ? null : request.DurationSeconds,
             Resolution = request.Resolution,
             AspectRatio = request.AspectRatio,
             Images = request.Images.Concat(request.LastImage is null ? Enumerable.Empty<Media.PreparedImage>() : new[] { request.LastImage }).Select(image => Fingerprint(image.WireValue)).ToList(),
@@ -126,7 +127,7 @@ public sealed class SubmitIntent
             identified |= images.Count > 0;
         }
 
-        var disagrees = (listed.DurationSeconds is { } duration && duration != DurationSeconds)
+        var disagrees = (listed.DurationSeconds is { } duration && DurationSeconds is not null && duration != DurationSeconds)
             // What was left unsent, or sent as "the provider chooses", the provider fills in: anything fits it.
             || (listed.Resolution is { } resolution && Resolution is not null && !string.Equals(resolution, Resolution, StringComparison.OrdinalIgnoreCase))
             || (listed.AspectRatio is { } ratio && AspectRatio is not null && AspectRatio.Contains(':') && ratio != AspectRatio);
@@ -138,7 +139,7 @@ public sealed class SubmitIntent
     {
         var prompt = Prompt is null ? "no prompt" : Prompt.Length > 80 ? $"prompt '{Prompt.Substring(0, 77)}...'" : $"prompt '{Prompt}'";
         var images = Images.Count switch { 0 => string.Empty, 1 => ", 1 image", _ => $", {Images.Count} images" };
-        return $"The submit to {Provider} ({BaseUri}) sent at {SentAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC ({Model}, {DurationSeconds} s, {prompt}{images})";
+        return $"The submit to {Provider} ({BaseUri}) sent at {SentAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC ({Model}, {(DurationSeconds is { } seconds ? $"{seconds} s" : "length chosen by the model")}, {prompt}{images})";
     }
 
     /// <summary>

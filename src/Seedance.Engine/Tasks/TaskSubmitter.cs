@@ -56,7 +56,8 @@ public sealed class TaskSubmitter
             BaseUri = _context.BaseUri,
             EstimatedCost = request.EstimatedCost,
             Prompt = request.Prompt,
-            DurationSeconds = request.DurationSeconds,
+            // A length the model chooses is known from the provider's answers, not before.
+            DurationSeconds = request.ModelChoosesDuration ? null : request.DurationSeconds,
             Resolution = request.EffectiveResolution,
             AspectRatio = request.AspectRatio,
             SourceImage = request.Images.Count > 0 ? request.Images[0].FileName : null,

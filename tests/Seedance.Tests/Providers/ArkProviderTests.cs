@@ -207,6 +207,7 @@ public sealed class ArkProviderTests : IDisposable
     {
         var connection = _harness.Connect(Ark);
         var request = Support.Requests.FromUrl();
+        request.Model = "seedance-1-5-pro-251215";
         request.ExtraFields["service_tier"] = "turbo";
 
         var error = await Assert.ThrowsAsync<SeedanceException>(() => connection.SubmitAsync(connection.Prepare(request), CancellationToken.None));
@@ -215,6 +216,31 @@ public sealed class ArkProviderTests : IDisposable
         Assert.Equal("InvalidParameter", error.ProviderCode);
         Assert.Contains("`service_tier`", error.Message);
         Assert.Equal(0, _harness.Submits(Ark));
+    }
+
+    [Fact]
+    public void Seedance_2_refuses_offline_inference_before_any_request_naming_the_ark_models_that_take_it()
+    {
+        var request = Support.Requests.FromUrl();
+        request.ExtraFields["service_tier"] = "flex";
+
+        var error = _harness.AssertRefusedBeforeAnyRequest(Ark, request, ErrorIds.ParameterNotSupported, "ExtraField");
+
+        Assert.Contains("-ExtraField 'service_tier' is not taken by Ark model dreamina-seedance-2-0-fast-260128: Seedance 2.x on Ark has no offline inference (service_tier flex).", error.Message);
+        Assert.Contains("Ark (seedance-1-5-pro-251215, seedance-1-0-pro-250528", error.Message);
+    }
+
+    [Theory]
+    [InlineData("dreamina-seedance-2-0-fast-260128", HttpStatusCode.BadRequest)]
+    [InlineData("seedance-1-5-pro-251215", HttpStatusCode.OK)]
+    public async Task The_twin_takes_offline_inference_only_before_seedance_2(string model, HttpStatusCode expected)
+    {
+        using var client = TwinClient();
+        var body = $"{{\"model\":\"{model}\",\"content\":[{{\"type\":\"text\",\"text\":\"a pier at dawn\"}}],\"service_tier\":\"flex\"}}";
+
+        using var answer = await client.PostAsync(_harness.Server.BaseUriFor(Ark).AbsoluteUri + "/contents/generations/tasks", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(expected, answer.StatusCode);
     }
 
     [Fact]

@@ -55,9 +55,19 @@ internal static class ArkModels
 
     /// <summary>
     /// Seedance 2.x on Ark takes no camera_fixed ("Seedance 2.0 系列暂不支持", Volcengine's create-task reference), so
-    /// -CameraFixed is refused there rather than sent and ignored.
+    /// -CameraFixed is refused there rather than sent and ignored. 1.5 Pro and 2.x take <c>duration: -1</c> (the model
+    /// chooses the length); 1.0 does not.
     /// </summary>
-    private const ModelOptions Seedance2Options = ModelOptions.Watermark | ModelOptions.Webhook;
+    private const ModelOptions Seedance2Options = ModelOptions.Watermark | ModelOptions.Webhook | ModelOptions.AutoDuration;
+
+    /// <summary>
+    /// Ark's fields the 2.x models refuse. draft (1.5 Pro's preview) and frames (1.0's other way to set the length) are
+    /// refused on every Ark model already, as set by -Resolution and -Duration.
+    /// </summary>
+    private static readonly IReadOnlyDictionary<string, string> Seedance2FieldsRefused = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["service_tier"] = "Seedance 2.x on Ark has no offline inference (service_tier flex)",
+    };
 
     public static IReadOnlyList<ModelInfo> All { get; } = Catalogue();
 
@@ -70,6 +80,7 @@ internal static class ArkModels
             AspectRatios = FixedRatios.Concat(new[] { "adaptive" }).ToArray(),
             OptionFlags = fast.OptionFlags | Seedance2Options,
             PricePerSecond = Tokens.PerSecond(5.60m, "480p", "720p"),
+            FieldsRefused = Seedance2FieldsRefused,
             MaxImageBytes = MaxImageBytes,
             ImagePixels = ImagePixels,
         };
@@ -92,6 +103,7 @@ internal static class ArkModels
             Durations = Seconds.Between(4, 12),
             OptionFlags = standard20.OptionFlags | Seedance1Options,
             PricePerSecond = Prices.NotPublished,
+            FieldsRefused = new Dictionary<string, string>(),
             TypicalGenerationTime = TimeSpan.FromSeconds(60),
         };
         var pro10 = pro15 with

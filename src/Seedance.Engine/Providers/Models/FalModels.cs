@@ -32,7 +32,8 @@ internal static class FalModels
             MinImages = 1,
             MaxImages = 1,
             AspectRatios = AspectRatios,
-            OptionFlags = ModelOptions.GenerateAudio | ModelOptions.Webhook | ModelOptions.LastImage,
+            // Seedance 2.0's duration is "auto" (the model chooses) unless a length is given.
+            OptionFlags = ModelOptions.GenerateAudio | ModelOptions.Webhook | ModelOptions.LastImage | ModelOptions.AutoDuration,
             // $0.0112 per 1,000 tokens; fal publishes the 720p price itself, $0.2419/s.
             PricePerSecond = Tokens.PerSecond(11.20m, "480p").AndPublished("720p", 0.2419m),
             MaxImageBytes = 30L * 1024 * 1024,
@@ -44,7 +45,7 @@ internal static class FalModels
             ImageHandling = ImageUse.None,
             MinImages = 0,
             MaxImages = 0,
-            OptionFlags = ModelOptions.GenerateAudio | ModelOptions.Webhook,
+            OptionFlags = ModelOptions.GenerateAudio | ModelOptions.Webhook | ModelOptions.AutoDuration,
         };
         var fastReferences = fastText with
         {

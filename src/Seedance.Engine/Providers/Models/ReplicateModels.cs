@@ -19,7 +19,7 @@ internal static class ReplicateModels
         var fast20 = fast with
         {
             AspectRatios = new[] { "16:9", "4:3", "1:1", "3:4", "9:16", "21:9", "adaptive" },
-            OptionFlags = fast.OptionFlags | ModelOptions.Webhook,
+            OptionFlags = fast.OptionFlags | ModelOptions.Webhook | ModelOptions.AutoDuration,
         };
         var standard20 = fast20 with
         {
