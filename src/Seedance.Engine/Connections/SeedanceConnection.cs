@@ -109,7 +109,7 @@ public sealed class SeedanceConnection : IDisposable
     public async Task<TaskPrice> PriceAsync(PreparedRequest request, CancellationToken cancellationToken) =>
         _provider is IPriceQuoter quoter
             ? await quoter.QuoteAsync(Context, request, cancellationToken).ConfigureAwait(false)
-            : TaskPrice.FromPriceList(request.Model, request.EffectiveResolution, request.EstimatedCost);
+            : TaskPrice.FromPriceList(request.Model, request.EffectiveResolution, request.EstimatedCost, request.ReferenceVideoSeconds is not null);
 
     public Task<VideoTask> SubmitAsync(PreparedRequest request, CancellationToken cancellationToken) =>
         _submitter.SubmitAsync(request, cancellationToken);

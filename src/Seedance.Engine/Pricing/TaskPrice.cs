@@ -17,10 +17,14 @@ public sealed record TaskPrice
     /// <summary>Where <see cref="Amount"/> comes from, in words.</summary>
     public string Source { get; }
 
-    /// <summary>The figure from the model's published price list (Get-SeedanceModel).</summary>
-    public static TaskPrice FromPriceList(ModelInfo model, string resolution, decimal? amount) => new(amount, amount is null
-        ? "none: the provider publishes no price for this model"
-        : $"published price list ({model.Provider} {model.Id}, per second at {resolution}; Get-SeedanceModel)");
+    /// <summary>The figure from the model's published price list (Get-SeedanceModel), and that list's own source.</summary>
+    public static TaskPrice FromPriceList(ModelInfo model, string resolution, decimal? amount, bool withReferenceVideo = false) => new(amount, amount is null
+        ? withReferenceVideo
+            ? "none: the provider publishes no price for this model with a reference video"
+            : "none: the provider publishes no price for this model"
+        : withReferenceVideo
+            ? $"published price list ({model.Provider} {model.Id}, per second at {resolution} with a reference video: {model.PriceWithReferenceVideo!.Source}; Get-SeedanceModel)"
+            : $"published price list ({model.Provider} {model.Id}, per second at {resolution}: {model.PriceSource}; Get-SeedanceModel)");
 
     /// <summary>The provider's own quote for this very request.</summary>
     public static TaskPrice Quoted(string provider, string endpoint, decimal amount) =>

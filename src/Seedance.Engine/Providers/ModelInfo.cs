@@ -69,6 +69,18 @@ public sealed record ModelInfo
     /// <summary>US dollars per second of video, by resolution.</summary>
     public IReadOnlyDictionary<string, decimal> PricePerSecond { get; init; } = new Dictionary<string, decimal>();
 
+    /// <summary>Where <see cref="PricePerSecond"/> comes from (a provider's page, a token price and formula); null when no price is published.</summary>
+    public string? PriceSource
+    {
+        get => PricePerSecond.Count == 0 ? null : _priceSource;
+        init => _priceSource = value;
+    }
+
+    private readonly string? _priceSource;
+
+    /// <summary>The rate when a reference video is an input, where the provider publishes one; null otherwise.</summary>
+    public Pricing.VideoInputPrice? PriceWithReferenceVideo { get; init; }
+
     /// <summary>
     /// The smallest seed the model takes: ByteDance's documented range (Ark's) is -1, meaning a random seed, to
     /// 2^32 - 1. Every provider here resells ByteDance's model, which reads the seed, so that range holds unless a

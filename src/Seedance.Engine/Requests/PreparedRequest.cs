@@ -51,6 +51,12 @@ public sealed record PreparedRequest
 
     public decimal? EstimatedCost { get; init; }
 
+    /// <summary>
+    /// The reference videos' seconds in all, which the estimate counts where the provider bills them; null when no
+    /// reference video is sent.
+    /// </summary>
+    public double? ReferenceVideoSeconds { get; init; }
+
     /// <summary>-ExtraField values as JSON text by field name, checked to set nothing the module sets itself.</summary>
     public IReadOnlyDictionary<string, string> ExtraFields { get; init; } = new Dictionary<string, string>();
 

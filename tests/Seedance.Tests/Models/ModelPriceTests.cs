@@ -66,4 +66,52 @@ public sealed class ModelPriceTests
         Assert.Equal(0.3333m, prices["480p"]);
         Assert.Equal(0.5m, prices["720p"]);
     }
+
+    [Fact]
+    public void Every_published_price_says_where_it_comes_from_and_an_unpublished_one_names_none()
+    {
+        var models = ProviderCatalog.All.SelectMany(provider => provider.Info.Models).ToList();
+
+        Assert.All(models.Where(model => model.PricePerSecond.Count > 0), model => Assert.False(string.IsNullOrWhiteSpace(model.PriceSource), $"{model} has prices but no PriceSource."));
+        Assert.All(models.Where(model => model.PricePerSecond.Count == 0), model => Assert.Null(model.PriceSource));
+        Assert.All(models.Where(model => model.PriceWithReferenceVideo is not null), model => Assert.False(string.IsNullOrWhiteSpace(model.PriceWithReferenceVideo!.Source)));
+    }
+
+    [Fact]
+    public void Arks_estimate_with_a_reference_video_takes_the_video_rate_and_bills_the_input_seconds()
+    {
+        var fast = new ArkProvider().Info.DefaultModel;
+
+        // 720p is 21,600 tokens a second; with a video input the rate is 22/37 of $5.60 per million, for 5 + 8 s.
+        Assert.Equal(0.60m, CostEstimator.Estimate(fast, 5, "720p"));
+        Assert.Equal(decimal.Round(21_600m * 13 * (5.60m * 22m / 37m) / 1_000_000m, 2), CostEstimator.Estimate(fast, 5, "720p", referenceVideoSeconds: 8));
+        Assert.Equal(0.93m, CostEstimator.Estimate(fast, 5, "720p", referenceVideoSeconds: 8));
+    }
+
+    [Fact]
+    public void Fals_reference_to_video_estimate_uses_its_published_video_rate()
+    {
+        var references = new FalProvider().Info.FindModel("bytedance/seedance-2.0/fast/reference-to-video")!;
+
+        // $0.14515/s at 720p with video inputs, over the output's 5 s and the input's 4 s.
+        Assert.Equal(decimal.Round(0.14515m * 9, 2), CostEstimator.Estimate(references, 5, "720p", referenceVideoSeconds: 4));
+    }
+
+    [Fact]
+    public void A_model_with_no_published_rate_for_a_reference_video_has_no_estimate_with_one()
+    {
+        var fast = new WaveSpeedProvider().Info.DefaultModel;
+
+        Assert.Equal(0.80m, CostEstimator.Estimate(fast, 5, "720p"));
+        Assert.Null(CostEstimator.Estimate(fast, 5, "720p", referenceVideoSeconds: 4));
+    }
+
+    [Fact]
+    public void A_price_list_figure_names_its_source()
+    {
+        var fast = new ArkProvider().Info.DefaultModel;
+
+        Assert.Contains("Vercel AI Gateway's $5.60 per million tokens", TaskPrice.FromPriceList(fast, "720p", 0.60m).Source);
+        Assert.Contains("with a reference video: Volcengine's ratio", TaskPrice.FromPriceList(fast, "720p", 0.93m, withReferenceVideo: true).Source);
+    }
 }

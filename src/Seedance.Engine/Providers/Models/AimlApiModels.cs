@@ -23,6 +23,7 @@ internal static class AimlApiModels
             AspectRatios = Seedance2Ratios,
             // The docs' one priced example: 8 s at 720p, usd_spent 2.515968 (exactly fal's 720p token rate x 1.3).
             PricePerSecond = Prices.PerClip("720p", 2.515968m, 8),
+            PriceSource = "worked out from the charge AI/ML API's docs show for one 8 s 720p example ($2.515968)",
             TypicalGenerationTime = TimeSpan.FromSeconds(93),
         };
         var standard20 = fast20 with

@@ -80,6 +80,8 @@ internal static class ArkModels
             AspectRatios = FixedRatios.Concat(new[] { "adaptive" }).ToArray(),
             OptionFlags = fast.OptionFlags | Seedance2Options,
             PricePerSecond = Tokens.PerSecond(5.60m, "480p", "720p"),
+            PriceSource = "Vercel AI Gateway's $5.60 per million tokens for 2.0 Fast, by ByteDance's token formula",
+            PriceWithReferenceVideo = WithVideoInput(5.60m, "480p", "720p"),
             FieldsRefused = Seedance2FieldsRefused,
             MaxImageBytes = MaxImageBytes,
             ImagePixels = ImagePixels,
@@ -91,6 +93,8 @@ internal static class ArkModels
             Aliases = AlsoKnownAs(Standard20, "seedance-2-0", "seedance-2.0"),
             Resolutions = new[] { "480p", "720p", "1080p" },
             PricePerSecond = Tokens.PerSecond(7.00m, "480p", "720p", "1080p"),
+            PriceSource = "a BytePlus provider test's $0.007 per thousand tokens for 2.0, by ByteDance's token formula",
+            PriceWithReferenceVideo = WithVideoInput(7.00m, "480p", "720p", "1080p"),
             TypicalGenerationTime = TimeSpan.FromSeconds(80),
         };
         var pro15 = standard20 with
@@ -103,6 +107,7 @@ internal static class ArkModels
             Durations = Seconds.Between(4, 12),
             OptionFlags = standard20.OptionFlags | Seedance1Options,
             PricePerSecond = Prices.NotPublished,
+            PriceWithReferenceVideo = null,
             FieldsRefused = new Dictionary<string, string>(),
             TypicalGenerationTime = TimeSpan.FromSeconds(60),
         };
@@ -139,6 +144,19 @@ internal static class ArkModels
         };
         return new[] { fast20, standard20, pro15, pro10, proFast10, liteI2v10, liteT2v10 };
     }
+
+    /// <summary>
+    /// The rate with a reference video: Volcengine prices 2.0 Fast at 37 CNY per million tokens without a video input
+    /// and 22 with one; BytePlus publishes no dollar rate with video, so the same ratio is applied to its dollar price
+    /// (BytePlus's 2.0 Mini, $3.50 and $2.10, has about the same). The input video's seconds are tokens too.
+    /// </summary>
+    private static Pricing.VideoInputPrice WithVideoInput(decimal dollarsPerMillionTokens, params string[] resolutions) => new(
+        Tokens.PerSecond(dollarsPerMillionTokens * VideoInputCny / PlainCny, resolutions),
+        BillsInputSeconds: true,
+        $"Volcengine's ratio for a video input (22 CNY per million tokens against 37) applied to ${dollarsPerMillionTokens:0.00} per million, input video seconds counted as tokens");
+
+    private const decimal PlainCny = 37m;
+    private const decimal VideoInputCny = 22m;
 
     /// <summary>Names users may type for a model: the given ones, plus its ids in the other regions.</summary>
     private static IReadOnlyList<string> AlsoKnownAs(string id, params string[] names) =>

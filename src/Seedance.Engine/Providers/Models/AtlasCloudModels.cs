@@ -66,6 +66,11 @@ internal static class AtlasCloudModels
             Aliases = Array.Empty<string>(),
             Resolutions = new[] { "480p", "720p", "1080p" },
             PricePerSecond = Tokens.PerSecond(11.20m, "480p", "720p").RoundedTo(4),
+            PriceSource = "Atlas Cloud's model page: $0.2419/s at 720p, $0.0112 per 1,000 tokens by ByteDance's formula",
+            // With a video input: $0.00688 per 1,000 tokens, the input video's seconds counted as tokens.
+            PriceWithReferenceVideo = fast.ImageHandling == ImageUse.References
+                ? new Pricing.VideoInputPrice(Tokens.PerSecond(6.88m, "480p", "720p").RoundedTo(4), BillsInputSeconds: true, "Atlas Cloud: $0.00688 per 1,000 tokens with a video input, input video seconds counted as tokens")
+                : null,
             TypicalGenerationTime = TimeSpan.FromSeconds(150),
         };
 

@@ -21,7 +21,14 @@ internal static class FalModels
     /// <summary>Seedance 1.0 renders 720p as 1248x704 and 1080p as 1920x1088.</summary>
     private static readonly TokenMeter Seedance1Tokens = new(("480p", 864, 480), ("720p", 1248, 704), ("1080p", 1920, 1088));
 
+    /// <summary>fal's reference-to-video pages: "the price is x0.6 when video inputs are given".</summary>
+    private const decimal VideoInputFactor = 0.6m;
+
     public static IReadOnlyList<ModelInfo> All { get; } = Catalogue();
+
+    /// <summary>The reference-to-video rate; tokens include the input video's duration.</summary>
+    private static Pricing.VideoInputPrice WithVideoInput(Dictionary<string, decimal> perSecond) =>
+        new(perSecond, BillsInputSeconds: true, "fal's reference-to-video page: x0.6 when video inputs are given, input video seconds counted as tokens");
 
     private static IReadOnlyList<ModelInfo> Catalogue()
     {
@@ -36,6 +43,7 @@ internal static class FalModels
             OptionFlags = ModelOptions.GenerateAudio | ModelOptions.Webhook | ModelOptions.LastImage | ModelOptions.AutoDuration,
             // $0.0112 per 1,000 tokens; fal publishes the 720p price itself, $0.2419/s.
             PricePerSecond = Tokens.PerSecond(11.20m, "480p").AndPublished("720p", 0.2419m),
+            PriceSource = "fal's model page: $0.0112 per 1,000 tokens by ByteDance's formula, 720p published as $0.2419/s",
             MaxImageBytes = 30L * 1024 * 1024,
         };
         var fastText = fastImage with
@@ -52,6 +60,7 @@ internal static class FalModels
             Id = "bytedance/seedance-2.0/fast/reference-to-video",
             ImageHandling = ImageUse.References,
             MaxImages = 9,
+            PriceWithReferenceVideo = WithVideoInput(Tokens.PerSecond(11.20m * VideoInputFactor, "480p").AndPublished("720p", 0.14515m)),
         };
 
         // The standard tier: each fast endpoint's twin, up to 4k, at $0.014 per 1,000 tokens.
@@ -62,6 +71,8 @@ internal static class FalModels
             Aliases = Array.Empty<string>(),
             Resolutions = new[] { "480p", "720p", "1080p", "4k" },
             PricePerSecond = Tokens.PerSecond(14.00m, "480p", "720p", "1080p"),
+            PriceSource = "fal's model page: $0.014 per 1,000 tokens by ByteDance's formula",
+            PriceWithReferenceVideo = fast.PriceWithReferenceVideo is null ? null : WithVideoInput(Tokens.PerSecond(14.00m * VideoInputFactor, "480p", "720p", "1080p")),
             TypicalGenerationTime = TimeSpan.FromSeconds(80),
         };
 
@@ -74,6 +85,7 @@ internal static class FalModels
             Resolutions = new[] { "480p", "720p", "1080p" },
             OptionFlags = ModelOptions.LastImage | ModelOptions.GenerateAudio | ModelOptions.Seed | ModelOptions.CameraFixed | ModelOptions.Webhook,
             PricePerSecond = Tokens.PerSecond(2.40m, "480p", "720p", "1080p"),
+            PriceSource = "fal's model page: $0.0024 per 1,000 tokens by ByteDance's formula",
             // fal documents no image size limit for the 1.x endpoints: the 10 MB the other providers document holds.
             MaxImageBytes = 10L * 1024 * 1024,
             TypicalGenerationTime = TimeSpan.FromSeconds(60),
@@ -95,6 +107,7 @@ internal static class FalModels
             DefaultResolution = "1080p",
             OptionFlags = ModelOptions.Seed | ModelOptions.CameraFixed | ModelOptions.Webhook,
             PricePerSecond = Seedance1Tokens.PerSecond(2.50m, "480p", "720p", "1080p"),
+            PriceSource = "fal's model page: $0.0025 per 1,000 tokens by ByteDance's formula at Seedance 1.0's frame sizes",
         };
         var pro10Text = pro10Image with
         {
@@ -105,8 +118,9 @@ internal static class FalModels
             AspectRatios = FixedAspectRatios,
         };
         var proFastPrices = Seedance1Tokens.PerSecond(1.00m, "480p", "720p", "1080p");
-        var proFast10Image = pro10Image with { Id = "fal-ai/bytedance/seedance/v1/pro/fast/image-to-video", Family = "Seedance 1.0 Pro Fast", PricePerSecond = proFastPrices };
-        var proFast10Text = pro10Text with { Id = "fal-ai/bytedance/seedance/v1/pro/fast/text-to-video", Family = "Seedance 1.0 Pro Fast", PricePerSecond = proFastPrices };
+        const string proFastSource = "fal's model page: $0.001 per 1,000 tokens by ByteDance's formula at Seedance 1.0's frame sizes";
+        var proFast10Image = pro10Image with { Id = "fal-ai/bytedance/seedance/v1/pro/fast/image-to-video", Family = "Seedance 1.0 Pro Fast", PricePerSecond = proFastPrices, PriceSource = proFastSource };
+        var proFast10Text = pro10Text with { Id = "fal-ai/bytedance/seedance/v1/pro/fast/text-to-video", Family = "Seedance 1.0 Pro Fast", PricePerSecond = proFastPrices, PriceSource = proFastSource };
 
         return new[]
         {

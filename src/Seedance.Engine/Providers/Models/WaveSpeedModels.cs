@@ -34,6 +34,7 @@ internal static class WaveSpeedModels
             Resolutions = Array.Empty<string>(),
             OptionFlags = ModelOptions.Webhook,
             PricePerSecond = Prices.PerClip("720p", 0.80m, 5),
+            PriceSource = "WaveSpeed's model page: $0.80 per 5 s at 720p",
         };
         var fastText = fastImage with
         {
@@ -57,6 +58,7 @@ internal static class WaveSpeedModels
             OptionFlags = ModelOptions.LastImage | ModelOptions.Webhook,
             // "Fastest and most affordable": $0.60 per 5 s at 720p; no 1080p price is published.
             PricePerSecond = Prices.PerClip("720p", 0.60m, 5),
+            PriceSource = "WaveSpeed's model page: $0.60 per 5 s at 720p",
             TypicalGenerationTime = TimeSpan.FromSeconds(30),
         };
         var spicy = turbo with
@@ -75,6 +77,7 @@ internal static class WaveSpeedModels
             Family = "Seedance 2.0",
             Aliases = Array.Empty<string>(),
             PricePerSecond = Prices.PerClip("720p", 1.20m, 5),
+            PriceSource = "WaveSpeed's model page: $1.20 per 5 s at 720p",
             TypicalGenerationTime = TimeSpan.FromSeconds(80),
         };
         var standardText = fastText with
@@ -82,6 +85,7 @@ internal static class WaveSpeedModels
             Id = "bytedance/seedance-2.0/text-to-video",
             Family = "Seedance 2.0",
             PricePerSecond = standardImage.PricePerSecond,
+            PriceSource = standardImage.PriceSource,
             TypicalGenerationTime = standardImage.TypicalGenerationTime,
         };
         return new[] { fastImage, fastText, turbo, spicy, standardImage, standardText };
