@@ -63,6 +63,23 @@ Describe 'Fields Seedance 2.0 on Ark does not take' {
     }
 }
 
+Describe 'The newer Seedance 2.x models' {
+    It 'lists Ark''s 2.0 Mini and 2.5 and fal''s Mini endpoints, and never picks them unasked' {
+        $mini = Get-SeedanceModel dreamina-seedance-2-0-mini-260615 -Provider Ark
+        $next = Get-SeedanceModel dreamina-seedance-2-5-260628 -Provider Ark
+
+        $mini.Family | Should -Be 'Seedance 2.0 Mini'
+        $mini.PriceSource | Should -BeLike '*$3.50 per million tokens*'
+        $next.Durations | Should -Contain 30
+        $next.MaxImages | Should -Be 50
+        (Get-SeedanceModel 'bytedance/seedance-2.0/mini/*' -Provider fal).Count | Should -Be 3
+
+        Start-SeedanceEmulator -Provider Ark | Out-Null
+        try { (New-SeedanceVideo -Prompt 'a pier at dawn' -WhatIf:$false).Model | Should -Be 'dreamina-seedance-2-0-fast-260128' }
+        finally { Stop-SeedanceEmulator }
+    }
+}
+
 Describe 'Prices that say where they come from' {
     It 'Get-SeedanceModel gives each priced model its PriceSource, and the rate with a reference video where one is published' {
         $ark = Get-SeedanceModel dreamina-seedance-2-0-fast-260128 -Provider Ark

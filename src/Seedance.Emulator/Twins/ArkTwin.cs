@@ -545,8 +545,8 @@ internal sealed partial class ArkTwin : IProviderTwin
         RespondErrorAsync(context, 404, "ResourceNotFound", $"The specified task {id} is not found.", "id", "NotFound");
 
     /// <summary>
-    /// What each model accepts, under both regions' ids: 2.x take a first frame, first+last, or up to 9
-    /// references (plus reference videos and audio) for 4 to 15 s or -1 (auto); 1.5 Pro first frame or
+    /// What each model accepts, under both regions' ids: 2.0 take a first frame, first+last, or up to 9
+    /// references (plus reference videos and audio) for 4 to 15 s or -1 (auto), 2.5 up to 50 for up to 30 s; 1.5 Pro first frame or
     /// first+last for 4 to 12 s; 1.0 Pro first frame for 2 to 12 s; 1.0 Lite i2v also up to 4 references.
     /// </summary>
     private static IReadOnlyDictionary<string, ArkModel> ModelTable()
@@ -566,6 +566,9 @@ internal sealed partial class ArkTwin : IProviderTwin
 
         Add(seedance2 with { Resolutions = upTo720p }, "dreamina-seedance-2-0-fast-260128", "doubao-seedance-2-0-fast-260128");
         Add(seedance2, "dreamina-seedance-2-0-260128", "doubao-seedance-2-0-260128");
+        Add(seedance2 with { Resolutions = upTo720p }, "dreamina-seedance-2-0-mini-260615");
+        // 2.5: clips up to 30 s and up to 50 references.
+        Add(seedance2 with { MaxDuration = 30, MaxReferences = 50 }, "dreamina-seedance-2-5-260628");
         Add(new ArkModel(4, 12, true, upTo1080p, "720p", 0, TakesFirstFrame: true, TakesLastFrame: true, Audio: true), "seedance-1-5-pro-251215", "doubao-seedance-1-5-pro-251215");
         Add(new ArkModel(2, 12, false, upTo1080p, "1080p", 0, TakesFirstFrame: true, TakesLastFrame: false, Audio: false), "seedance-1-0-pro-250528", "doubao-seedance-1-0-pro-250528", "seedance-1-0-pro-fast-251015", "doubao-seedance-1-0-pro-fast-251015");
         Add(new ArkModel(2, 12, false, upTo1080p, "720p", 4, TakesFirstFrame: true, TakesLastFrame: true, Audio: false) { RequiresImage = true }, "seedance-1-0-lite-i2v-250428", "doubao-seedance-1-0-lite-i2v-250428");

@@ -3,8 +3,9 @@ using Seedance.Providers;
 namespace Seedance.Requests;
 
 /// <summary>
-/// Picks the model for a request: the one the user named, or else the provider's first Seedance model whose
-/// image inputs fit the request (text only, one first frame, several references), or else its default.
+/// Picks the model for a request: the one the user named, or else the provider's first model of its default's family
+/// (Seedance 2.0 Fast) whose image inputs fit the request (text only, one first frame, several references), or else
+/// its default. Another family (2.5, Mini, 1.x) is never chosen unasked: it differs in price and output.
 /// </summary>
 public static class ModelSelector
 {
@@ -22,7 +23,8 @@ public static class ModelSelector
         // (too many images, no -LastImage...) and the models that would take the request.
         var images = request.Images.Count;
         return provider.Models.FirstOrDefault(model =>
-                images >= model.MinImages && images <= model.MaxImages
+                model.Family == provider.DefaultModel.Family
+                && images >= model.MinImages && images <= model.MaxImages
                 && (request.LastImage is null || model.Supports(ModelOptions.LastImage)))
             ?? provider.DefaultModel;
     }

@@ -218,6 +218,32 @@ public sealed class ArkProviderTests : IDisposable
         Assert.Equal(0, _harness.Submits(Ark));
     }
 
+    [Theory]
+    [InlineData("dreamina-seedance-2-0-mini-260615", 15, "Seedance 2.0 Mini")]
+    [InlineData("dreamina-seedance-2-5-260628", 30, "Seedance 2.5")]
+    public async Task The_newer_2_x_models_run_end_to_end(string model, int seconds, string family)
+    {
+        var connection = _harness.Connect(Ark);
+
+        var task = await connection.SubmitAsync(connection.Prepare(new VideoRequest { Prompt = "a pier at dawn", Model = model, DurationSeconds = seconds }), CancellationToken.None);
+        var final = await connection.WaitAsync(task, TimeSpan.FromSeconds(20), CancellationToken.None);
+
+        Assert.Equal("Succeeded", final.State);
+        Assert.Equal(family, new ArkProvider().Info.FindModel(model)!.Family);
+        Assert.Contains($"\"duration\":{seconds}", Arrived(task).Spec.RawBody);
+    }
+
+    [Fact]
+    public void Many_references_without_a_model_are_refused_rather_than_sent_to_2_5_unasked()
+    {
+        var request = Support.Requests.FromUrl();
+        AddImages(request, 11);
+
+        var error = _harness.AssertRefusedBeforeAnyRequest(Ark, request, ErrorIds.TooManyImages, "Image");
+
+        Assert.Contains("Ark (dreamina-seedance-2-5-260628)", error.Message);
+    }
+
     [Fact]
     public void Seedance_2_refuses_offline_inference_before_any_request_naming_the_ark_models_that_take_it()
     {
@@ -269,7 +295,7 @@ public sealed class ArkProviderTests : IDisposable
         { null, "ResolutionNotSupported", "Resolution", request => request.Resolution = "1080p" },
         { null, "AspectRatioNotSupported", "AspectRatio", request => request.AspectRatio = "5:4" },
         { null, "TooManyImages", "Image", request => AddImages(request, 9) },
-        { null, "ModelNotKnown", "Model", request => request.Model = "dreamina-seedance-2-5-260628" },
+        { null, "ModelNotKnown", "Model", request => request.Model = "dreamina-seedance-3-0-261231" },
         { null, "TooManyImages", "Image", request => { request.Model = "seedance-1-5-pro-251215"; AddImages(request, 1); } },
         { null, "TooManyImages", "Image", request => request.Model = "seedance-1-0-lite-t2v-250428" },
         { null, "ParameterNotSupported", "LastImage", request => { request.Model = "seedance-1-0-pro-250528"; request.LastImage = ImageInput.FromUri(new Uri("https://images.example.com/end.jpg")); } },

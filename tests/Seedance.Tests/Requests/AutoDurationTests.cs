@@ -34,7 +34,7 @@ public sealed class AutoDurationTests : IDisposable
 
         Assert.Contains("-Duration -1 (the model chooses the length) is not offered by WaveSpeed model", error.Message);
         var offeredBy = error.Message.Substring(error.Message.IndexOf("Models that offer it: ", StringComparison.Ordinal));
-        Assert.Contains("Ark (dreamina-seedance-2-0-fast-260128, dreamina-seedance-2-0-260128, seedance-1-5-pro-251215)", offeredBy);
+        Assert.Contains("Ark (dreamina-seedance-2-0-fast-260128, dreamina-seedance-2-0-260128, seedance-1-5-pro-251215, dreamina-seedance-2-0-mini-260615, dreamina-seedance-2-5-260628)", offeredBy);
         Assert.Contains("fal (bytedance/seedance-2.0/fast/image-to-video", offeredBy);
         Assert.DoesNotContain("WaveSpeed", offeredBy);
     }

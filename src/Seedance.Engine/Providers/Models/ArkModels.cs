@@ -18,6 +18,8 @@ internal static class ArkModels
 
     private const string Fast20 = "dreamina-seedance-2-0-fast-260128";
     private const string Standard20 = "dreamina-seedance-2-0-260128";
+    private const string Mini20 = "dreamina-seedance-2-0-mini-260615";
+    private const string Standard25 = "dreamina-seedance-2-5-260628";
     private const string Pro15 = "seedance-1-5-pro-251215";
     private const string Pro10 = "seedance-1-0-pro-250528";
     private const string ProFast10 = "seedance-1-0-pro-fast-251015";
@@ -97,6 +99,28 @@ internal static class ArkModels
             PriceWithReferenceVideo = WithVideoInput(7.00m, "480p", "720p", "1080p"),
             TypicalGenerationTime = TimeSpan.FromSeconds(80),
         };
+        // Leads from BytePlus integrations (vm0 PR #25814): Mini at $3.50 per million tokens, $2.10 with a video input.
+        var mini20 = fast20 with
+        {
+            Id = Mini20,
+            Family = "Seedance 2.0 Mini",
+            Aliases = AlsoKnownAs(Mini20, "seedance-2-0-mini", "seedance-2.0-mini"),
+            PricePerSecond = Tokens.PerSecond(3.50m, "480p", "720p"),
+            PriceSource = "BytePlus's $3.50 per million tokens for 2.0 Mini (as BytePlus integrations report it), by ByteDance's token formula",
+            PriceWithReferenceVideo = new Pricing.VideoInputPrice(Tokens.PerSecond(2.10m, "480p", "720p"), BillsInputSeconds: true, "BytePlus's $2.10 per million tokens for 2.0 Mini with a video input, input video seconds counted as tokens"),
+        };
+        // 2.5 (vm0 PR #28113): clips up to 30 s, up to 50 references. Its price is published in yuan only (Volcengine
+        // 70 CNY per million tokens, 42 with a video input), so no dollar figure is given.
+        var standard25 = standard20 with
+        {
+            Id = Standard25,
+            Family = "Seedance 2.5",
+            Aliases = AlsoKnownAs(Standard25, "seedance-2-5", "seedance-2.5"),
+            MaxImages = 50,
+            Durations = Seconds.Between(4, 30),
+            PricePerSecond = Prices.NotPublished,
+            PriceWithReferenceVideo = null,
+        };
         var pro15 = standard20 with
         {
             Id = Pro15,
@@ -142,7 +166,7 @@ internal static class ArkModels
             AspectRatios = FixedRatios,
             OptionFlags = Seedance1Options,
         };
-        return new[] { fast20, standard20, pro15, pro10, proFast10, liteI2v10, liteT2v10 };
+        return new[] { fast20, standard20, pro15, pro10, proFast10, liteI2v10, liteT2v10, mini20, standard25 };
     }
 
     /// <summary>

@@ -76,6 +76,16 @@ internal static class FalModels
             TypicalGenerationTime = TimeSpan.FromSeconds(80),
         };
 
+        // The Mini tier: each fast endpoint's twin under mini/; fal publishes no price for it.
+        static ModelInfo Mini(ModelInfo fast, string id) => fast with
+        {
+            Id = id,
+            Family = "Seedance 2.0 Mini",
+            Aliases = Array.Empty<string>(),
+            PricePerSecond = Prices.NotPublished,
+            PriceWithReferenceVideo = null,
+        };
+
         var pro15Image = fastImage with
         {
             Id = "fal-ai/bytedance/seedance/v1.5/pro/image-to-video",
@@ -130,6 +140,9 @@ internal static class FalModels
             Standard(fastImage, "bytedance/seedance-2.0/image-to-video"),
             Standard(fastText, "bytedance/seedance-2.0/text-to-video"),
             Standard(fastReferences, "bytedance/seedance-2.0/reference-to-video"),
+            Mini(fastImage, "bytedance/seedance-2.0/mini/image-to-video"),
+            Mini(fastText, "bytedance/seedance-2.0/mini/text-to-video"),
+            Mini(fastReferences, "bytedance/seedance-2.0/mini/reference-to-video"),
             pro15Image,
             pro15Text,
             pro10Image,
