@@ -22,6 +22,8 @@ internal sealed partial class AimlApiTwin : IProviderTwin
     private const string Generations = "/v2/video/generations";
     private const string BodyValidationError = "Body validation error!";
     private const string NanoidAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
+    /// <summary>The most video_urls and audio_urls entries each (AI/ML API's 2.0 schemas).</summary>
+    private const int MaxReferenceMedia = 3;
 
     private static readonly int[] FourToFifteen = Enumerable.Range(4, 12).ToArray();
     private static readonly int[] FiveOrTen = { 5, 10 };
@@ -32,8 +34,8 @@ internal sealed partial class AimlApiTwin : IProviderTwin
     // The request schemas of docs/api-references/video-models/ByteDance/*.json in aimlapi/api-docs.
     private static readonly Dictionary<string, ModelSchema> Schemas = new ModelSchema[]
     {
-        new("bytedance/seedance-2-0-fast", FourToFifteen, 8, new[] { "480p", "720p" }, "720p") { AspectRatios = Seedance2Ratios, LastImage = true, MaxReferenceImages = 9, GeneratesAudio = true },
-        new("bytedance/seedance-2-0", FourToFifteen, 5, new[] { "480p", "720p", "1080p", "4k" }, "720p") { AspectRatios = Seedance2Ratios, LastImage = true, MaxReferenceImages = 9, GeneratesAudio = true, Watermark = true },
+        new("bytedance/seedance-2-0-fast", FourToFifteen, 8, new[] { "480p", "720p" }, "720p") { AspectRatios = Seedance2Ratios, LastImage = true, MaxReferenceImages = 9, ReferenceMedia = true, GeneratesAudio = true },
+        new("bytedance/seedance-2-0", FourToFifteen, 5, new[] { "480p", "720p", "1080p", "4k" }, "720p") { AspectRatios = Seedance2Ratios, LastImage = true, MaxReferenceImages = 9, ReferenceMedia = true, GeneratesAudio = true, Watermark = true },
         new("bytedance/seedance-1-5-pro", Enumerable.Range(4, 9).ToArray(), 5, UpTo1080p, "720p") { AspectRatios = new[] { "16:9", "4:3", "1:1", "3:4", "9:16", "21:9", "adaptive" }, LastImage = true, GeneratesAudio = true, CameraField = "camera_fixed", Watermark = true },
         new("bytedance/seedance-1-0-pro-fast", FiveOrTen, 5, UpTo1080p, "1080p") { LastImage = true, CameraField = "camerafixed", Watermark = true },
         new("bytedance/seedance-1-0-pro-i2v", FiveOrTen, 5, UpTo1080p, "1080p") { LastImage = true, CameraField = "camerafixed", Watermark = true },
@@ -179,6 +181,7 @@ internal sealed partial class AimlApiTwin : IProviderTwin
         bool? audio = null, cameraFixed = null;
         problem = Prompt(body, spec)
             ?? Images(body, schema, spec)
+            ?? (schema.ReferenceMedia ? ReferenceMedia(body, spec) : null)
             ?? Duration(body, schema.Durations, schema.DefaultDuration, spec)
             ?? Choice(body, "resolution", schema.Resolutions, out resolution)
             ?? (schema.AspectRatios.Length > 0 ? Choice(body, "aspect_ratio", schema.AspectRatios, out aspectRatio) : null)
@@ -305,7 +308,20 @@ internal sealed partial class AimlApiTwin : IProviderTwin
         return problem ?? (value is null || IsImageReference(value) ? null : $"Invalid url at \"{field}\"");
     }
 
-    private static string? Urls(JsonObject body, string field, int max, out int count)
+    /// <summary>
+    /// video_urls and audio_urls (1-3 http(s) URLs each, as the 2.0 schemas have them); audio needs an image or a video
+    /// reference too.
+    /// </summary>
+    private static string? ReferenceMedia(JsonObject body, EmulatedTaskSpec spec)
+    {
+        var audios = 0;
+        var problem = Urls(body, "video_urls", MaxReferenceMedia, out var videos, IsWebUrl) ?? Urls(body, "audio_urls", MaxReferenceMedia, out audios, IsWebUrl);
+        return problem ?? (audios > 0 && videos == 0 && spec.ImageCount == 0 ? "audio_urls needs at least one image or video reference" : null);
+    }
+
+    private static string? Urls(JsonObject body, string field, int max, out int count) => Urls(body, field, max, out count, IsImageReference);
+
+    private static string? Urls(JsonObject body, string field, int max, out int count, Func<string, bool> isValid)
     {
         count = 0;
         if (body[field] is not { } node)
@@ -326,7 +342,7 @@ internal sealed partial class AimlApiTwin : IProviderTwin
 
         for (var index = 0; index < items.Count; index++)
         {
-            if (!(items[index] is JsonValue item && item.TryGetValue<string>(out var url) && IsImageReference(url)))
+            if (!(items[index] is JsonValue item && item.TryGetValue<string>(out var url) && isValid(url)))
             {
                 return $"Invalid url at \"{field}[{index}]\"";
             }
@@ -335,8 +351,11 @@ internal sealed partial class AimlApiTwin : IProviderTwin
         return null;
     }
 
+    private static bool IsWebUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
     private static bool IsImageReference(string value) =>
-        (Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+        IsWebUrl(value)
         || (value.StartsWith("data:image/", StringComparison.Ordinal) && value.IndexOf(";base64,", StringComparison.Ordinal) > 0);
 
     private static string Required(string field) => $"Required at \"{field}\"";
@@ -445,6 +464,9 @@ internal sealed partial class AimlApiTwin : IProviderTwin
 
         /// <summary>The most image_urls entries; 0 when the schema has no image_urls.</summary>
         public int MaxReferenceImages { get; init; }
+
+        /// <summary>Whether the schema has video_urls and audio_urls.</summary>
+        public bool ReferenceMedia { get; init; }
 
         /// <summary>Whether the model makes sound (and takes generate_audio, default true).</summary>
         public bool GeneratesAudio { get; init; }

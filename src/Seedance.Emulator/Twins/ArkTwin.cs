@@ -271,7 +271,8 @@ internal sealed partial class ArkTwin : IProviderTwin
         }
 
         var roles = new List<string?>();
-        var media = 0;
+        var videos = 0;
+        var audios = 0;
         var texts = 0;
         foreach (var node in content)
         {
@@ -301,7 +302,15 @@ internal sealed partial class ArkTwin : IProviderTwin
 
                     break;
                 case "video_url" or "audio_url" when model.ReferenceMedia:
-                    media++;
+                    var isVideo = JsonFields.Text(item, "type") == "video_url";
+                    var mediaProblem = isVideo ? ValidateReferenceMedia(item, "video_url", "reference_video", takesBase64: false) : ValidateReferenceMedia(item, "audio_url", "reference_audio", takesBase64: true);
+                    if (mediaProblem is not null)
+                    {
+                        return mediaProblem;
+                    }
+
+                    videos += isVideo ? 1 : 0;
+                    audios += isVideo ? 0 : 1;
                     break;
                 case "draft_task":
                     break;
@@ -315,7 +324,7 @@ internal sealed partial class ArkTwin : IProviderTwin
         var lastFrames = roles.Count(role => role == "last_frame");
         var references = roles.Count(role => role == "reference_image");
         return texts > 1 ? Invalid("content", "at most one text item is allowed")
-            : texts == 0 && roles.Count == 0 && media == 0 ? Missing("content.text")
+            : texts == 0 && roles.Count == 0 && videos + audios == 0 ? Missing("content.text")
             : texts == 0 && model.MaxReferences == 0 && !model.TakesFirstFrame ? Missing("content.text")
             : roles.Count == 0 && model.RequiresImage ? Missing("content.image_url")
             : roles.Count > 0 && !model.TakesFirstFrame && model.MaxReferences == 0 ? Invalid("content.image_url", $"{spec.Model} generates from text only")
@@ -326,8 +335,37 @@ internal sealed partial class ArkTwin : IProviderTwin
             : lastFrames == 1 && !model.TakesLastFrame ? Invalid("content.role", $"last_frame is not supported by {spec.Model}")
             : firstFrames == 1 && !model.TakesFirstFrame ? Invalid("content.role", $"first_frame is not supported by {spec.Model}")
             : references > model.MaxReferences ? Invalid("content", $"at most {model.MaxReferences} reference images are allowed for {spec.Model}")
-            : media > MaxReferenceMedia * 2 ? Invalid("content", $"at most {MaxReferenceMedia} reference videos and {MaxReferenceMedia} reference audios are allowed")
+            : videos > MaxReferenceMedia || audios > MaxReferenceMedia ? Invalid("content", $"at most {MaxReferenceMedia} reference videos and {MaxReferenceMedia} reference audios are allowed")
+            : audios > 0 && videos == 0 && roles.Count == 0 ? Invalid("content.audio_url", "reference audio needs at least one image or reference video")
             : null;
+    }
+
+    /// <summary>
+    /// A reference video or audio item: its one role, and an http(s) URL or an asset:// id; audio may also be a
+    /// data:audio/&lt;fmt&gt;;base64, URI, video may not (Ark's create-task reference).
+    /// </summary>
+    private static Problem? ValidateReferenceMedia(JsonObject item, string kind, string role, bool takesBase64)
+    {
+        if (JsonFields.Text(item, "role") != role)
+        {
+            return Invalid("content.role", $"a {kind} item must have role {role}");
+        }
+
+        var url = item[kind] is JsonObject media ? JsonFields.Text(media, "url") : null;
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            return Missing($"content.{kind}.url");
+        }
+
+        if (takesBase64 && url!.StartsWith("data:audio/", StringComparison.Ordinal) && url.Contains(";base64,"))
+        {
+            return null;
+        }
+
+        var allowed = takesBase64 ? "an http(s) URL, an asset:// id or a data:audio/<format>;base64, URI" : "an http(s) URL or an asset:// id";
+        return Uri.TryCreate(url, UriKind.Absolute, out var remote) && remote.Scheme is "http" or "https" or "asset"
+            ? null
+            : Invalid($"content.{kind}.url", $"must be {allowed}");
     }
 
     /// <summary>An image item: a known role, and a URL or a <c>data:image/&lt;fmt&gt;;base64,</c> URI within Ark's limits.</summary>

@@ -25,6 +25,9 @@ internal sealed class ReplicateModelSchema
         new ReplicateModelSchema("bytedance/seedance-1-lite", "f22bbc7d965c70af30ba3b157e3bb05d232136555885e934b92878ad773f48c1", 2, 12, new[] { "480p", "720p", "1080p" }, "720p", Seedance1Ratios, maxReferenceImages: 4, seedance2: false),
     };
 
+    /// <summary>The most reference_videos and reference_audios items each (2.0's schema: up to 3, 15 s in all).</summary>
+    private const int MaxReferenceMedia = 3;
+
     private readonly int _minDuration;
     private readonly int _maxDuration;
     private readonly string[] _resolutions;
@@ -76,9 +79,11 @@ internal sealed class ReplicateModelSchema
         Integer(input, "seed", null, null, problems);
         OneOf(input, "resolution", _resolutions, problems);
         OneOf(input, "aspect_ratio", _aspectRatios, problems);
-        if (_maxReferenceImages > 0 && Expect(input, "reference_images", JsonValueKind.Array, "array", problems) && input["reference_images"] is JsonArray references && references.Count > _maxReferenceImages)
+        MaxItems(input, "reference_images", _maxReferenceImages, problems);
+        if (_seedance2)
         {
-            problems.Add(new InvalidField("array_max_items", "input.reference_images", $"Array must have at most {_maxReferenceImages} items"));
+            MaxItems(input, "reference_videos", MaxReferenceMedia, problems);
+            MaxItems(input, "reference_audios", MaxReferenceMedia, problems);
         }
 
         Expect(input, _seedance2 ? "generate_audio" : "camera_fixed", JsonValueKind.True, "boolean", problems);
@@ -107,6 +112,12 @@ internal sealed class ReplicateModelSchema
             return "last_frame_image only works when image (the first frame) is given too";
         }
 
+        // 2.0's schema: reference audio needs an image or a video too.
+        if (_seedance2 && JsonFields.Array(input, "reference_audios") is { Count: > 0 } && JsonFields.Array(input, "reference_videos") is not { Count: > 0 } && !references && input["image"] is null)
+        {
+            return "reference_audios needs an image or a reference video too";
+        }
+
         return references && !_seedance2 && ResolutionOf(input) == "1080p" ? "reference_images cannot be used with 1080p" : null;
     }
 
@@ -130,6 +141,15 @@ internal sealed class ReplicateModelSchema
         spec.AddImages(input["image"]);
         spec.AddImages(_maxReferenceImages > 0 ? input["reference_images"] : null);
         return spec;
+    }
+
+    /// <summary>An array input of at most <paramref name="max"/> items, where the model has it (<paramref name="max"/> above 0).</summary>
+    private static void MaxItems(JsonObject input, string field, int max, List<InvalidField> problems)
+    {
+        if (max > 0 && Expect(input, field, JsonValueKind.Array, "array", problems) && input[field] is JsonArray items && items.Count > max)
+        {
+            problems.Add(new InvalidField("array_max_items", "input." + field, $"Array must have at most {max} items"));
+        }
     }
 
     /// <summary>Reference images, where the model has that input (elsewhere the field is ignored).</summary>

@@ -130,6 +130,16 @@ public static class ErrorIds
 
     public const string RateLimited = nameof(RateLimited);
 
+    public const string ReferenceAudioWithoutVisual = nameof(ReferenceAudioWithoutVisual);
+
+    public const string ReferenceMediaEmpty = nameof(ReferenceMediaEmpty);
+
+    public const string ReferenceMediaFileNotSent = nameof(ReferenceMediaFileNotSent);
+
+    public const string ReferenceMediaNotSupported = nameof(ReferenceMediaNotSupported);
+
+    public const string ReferenceMediaUrlNotSupported = nameof(ReferenceMediaUrlNotSupported);
+
     public const string RegionNotKnown = nameof(RegionNotKnown);
 
     public const string RegionNotSupported = nameof(RegionNotSupported);
@@ -151,6 +161,10 @@ public static class ErrorIds
     public const string TooFewImages = nameof(TooFewImages);
 
     public const string TooManyImages = nameof(TooManyImages);
+
+    public const string TooManyReferenceAudios = nameof(TooManyReferenceAudios);
+
+    public const string TooManyReferenceVideos = nameof(TooManyReferenceVideos);
 
     public const string TooManyShots = nameof(TooManyShots);
 

@@ -22,6 +22,8 @@ public sealed class AimlApiProvider : IVideoProvider
     /// <summary>One image is the first frame (<c>image_url</c>); several are references (<c>image_urls</c>, @Image1...).</summary>
     private static readonly ImageFields ImageFields = new("image_url", "image_urls", "last_image_url");
 
+    private static readonly ReferenceMediaFields ReferenceMediaFields = new("video_urls", "audio_urls");
+
     /// <summary>ByteDance's names; AI/ML API takes no webhook.</summary>
     private static readonly OptionFields OptionFields = new();
 
@@ -40,7 +42,9 @@ public sealed class AimlApiProvider : IVideoProvider
             .SetBy("Image", "image_url", "image_urls")
             .SetBy("LastImage", "last_image_url")
             .SetBy("CameraFixed", "camerafixed")
-            .Unchecked(ReservedFields.ReferenceMedia, "video_urls", "audio_urls", "video_url", "audio_url"),
+            .SetBy("ReferenceVideo", "video_urls")
+            .SetBy("ReferenceAudio", "audio_urls")
+            .Unchecked(ReservedFields.ReferenceMedia, "video_url", "audio_url"),
         // No API lists generations; the usage page of the dashboard (AI/ML API's own docs name it) shows what was spent.
         RequestsPage = new Uri("https://aimlapi.com/app/usage"),
     };
@@ -105,6 +109,7 @@ public sealed class AimlApiProvider : IVideoProvider
         var body = new JsonObject { ["model"] = request.Model.Id };
         WireJson.AddIfSet(body, "prompt", request.Prompt);
         ImageFields.AddTo(body, request);
+        ReferenceMediaFields.AddTo(body, request);
 
         // The schema types duration as an integer (the docs' own example sends the string "8"; both are taken).
         body["duration"] = request.DurationSeconds;

@@ -82,6 +82,7 @@ public sealed class ArkProvider : IVideoProvider, ITaskLister, IWebhookSource
         OutputRetention = "24 hours (task records 7 days)",
         OutputLifetime = TimeSpan.FromHours(24),
         ClientReferenceField = ReferenceField,
+        TakesAssetIds = true,
         InlineImageLimitBytes = ArkModels.MaxImageBytes,
         // Beyond ByteDance's own names: content[] carries the prompt and every image (and would carry reference
         // media); frames is Ark's other way to set the length, and draft forces 480p.
@@ -250,7 +251,10 @@ public sealed class ArkProvider : IVideoProvider, ITaskLister, IWebhookSource
     internal string WireModelId(ProviderContext context, ModelInfo model) =>
         ArkModels.RegionalIds.TryGetValue(RegionOf(context), out var ids) && ids.TryGetValue(model.Id, out var regional) ? regional : model.Id;
 
-    /// <summary>A text item for the prompt, then the images by role: one is the first frame, several are references.</summary>
+    /// <summary>
+    /// A text item for the prompt, then the images by role (one is the first frame, several are references), then the
+    /// reference videos and audio.
+    /// </summary>
     private static JsonArray Content(PreparedRequest request)
     {
         var content = new JsonArray();
@@ -259,7 +263,7 @@ public sealed class ArkProvider : IVideoProvider, ITaskLister, IWebhookSource
             content.Add(new JsonObject { ["type"] = "text", ["text"] = prompt });
         }
 
-        var role = request.Model.TakesAsReferences(request.Images.Count) ? "reference_image" : "first_frame";
+        var role = request.ImagesAreReferences ? "reference_image" : "first_frame";
         foreach (var image in request.Images)
         {
             content.Add(Image(image.WireValue, role));
@@ -270,9 +274,22 @@ public sealed class ArkProvider : IVideoProvider, ITaskLister, IWebhookSource
             content.Add(Image(last.WireValue, "last_frame"));
         }
 
+        foreach (var video in request.ReferenceVideos)
+        {
+            content.Add(Media("video_url", video, "reference_video"));
+        }
+
+        foreach (var audio in request.ReferenceAudios)
+        {
+            content.Add(Media("audio_url", audio, "reference_audio"));
+        }
+
         return content;
     }
 
-    private static JsonObject Image(string url, string role) =>
-        new() { ["type"] = "image_url", ["image_url"] = new JsonObject { ["url"] = url }, ["role"] = role };
+    private static JsonObject Image(string url, string role) => Media("image_url", url, role);
+
+    /// <summary>One content item: <c>{"type":kind,kind:{"url":…},"role":role}</c>, the shape of images, videos and audio alike.</summary>
+    private static JsonObject Media(string kind, string url, string role) =>
+        new() { ["type"] = kind, [kind] = new JsonObject { ["url"] = url }, ["role"] = role };
 }

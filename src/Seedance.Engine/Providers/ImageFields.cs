@@ -23,9 +23,9 @@ internal sealed class ImageFields
 
     public void AddTo(JsonObject body, PreparedRequest request)
     {
-        // A model that takes references gets the array, empty when no image is given (fal's reference endpoints take
-        // a prompt alone).
-        if (request.Model.TakesAsReferences(request.Images.Count))
+        // Images that are references go in the array; a model that takes nothing but references gets it even empty
+        // (fal's reference endpoints take a prompt alone).
+        if (request.ImagesAreReferences && (request.Images.Count > 0 || request.Model.ImageHandling == ImageUse.References))
         {
             AddIfNamed(body, _references, WireJson.Urls(request.Images));
         }

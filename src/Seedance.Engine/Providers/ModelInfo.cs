@@ -91,6 +91,18 @@ public sealed record ModelInfo
     /// <summary>The largest seed the model takes (see <see cref="MinSeed"/>).</summary>
     public long MaxSeed { get; init; } = uint.MaxValue;
 
+    /// <summary>The reference videos and audio the model takes; null when it takes none.</summary>
+    internal ReferenceMediaLimits? ReferenceMedia { get; init; }
+
+    /// <summary>How many reference videos (-ReferenceVideo) the model takes; 0 when it takes none.</summary>
+    public int MaxReferenceVideos => ReferenceMedia?.MaxVideos ?? 0;
+
+    /// <summary>How many reference audio clips (-ReferenceAudio) the model takes; 0 when it takes none.</summary>
+    public int MaxReferenceAudios => ReferenceMedia?.MaxAudios ?? 0;
+
+    /// <summary>The length each reference clip may have and all together, e.g. "each 2-15 s, 15 s in all"; null when the model takes none.</summary>
+    public string? ReferenceClipSeconds => ReferenceMedia is { } limits ? $"each {limits.MinClipSeconds}-{limits.MaxClipSeconds} s, {limits.MaxTotalSeconds} s in all" : null;
+
     /// <summary>The pixel sizes the model takes for input images; null where the provider documents no limit.</summary>
     public ImagePixelLimits? ImagePixels { get; init; }
 
@@ -102,9 +114,14 @@ public sealed record ModelInfo
 
     public bool Supports(ModelOptions option) => (OptionFlags & option) == option;
 
-    /// <summary>Whether <paramref name="imageCount"/> images given to this model are references rather than a first frame.</summary>
-    public bool TakesAsReferences(int imageCount) =>
-        ImageHandling == Seedance.Providers.ImageUse.References || (ImageHandling == Seedance.Providers.ImageUse.FirstFrameOrReferences && imageCount > 1);
+    /// <summary>
+    /// Whether <paramref name="imageCount"/> images given to this model are references rather than a first frame: so
+    /// are several, and any given with reference videos or audio (ByteDance's multimodal reference task, which takes
+    /// no first frame).
+    /// </summary>
+    public bool TakesAsReferences(int imageCount, bool withReferenceMedia = false) =>
+        ImageHandling == Seedance.Providers.ImageUse.References
+        || (ImageHandling == Seedance.Providers.ImageUse.FirstFrameOrReferences && (imageCount > 1 || withReferenceMedia));
 
     public bool IsKnownAs(string name) =>
         string.Equals(Id, name, StringComparison.OrdinalIgnoreCase)

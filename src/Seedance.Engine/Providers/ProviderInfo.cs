@@ -69,6 +69,9 @@ public sealed class ProviderInfo
     /// </summary>
     public string? ClientReferenceField { get; init; }
 
+    /// <summary>Whether the provider takes media it keeps by id (<c>asset://…</c>, Ark's asset library) where it takes a URL.</summary>
+    public bool TakesAssetIds { get; init; }
+
     /// <summary>
     /// The page of the provider's web console that shows the account's requests or spending: where a user looks for a
     /// task whose submit answer was lost when no API can list it. Null when the provider's task list answers that.

@@ -34,6 +34,8 @@ public sealed class ReplicateProvider : IVideoProvider, IImageUploader, ITaskLis
     /// <summary>One image is the first frame (<c>image</c>); several are <c>reference_images</c>.</summary>
     private static readonly ImageFields ImageFields = new("image", "reference_images", "last_frame_image");
 
+    private static readonly ReferenceMediaFields ReferenceMediaFields = new("reference_videos", "reference_audios");
+
     /// <summary>No watermark field; the webhook goes beside <c>input</c>, not in it.</summary>
     private static readonly OptionFields OptionFields = new() { Watermark = null };
 
@@ -48,7 +50,8 @@ public sealed class ReplicateProvider : IVideoProvider, IImageUploader, ITaskLis
         ReservedFields = ReservedFields.Seedance()
             .SetBy("Image", "image", "reference_images")
             .SetBy("LastImage", "last_frame_image")
-            .Unchecked(ReservedFields.ReferenceMedia, "reference_videos", "reference_audios"),
+            .SetBy("ReferenceVideo", "reference_videos")
+            .SetBy("ReferenceAudio", "reference_audios"),
     };
 
     /// <summary>Standard Webhooks: <c>webhook-signature: v1,{base64}</c>, keyed with the base64-decoded text after <c>whsec_</c>.</summary>
@@ -65,6 +68,7 @@ public sealed class ReplicateProvider : IVideoProvider, IImageUploader, ITaskLis
         var input = new JsonObject();
         WireJson.AddIfSet(input, "prompt", request.Prompt);
         ImageFields.AddTo(input, request);
+        ReferenceMediaFields.AddTo(input, request);
         input["duration"] = request.WireDuration;
         OptionFields.AddTo(input, request);
 

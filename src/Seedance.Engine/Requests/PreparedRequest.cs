@@ -26,6 +26,15 @@ public sealed record PreparedRequest
 
     public PreparedImage? LastImage { get; init; }
 
+    /// <summary>The reference videos as the provider is sent them (URLs or asset ids), in order.</summary>
+    public IReadOnlyList<string> ReferenceVideos { get; init; } = new List<string>();
+
+    /// <summary>The reference audio as the provider is sent it (URLs or asset ids), in order.</summary>
+    public IReadOnlyList<string> ReferenceAudios { get; init; } = new List<string>();
+
+    /// <summary>Whether the images are sent as references rather than as a first frame (see <see cref="ModelInfo.TakesAsReferences"/>).</summary>
+    public bool ImagesAreReferences => Model.TakesAsReferences(Images.Count, ReferenceVideos.Count + ReferenceAudios.Count > 0);
+
     /// <summary>
     /// The duration in seconds, the model's default when the user chose none; when the model chooses the length
     /// (<c>-Duration -1</c>), the longest it may choose, which is what estimates and -MaxCost count.
@@ -83,10 +92,12 @@ public sealed record PreparedRequest
                 1 => "from 1 image",
                 _ => $"from {Images.Count} images",
             };
+            var references = ReferenceVideos.Count + ReferenceAudios.Count == 0 ? string.Empty
+                : $" with {ReferenceVideos.Count} reference video(s) and {ReferenceAudios.Count} audio" + (ReferenceVideoSeconds is { } seconds && ReferenceVideos.Count > 0 ? $" (priced as {seconds:0.#} s of input video, the most a URL of unknown length may be)" : string.Empty);
             var cost = EstimatedCost is { } value ? $", est. ${value:0.00}" : ", price not published";
             var extra = ExtraFields.Count == 0 ? string.Empty : "; -ExtraField " + string.Join(", ", ExtraFields.Select(field => $"{field.Key}={Shorten(field.Value)}"));
             var length = ModelChoosesDuration ? $"up to {DurationSeconds} s (the model chooses)" : $"{DurationSeconds} s";
-            return $"{length} {EffectiveResolution} video {images} on {Model.Provider} ({Model.Id}){cost}{extra}";
+            return $"{length} {EffectiveResolution} video {images}{references} on {Model.Provider} ({Model.Id}){cost}{extra}";
         }
     }
 

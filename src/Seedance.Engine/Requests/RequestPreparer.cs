@@ -29,10 +29,11 @@ public static class RequestPreparer
         // Images last: reading files is the slowest check, and the cheap ones should fail first.
         var images = request.Images.Select(image => Load(provider, model, image, "Image")).ToList();
         var lastImage = request.LastImage is null ? null : Load(provider, model, request.LastImage, "LastImage");
+        var references = ReferenceMediaPreparer.Prepare(provider.Info, model, request);
 
         var effectiveResolution = resolution ?? model.DefaultResolution;
         CheckReferenceResolution(model, request, effectiveResolution);
-        var estimate = CostEstimator.Estimate(model, duration, effectiveResolution);
+        var estimate = CostEstimator.Estimate(model, duration, effectiveResolution, references.VideoSeconds);
         if (estimate is null)
         {
             warnings.Add($"{provider.Info.Name} publishes no price for {model.Id} at {effectiveResolution}: this task is not in any estimate or total, and -MaxCost refuses it. Check the cost on {provider.Info.Name}'s own pricing page.");
@@ -43,6 +44,9 @@ public static class RequestPreparer
             Prompt = prompt,
             Images = images,
             LastImage = lastImage,
+            ReferenceVideos = references.Videos,
+            ReferenceAudios = references.Audios,
+            ReferenceVideoSeconds = references.VideoSeconds,
             DurationSeconds = duration,
             ModelChoosesDuration = modelChoosesDuration,
             Resolution = resolution,
@@ -146,16 +150,23 @@ public static class RequestPreparer
             throw Invalid(ErrorIds.LastImageWithoutFirst, "LastImage", "-LastImage needs a first frame too: give -Image as well.");
         }
 
-        // Seedance takes one scenario per task: a first frame, a first and a last frame, or reference images.
+        // Seedance takes one scenario per task: a first frame, a first and a last frame, or references (images, videos, audio).
         if (request.LastImage is not null && count > 1 && model.ImageHandling == ImageUse.FirstFrameOrReferences)
         {
             throw Invalid(ErrorIds.LastImageWithReferences, "LastImage", $"-LastImage cannot be combined with {count} -Image values on {model.Provider} model {model.Id}: one -Image with -LastImage is first-and-last-frame generation, several -Image values are reference images, and a task is one or the other. Give one -Image with -LastImage, or leave -LastImage out.");
         }
+
+        if (request.LastImage is not null && HasReferenceMedia(request))
+        {
+            throw Invalid(ErrorIds.LastImageWithReferences, "LastImage", $"-LastImage cannot be combined with -ReferenceVideo or -ReferenceAudio on {model.Provider} model {model.Id}: first-and-last-frame generation and generation from references are different tasks, and a task is one or the other. Leave -LastImage out (any -Image is then a reference image), or leave out the reference clips.");
+        }
     }
+
+    private static bool HasReferenceMedia(VideoRequest request) => request.ReferenceVideos.Count + request.ReferenceAudios.Count > 0;
 
     private static void CheckReferenceResolution(ModelInfo model, VideoRequest request, string resolution)
     {
-        if (model.TakesAsReferences(request.Images.Count) && model.ReferenceImageResolutions.Count > 0 && !model.ReferenceImageResolutions.Any(allowed => ModelSelector.Same(allowed, resolution)))
+        if (model.TakesAsReferences(request.Images.Count, HasReferenceMedia(request)) && model.ReferenceImageResolutions.Count > 0 && !model.ReferenceImageResolutions.Any(allowed => ModelSelector.Same(allowed, resolution)))
         {
             throw Invalid(ErrorIds.ResolutionNotSupported, "Resolution", $"-Resolution {resolution} cannot be combined with reference images on {model.Provider} model {model.Id}. Allowed with references: {string.Join(", ", model.ReferenceImageResolutions)}.");
         }

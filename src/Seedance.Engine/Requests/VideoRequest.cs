@@ -18,6 +18,12 @@ public sealed class VideoRequest
     /// <summary>The last frame, for first+last-frame generation.</summary>
     public ImageInput? LastImage { get; set; }
 
+    /// <summary>Reference videos (MP4/MOV) the prompt can point at as @Video1, @Video2..., in order.</summary>
+    public IList<MediaInput> ReferenceVideos { get; } = new List<MediaInput>();
+
+    /// <summary>Reference audio (MP3/WAV) the prompt can point at as @Audio1, @Audio2..., in order.</summary>
+    public IList<MediaInput> ReferenceAudios { get; } = new List<MediaInput>();
+
     /// <summary>The model id in the provider's own spelling; null picks the provider's Seedance 2.0 Fast model.</summary>
     public string? Model { get; set; }
 

@@ -18,6 +18,13 @@ internal static class PathResolution
         return input.IsFile ? ImageInput.FromFile(FileSystemPath(cmdlet, value)) : input;
     }
 
+    /// <summary>A reference clip as typed: a URL as it is, a file path resolved against the current location.</summary>
+    public static MediaInput Media(PSCmdlet cmdlet, string value, string parameterName)
+    {
+        var input = MediaInput.Parse(value, parameterName);
+        return input.IsFile ? MediaInput.FromFile(FileSystemPath(cmdlet, value)) : input;
+    }
+
     /// <summary>The current location as a file system path, for -Path defaults.</summary>
     public static string CurrentDirectory(PSCmdlet cmdlet)
     {

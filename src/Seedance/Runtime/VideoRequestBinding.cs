@@ -31,6 +31,16 @@ internal static class VideoRequestBinding
             request.Images.Add(PathResolution.Image(command, image));
         }
 
+        foreach (var video in command.ReferenceVideo ?? new string[0])
+        {
+            request.ReferenceVideos.Add(PathResolution.Media(command, video, nameof(command.ReferenceVideo)));
+        }
+
+        foreach (var audio in command.ReferenceAudio ?? new string[0])
+        {
+            request.ReferenceAudios.Add(PathResolution.Media(command, audio, nameof(command.ReferenceAudio)));
+        }
+
         foreach (var shot in command.Shot ?? new string[0])
         {
             request.Shots.Add(shot);

@@ -31,6 +31,16 @@ public abstract class VideoRequestCmdlet : BackgroundWorkCmdlet
     [BlankIsNotGiven]
     public string? LastImage { get; set; }
 
+    /// <summary>Reference videos (MP4/MOV, up to 3, each 2-15 s and 15 s in all) as https URLs (or asset:// ids on Ark), in order; the prompt refers to them as @Video1, @Video2. Get-SeedanceModel lists the models that take them (MaxReferenceVideos).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankIsNotGiven]
+    public string[]? ReferenceVideo { get; set; }
+
+    /// <summary>Reference audio (MP3/WAV, up to 3) as https URLs (or asset:// ids on Ark), in order, with an image or reference video too; the prompt refers to them as @Audio1, @Audio2.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankIsNotGiven]
+    public string[]? ReferenceAudio { get; set; }
+
     /// <summary>Length of the video in seconds; the model's default when omitted. Get-SeedanceModel lists what each model allows.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BlankIsNotGiven]
@@ -161,6 +171,6 @@ public abstract class VideoRequestCmdlet : BackgroundWorkCmdlet
     /// </summary>
     private bool FailsEveryInput(SeedanceException ex) =>
         ex.Category is SeedanceErrorCategory.Authentication or SeedanceErrorCategory.InsufficientBalance
-        || (ex.Category == SeedanceErrorCategory.Validation && ex.ParameterName is not (null or "Image" or "LastImage" or "MaxCost")
+        || (ex.Category == SeedanceErrorCategory.Validation && ex.ParameterName is not (null or "Image" or "LastImage" or "ReferenceVideo" or "ReferenceAudio" or "MaxCost")
             && Array.IndexOf(_givenForAll, ex.ParameterName) >= 0);
 }

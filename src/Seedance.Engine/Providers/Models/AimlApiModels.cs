@@ -43,6 +43,7 @@ internal static class AimlApiModels
             Family = "Seedance 1.5 Pro",
             Aliases = new[] { "seedance-1-5-pro" },
             ImageHandling = ImageUse.FirstFrame,
+            ReferenceMedia = null,
             MaxImages = 1,
             Durations = Seconds.Between(4, 12),
             Resolutions = new[] { "480p", "720p", "1080p" },

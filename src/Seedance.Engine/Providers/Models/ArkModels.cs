@@ -128,6 +128,7 @@ internal static class ArkModels
             Aliases = AlsoKnownAs(Pro15),
             ImageHandling = ImageUse.FirstFrame,
             MaxImages = 1,
+            ReferenceMedia = null,
             Durations = Seconds.Between(4, 12),
             OptionFlags = standard20.OptionFlags | Seedance1Options,
             PricePerSecond = Prices.NotPublished,

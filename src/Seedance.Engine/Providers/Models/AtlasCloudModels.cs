@@ -30,6 +30,9 @@ internal static class AtlasCloudModels
             ImageHandling = ImageUse.FirstFrame,
             MinImages = 1,
             MaxImages = 1,
+            // Atlas Cloud takes reference videos and audio only as asset:// ids of its Asset Library, registered from a
+            // public URL in its console: here they are refused, naming the models that take them.
+            ReferenceMedia = null,
             PromptRequired = false,
             AspectRatios = new[] { "16:9", "9:16", "1:1", "4:3", "3:4", "21:9", "adaptive" },
             OptionFlags = CommonOptions | ModelOptions.LastImage,

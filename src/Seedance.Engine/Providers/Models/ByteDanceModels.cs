@@ -8,8 +8,14 @@ namespace Seedance.Providers.Models;
 internal static class ByteDanceModels
 {
     /// <summary>
+    /// ByteDance's reference media on 2.0 (Ark's create-task reference): up to 3 videos and 3 audio clips, each 2 to 15 s
+    /// and 15 s in all.
+    /// </summary>
+    public static ReferenceMediaLimits ReferenceMedia { get; } = new(MaxVideos: 3, MaxAudios: 3, MinClipSeconds: 2, MaxClipSeconds: 15, MaxTotalSeconds: 15);
+
+    /// <summary>
     /// Seedance 2.0 Fast: text, a first frame (+ last frame) or up to 9 reference images; 4 to 15 s, 5 by default;
-    /// 480p or 720p; native audio and a seed. It also answers to the short names users give it (seedance-2-0-fast).
+    /// 480p or 720p; native audio and a seed; reference videos and audio. It also answers to the short names users give it (seedance-2-0-fast).
     /// </summary>
     public static ModelInfo Seedance20Fast(string provider, string id) => new(provider, id, "Seedance 2.0 Fast")
     {
@@ -22,6 +28,7 @@ internal static class ByteDanceModels
         Resolutions = new[] { "480p", "720p" },
         DefaultResolution = "720p",
         OptionFlags = ModelOptions.LastImage | ModelOptions.GenerateAudio | ModelOptions.Seed,
+        ReferenceMedia = ReferenceMedia,
         TypicalGenerationTime = TimeSpan.FromSeconds(35),
     };
 }

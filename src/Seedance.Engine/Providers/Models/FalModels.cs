@@ -38,6 +38,9 @@ internal static class FalModels
             ImageHandling = ImageUse.FirstFrame,
             MinImages = 1,
             MaxImages = 1,
+            // fal takes reference videos and audio on its reference-to-video endpoints only, as hosted files this module
+            // does not upload yet: here they are refused, naming the models that take them.
+            ReferenceMedia = null,
             AspectRatios = AspectRatios,
             // Seedance 2.0's duration is "auto" (the model chooses) unless a length is given.
             OptionFlags = ModelOptions.GenerateAudio | ModelOptions.Webhook | ModelOptions.LastImage | ModelOptions.AutoDuration,

@@ -37,6 +37,7 @@ internal static class ReplicateModels
             Aliases = new[] { "seedance-1-pro", "seedance-1-0-pro" },
             ImageHandling = ImageUse.FirstFrame,
             MaxImages = 1,
+            ReferenceMedia = null,
             Durations = Seconds.Between(2, 12),
             DefaultResolution = "1080p",
             AspectRatios = new[] { "16:9", "4:3", "1:1", "3:4", "9:16", "21:9", "9:21" },

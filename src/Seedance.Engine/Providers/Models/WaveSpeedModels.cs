@@ -33,6 +33,9 @@ internal static class WaveSpeedModels
             Durations = ModelPageDurations,
             Resolutions = Array.Empty<string>(),
             OptionFlags = ModelOptions.Webhook,
+            // Reference videos and audio go to WaveSpeed's reference-to-video endpoint, which this catalogue does not
+            // list: here they are refused, naming the models that take them.
+            ReferenceMedia = null,
             PricePerSecond = Prices.PerClip("720p", 0.80m, 5),
             PriceSource = "WaveSpeed's model page: $0.80 per 5 s at 720p",
         };
