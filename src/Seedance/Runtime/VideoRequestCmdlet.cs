@@ -21,7 +21,7 @@ public abstract class VideoRequestCmdlet : BackgroundWorkCmdlet
     [Alias("FullName", "Path", "ImagePath", "Url")]
     public string[]? Image { get; set; }
 
-    /// <summary>What should happen in the video, camera moves included ("slow orbital pan, soft studio light"). Refer to reference images as @Image1, @Image2 where the model supports it.</summary>
+    /// <summary>What should happen in the video, camera moves included ("slow orbital pan, soft studio light"). Refer to reference images as @Image1, @Image2, reference videos as @Video1 and reference audio as @Audio1 where the model supports them.</summary>
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
     [BlankIsNotGiven]
     public string? Prompt { get; set; }

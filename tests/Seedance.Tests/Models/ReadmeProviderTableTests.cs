@@ -63,6 +63,20 @@ public sealed class ReadmeProviderTableTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public void The_reference_videos_and_audio_are_the_default_models(string provider)
+    {
+        var (row, info) = RowOf(provider);
+        var model = info.DefaultModel;
+        var counts = Regex.Match(row.References, @"^(\d+) videos?, (\d+) audio");
+
+        Assert.Equal(model.MaxReferenceVideos, counts.Success ? int.Parse(counts.Groups[1].Value, CultureInfo.InvariantCulture) : 0);
+        Assert.Equal(model.MaxReferenceAudios, counts.Success ? int.Parse(counts.Groups[2].Value, CultureInfo.InvariantCulture) : 0);
+        Assert.Equal(!counts.Success, row.References.StartsWith("none", StringComparison.Ordinal));
+        Assert.Equal(info.TakesAssetIds, row.References.Contains("`asset://`", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public void The_price_is_the_default_models_rounded_as_shown(string provider)
     {
         var (row, info) = RowOf(provider);
@@ -124,9 +138,9 @@ public sealed class ReadmeProviderTableTests
             .SkipWhile(line => !line.StartsWith("|---", StringComparison.Ordinal)).Skip(1)
             .TakeWhile(line => line.StartsWith("| ", StringComparison.Ordinal))
             .Select(line => line.Trim().Trim('|').Split('|').Select(cell => cell.Trim()).ToArray())
-            .Select(cells => new Row(cells[0], cells[1], cells[2], cells[4], cells[5], cells[6], cells[7], cells[8], cells[9], cells[10]))
+            .Select(cells => new Row(cells[0], cells[1], cells[2], cells[4], cells[5], cells[6], cells[7], cells[8], cells[9], cells[10], cells[11]))
             .ToList();
     }
 
-    private sealed record Row(string Provider, string KeyVariable, string DefaultModel, string Durations, string Resolutions, string Images, string Price, string Cancel, string Webhook, string LocalImages);
+    private sealed record Row(string Provider, string KeyVariable, string DefaultModel, string Durations, string Resolutions, string Images, string References, string Price, string Cancel, string Webhook, string LocalImages);
 }

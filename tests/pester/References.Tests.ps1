@@ -1,0 +1,139 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+# Reference videos and audio as users meet them: sent in each provider's own fields end to end against the emulator,
+# bound from CSV rows, refused where a model takes none, and listed by Get-SeedanceModel.
+
+BeforeAll {
+    $manifest = $env:SEEDANCE_MODULE_MANIFEST
+    if (-not $manifest) { $manifest = (Resolve-Path "$PSScriptRoot/../../out/Seedance/*/Seedance.psd1" | Select-Object -Last 1).Path }
+    $env:SEEDANCE_JOURNAL = Join-Path $TestDrive 'journal.jsonl'
+    Import-Module $manifest -Force
+
+    $video = 'https://media.example.com/clips/dance.mp4'
+    $audio = 'https://media.example.com/clips/beat.mp3'
+    $image = 'https://media.example.com/stills/dancer.png'
+
+    function Get-SentBody {
+        (Get-SeedanceEmulatorRecord -Kind Request | Where-Object Method -eq 'POST' | Select-Object -Last 1).Body | ConvertFrom-Json
+    }
+}
+
+Describe 'Reference videos and audio reach each provider in its own fields' {
+    AfterEach { Stop-SeedanceEmulator }
+
+    It 'sends Ark content items with roles reference_image, reference_video and reference_audio, and the task succeeds' {
+        Start-SeedanceEmulator -Provider Ark -LatencySec 0.2 | Out-Null
+        $task = New-SeedanceVideo -Image $image -ReferenceVideo $video -ReferenceAudio $audio -Prompt '@Image1 dances @Video1 to @Audio1'
+
+        $content = (Get-SentBody).content
+        ($content | Where-Object type -eq 'image_url').role | Should -Be 'reference_image'
+        ($content | Where-Object type -eq 'video_url').video_url.url | Should -Be $video
+        ($content | Where-Object type -eq 'video_url').role | Should -Be 'reference_video'
+        ($content | Where-Object type -eq 'audio_url').audio_url.url | Should -Be $audio
+        ($content | Where-Object type -eq 'audio_url').role | Should -Be 'reference_audio'
+        ($task | Wait-SeedanceTask).State | Should -Be 'Succeeded'
+    }
+
+    It 'passes an Ark asset id as it is' {
+        Start-SeedanceEmulator -Provider Ark | Out-Null
+        New-SeedanceVideo -ReferenceVideo 'asset://asset-20261203-dance' -Prompt 'the moves of @Video1' | Out-Null
+
+        ((Get-SentBody).content | Where-Object type -eq 'video_url').video_url.url | Should -Be 'asset://asset-20261203-dance'
+    }
+
+    It 'sends AI/ML API video_urls and audio_urls' {
+        Start-SeedanceEmulator -Provider AIMLAPI | Out-Null
+        New-SeedanceVideo -ReferenceVideo $video, "$video?take=2" -ReferenceAudio $audio -Prompt '@Video1 then @Video2 to @Audio1' | Out-Null
+
+        $sent = Get-SentBody
+        $sent.video_urls | Should -Be @($video, "$video?take=2")
+        $sent.audio_urls | Should -Be @($audio)
+        $sent.PSObject.Properties.Name | Should -Not -Contain 'image_urls'
+    }
+
+    It 'sends Replicate reference_videos and reference_audios, an image then going in reference_images' {
+        Start-SeedanceEmulator -Provider Replicate | Out-Null
+        New-SeedanceVideo -Image $image -ReferenceAudio $audio -Prompt '@Image1 sings @Audio1' | Out-Null
+
+        $input = (Get-SentBody).input
+        $input.reference_audios | Should -Be @($audio)
+        $input.reference_images | Should -Be @($image)
+        $input.PSObject.Properties.Name | Should -Not -Contain 'image'
+    }
+
+    It 'binds ReferenceVideo and ReferenceAudio from CSV rows, one task per row' {
+        Start-SeedanceEmulator -Provider Ark | Out-Null
+        $csv = Join-Path $TestDrive 'references.csv'
+        @(
+            [pscustomobject]@{ Prompt = 'first: @Video1'; ReferenceVideo = $video; ReferenceAudio = $audio }
+            [pscustomobject]@{ Prompt = 'second: @Video1'; ReferenceVideo = "$video?take=2"; ReferenceAudio = '' }
+        ) | Export-Csv $csv -NoTypeInformation
+
+        $tasks = Import-Csv $csv | New-SeedanceVideo
+
+        $tasks | Should -HaveCount 2
+        $bodies = Get-SeedanceEmulatorRecord -Kind Request | Where-Object Method -eq 'POST' | ForEach-Object { $_.Body | ConvertFrom-Json }
+        ($bodies[0].content | Where-Object type -eq 'video_url').video_url.url | Should -Be $video
+        ($bodies[0].content | Where-Object type -eq 'audio_url').audio_url.url | Should -Be $audio
+        ($bodies[1].content | Where-Object type -eq 'video_url').video_url.url | Should -Be "$video?take=2"
+        $bodies[1].content.type | Should -Not -Contain 'audio_url'
+    }
+
+    It 'estimates a reference video of unknown length as 15 s of input video at the rate with a video input, and says so' {
+        Start-SeedanceEmulator -Provider Ark | Out-Null
+        $model = (Get-SeedanceModel -Provider Ark)[0]
+
+        $withVideo = Measure-SeedanceCost -ReferenceVideo $video -Prompt 'the moves of @Video1' -Duration 5
+        $plain = Measure-SeedanceCost -Prompt 'the moves' -Duration 5
+
+        $withVideo.EstimatedCost | Should -Be ([decimal]::Round($model.PriceWithReferenceVideo.PricePerSecond['720p'] * (5 + 15), 2))
+        $withVideo.EstimatedCost | Should -Not -Be $plain.EstimatedCost
+        New-SeedanceVideo -ReferenceVideo $video -Prompt 'the moves of @Video1' -Duration 5 -WhatIf 6>&1 | Out-String |
+            Should -Match 'with 1 reference video\(s\) and 0 audio \(priced as 15 s of input video, the most a URL of unknown length may be\)'
+    }
+}
+
+Describe 'Refusals before anything is sent' {
+    BeforeAll {
+        $key = ConvertTo-SecureString rehearsal -AsPlainText -Force
+        $emu = Start-SeedanceEmulator -Provider WaveSpeed -ApiKey $key
+    }
+    AfterAll { Stop-SeedanceEmulator }
+
+    It 'refuses a reference video on a model that takes none, naming those that take them' {
+        $failure = $null
+        try { New-SeedanceVideo $image -ReferenceVideo $video -Prompt 'the moves of @Video1' -ErrorAction Stop } catch { $failure = $_ }
+
+        $failure.FullyQualifiedErrorId | Should -BeLike 'ReferenceMediaNotSupported,*'
+        $failure.Exception.Message | Should -BeLike '-ReferenceVideo is not offered by WaveSpeed model bytedance/seedance-2.0-fast/image-to-video. Models that take reference videos and audio: AIMLAPI (*), Ark (*), Replicate (*).'
+        Get-SeedanceEmulatorRecord -Kind Request | Should -BeNullOrEmpty
+    }
+
+    It 'refuses a last frame with reference clips' {
+        $null = Connect-Seedance Ark -Name ark -BaseUri $emu.BaseUris['Ark'] -ApiKey $key
+        $failure = $null
+        try { New-SeedanceVideo $image -LastImage "$image?last" -ReferenceVideo $video -Prompt 'x' -Connection ark -ErrorAction Stop } catch { $failure = $_ }
+
+        $failure.FullyQualifiedErrorId | Should -BeLike 'LastImageWithReferences,*'
+        $failure.Exception.Message | Should -BeLike '-LastImage cannot be combined with -ReferenceVideo or -ReferenceAudio on Ark model *'
+    }
+}
+
+Describe 'Get-SeedanceModel' {
+    It 'shows per model how many reference videos and audio it takes and how long they may be' {
+        $ark = Get-SeedanceModel -Provider Ark
+        $fast = $ark | Where-Object Id -eq 'dreamina-seedance-2-0-fast-260128'
+        $fast.MaxReferenceVideos | Should -Be 3
+        $fast.MaxReferenceAudios | Should -Be 3
+        $fast.ReferenceClipSeconds | Should -Be 'each 2-15 s, 15 s in all'
+        ($ark | Where-Object Id -eq 'seedance-1-5-pro-251215').MaxReferenceVideos | Should -Be 0
+        (Get-SeedanceModel -Provider WaveSpeed)[0].ReferenceClipSeconds | Should -BeNullOrEmpty
+    }
+
+    It 'has a References column in its default table' {
+        $table = Get-SeedanceModel -Provider Ark | Out-String -Width 250
+
+        $table | Should -Match 'References'
+        $table | Should -Match 'dreamina-seedance-2-0-fast-260128\s.*3 video, 3 audio'
+        $table | Should -Match 'seedance-1-5-pro-251215\s.*\s-\s'
+    }
+}
