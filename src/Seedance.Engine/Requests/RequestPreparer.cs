@@ -169,6 +169,7 @@ public static class RequestPreparer
         Require(model, ModelOptions.CameraFixed, request.CameraFixed.HasValue, "CameraFixed");
         Require(model, ModelOptions.Watermark, request.Watermark.HasValue, "Watermark");
         Require(model, ModelOptions.Webhook, request.WebhookUrl is not null, "WebhookUrl");
+        Require(model, ModelOptions.ReturnLastFrame, request.ReturnLastFrame == true, "ReturnLastFrame");
 
         if (request.WebhookUrl is { } webhook)
         {
