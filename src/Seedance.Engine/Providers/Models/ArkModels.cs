@@ -116,6 +116,7 @@ internal static class ArkModels
         {
             Id = Standard25,
             Family = "Seedance 2.5",
+            FollowsPromptTimes = true,
             Aliases = AlsoKnownAs(Standard25, "seedance-2-5", "seedance-2.5"),
             MaxImages = 50,
             Durations = Seconds.Between(4, 30),
