@@ -23,6 +23,7 @@
         'Get-SeedanceTask'
         'Wait-SeedanceTask'
         'Save-SeedanceVideo'
+        'New-SeedanceStoryboard'
         'Stop-SeedanceTask'
         'Start-SeedanceEmulator'
         'Stop-SeedanceEmulator'

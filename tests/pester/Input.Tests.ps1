@@ -64,6 +64,16 @@ Describe 'A storyboard CSV' {
         "$($rowErrors[0].TargetObject)" | Should -BeLike '*scene2.png*'
     }
 
+    It 'makes a row without an Image column a text-to-video task, not an image named after the row' {
+        $csvText = Join-Path $TestDrive 'text-only.csv'
+        [pscustomobject]@{ Prompt = 'a lighthouse at dusk'; Duration = '5' } | Export-Csv -Path $csvText -NoTypeInformation
+
+        $task = Import-Csv $csvText | New-SeedanceVideo
+
+        $task.Model | Should -BeLike '*text-to-video'
+        $task.Prompt | Should -Be 'a lighthouse at dusk'
+    }
+
     It 'reads a blank cell as not given, so the model default applies' {
         $task = Import-Csv $csv | Select-Object -Last 1 | New-SeedanceVideo
 

@@ -100,3 +100,25 @@ Describe 'Prices that say where they come from' {
         $estimate.PriceSource | Should -BeLike '*published price list (Ark dreamina-seedance-2-0-fast-260128, per second at 720p: Vercel AI Gateway*'
     }
 }
+
+Describe '-Shot in the form Seedance 2.0 reads' {
+    BeforeAll { Start-SeedanceEmulator -Provider Ark | Out-Null }
+    AfterAll { Stop-SeedanceEmulator }
+
+    It 'sends the shots as labelled lines after the prompt, Chinese labels for a Chinese prompt' {
+        $task = New-SeedanceVideo -Prompt 'a bakery at dawn' -Shot 'wide shot of the street', 'Shot 2: close-up of bread'
+        $chinese = New-SeedanceVideo -Prompt '清晨的面包店' -Shot '街道全景', '面包特写'
+
+        $task.Prompt | Should -Be "a bakery at dawn`nShot 1: wide shot of the street`nShot 2: close-up of bread"
+        ((Get-SeedanceEmulatorRecord | Where-Object Method -eq 'POST' | Select-Object -Last 1).Body | ConvertFrom-Json).content[0].text | Should -Be "清晨的面包店`n镜头1：街道全景`n镜头2：面包特写"
+        $chinese.Prompt | Should -BeLike '*镜头2：面包特写'
+    }
+
+    It 'warns that Seedance 2.0 does not hold to times written into a shot, and sends them as written' {
+        $task = New-SeedanceVideo -Prompt 'a bakery' -Shot '0-3s: wide shot', 'bread' -WarningVariable warned -WarningAction SilentlyContinue
+
+        $warned | Should -HaveCount 1
+        "$($warned[0])" | Should -BeLike "-Shot 1 starts with a time ('0-3s'), which Ark model dreamina-seedance-2-0-fast-260128 does not hold to: *"
+        $task.Prompt | Should -Be "a bakery`nShot 1: 0-3s: wide shot`nShot 2: bread"
+    }
+}

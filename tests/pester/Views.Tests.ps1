@@ -13,6 +13,7 @@ BeforeAll {
     # A path as long as a runbook's share: the table must still show all of it.
     $deepFolder = Join-Path $TestDrive 'automation-account/renders/2026-12/product-catalogue/spring-collection'
     $file = $task | Save-SeedanceVideo -Path $deepFolder
+    $storyboard = New-SeedanceStoryboard -Image $shot -Prompt 'she opens the door', 'she walks out' -Path (Join-Path $TestDrive 'film')
 
     function Get-TableHeaders($InputObject) {
         $lines = ($InputObject | Format-Table | Out-String -Width 120) -split "`r?`n" | Where-Object { $_.Trim() }
@@ -31,6 +32,7 @@ Describe 'Default views at 120 columns' {
         @{ Name = 'saved video'; Sample = { $file } }
         @{ Name = 'model'; Sample = { Get-SeedanceModel -Provider WaveSpeed | Select-Object -First 1 } }
         @{ Name = 'cost'; Sample = { Measure-SeedanceCost $shot -Prompt 'slow pan' | Select-Object -First 1 } }
+        @{ Name = 'storyboard'; Sample = { $storyboard } }
     ) {
         $object = & $Sample
         $headers = Get-TableHeaders $object
@@ -54,6 +56,10 @@ Describe 'Default views at 120 columns' {
         $json[1].State | Should -Be 'Failed'
         $json[1].FailureCategory | Should -Be 'Server'
         @($json[0].PSObject.Properties.Name) | Should -Not -Contain 'Lifecycle' -Because 'the engine enum stays out of the public surface'
+    }
+
+    It 'shows how many clips a storyboard has, its length, its cost and the joined video' {
+        Get-TableText $storyboard | Should -BeLike ('*2{0:0.0}${1:0.00}{2}*' -f $storyboard.DurationSeconds, $storyboard.EstimatedCost, ($storyboard.Path -replace '\s', ''))
     }
 
     It 'shows the whole path of a saved video' {

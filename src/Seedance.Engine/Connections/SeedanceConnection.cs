@@ -46,6 +46,7 @@ public sealed class SeedanceConnection : IDisposable
             _lifecycle);
         _submitter = new TaskSubmitter(provider, Context, journal, _watcher, _lifecycle, Name);
         Downloader = new VideoDownloader(Http);
+        LastFrames = new LastFrameDownloader(Http);
         _downloadSlots = new SemaphoreSlim(Math.Max(1, options.MaxConcurrentDownloads));
     }
 
@@ -75,6 +76,8 @@ public sealed class SeedanceConnection : IDisposable
     internal ProviderContext Context { get; }
 
     internal VideoDownloader Downloader { get; }
+
+    internal LastFrameDownloader LastFrames { get; }
 
     /// <summary>
     /// Raised on a background thread when a task of this connection changes state or queue position. Subscribers
@@ -193,11 +196,33 @@ public sealed class SeedanceConnection : IDisposable
         {
             var file = await Downloader.DownloadAsync(Adopt(task), targetPath, overwrite, token => RefreshAsync(task, token), progress, cancellationToken).ConfigureAwait(false);
             _journal.TryRecord(file.Task, journal => journal.RecordSaved(file.Task, file.Path));
-            return file;
+            return await WithLastFrameAsync(file, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             _downloadSlots.Release();
+        }
+    }
+
+    /// <summary>
+    /// The saved video with its last frame beside it, when the provider returned one. The video is what was paid for:
+    /// a frame that cannot be fetched is a warning, never the loss of the saved file.
+    /// </summary>
+    private async Task<VideoFile> WithLastFrameAsync(VideoFile file, CancellationToken cancellationToken)
+    {
+        if (file.Task.LastFrameUrl is null)
+        {
+            return file;
+        }
+
+        try
+        {
+            return file with { LastFramePath = await LastFrames.DownloadAsync(file.Task, file.Path, cancellationToken).ConfigureAwait(false) };
+        }
+        catch (SeedanceException ex)
+        {
+            SeedanceLog.Warning($"The video of task {file.Task.Id} is saved, but not its last frame: {ex.Message}");
+            return file;
         }
     }
 

@@ -30,9 +30,23 @@ public static class ErrorIds
 
     public const string BaseUriNotAbsolute = nameof(BaseUriNotAbsolute);
 
+    public const string ClipsNotJoinable = nameof(ClipsNotJoinable);
+
     public const string ConnectionNotFound = nameof(ConnectionNotFound);
 
     public const string ContentPolicyViolation = nameof(ContentPolicyViolation);
+
+    public const string ContinueFromNoLastFrame = nameof(ContinueFromNoLastFrame);
+
+    public const string ContinueFromNotFinished = nameof(ContinueFromNotFinished);
+
+    public const string ContinueFromNotFound = nameof(ContinueFromNotFound);
+
+    public const string ContinueFromNotVideo = nameof(ContinueFromNotVideo);
+
+    public const string ContinueFromNoVideo = nameof(ContinueFromNoVideo);
+
+    public const string ContinueFromWithImage = nameof(ContinueFromWithImage);
 
     public const string CostLimitExceeded = nameof(CostLimitExceeded);
 
@@ -61,6 +75,10 @@ public static class ErrorIds
     public const string ExtraFieldValueNotJson = nameof(ExtraFieldValueNotJson);
 
     public const string FaultPlanInvalid = nameof(FaultPlanInvalid);
+
+    public const string FfmpegFailed = nameof(FfmpegFailed);
+
+    public const string FfmpegNotFound = nameof(FfmpegNotFound);
 
     public const string FileExists = nameof(FileExists);
 
@@ -151,6 +169,10 @@ public static class ErrorIds
     public const string SeedOutOfRange = nameof(SeedOutOfRange);
 
     public const string ShotEmpty = nameof(ShotEmpty);
+
+    public const string StoryboardClipFailed = nameof(StoryboardClipFailed);
+
+    public const string StoryboardEmpty = nameof(StoryboardEmpty);
 
     public const string SubmitNotCreated = nameof(SubmitNotCreated);
 

@@ -1,6 +1,5 @@
 using System.Net;
 using Polly;
-using Polly.Retry;
 using Seedance.Http;
 
 namespace Seedance.Media;
@@ -22,21 +21,7 @@ public sealed class VideoDownloader
     public VideoDownloader(SeedanceHttp http)
     {
         _http = http;
-        _attempts = new ResiliencePipelineBuilder()
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder()
-                    .Handle<DownloadRetryableException>()
-                    .Handle<HttpRequestException>()
-                    .Handle<IOException>(),
-                MaxRetryAttempts = Math.Max(1, http.Settings.MaxRetries),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = http.Settings.RetryBaseDelay,
-                MaxDelay = http.Settings.MaxRetryDelay,
-                DelayGenerator = args => new ValueTask<TimeSpan?>((args.Outcome.Exception as DownloadRetryableException)?.RetryAfter),
-            })
-            .Build();
+        _attempts = DownloadRetries.For(http.Settings);
     }
 
     /// <param name="task">A succeeded task.</param>
@@ -106,7 +91,7 @@ public sealed class VideoDownloader
             { TaskId = task.Id, Provider = task.Provider };
         }
 
-        MoveIntoPlace(partialPath, targetPath, overwrite);
+        FilePlacement.MoveIntoPlace(partialPath, targetPath, overwrite);
         PartialDownload.Forget(partialPath);
         var video = info.Tracks.FirstOrDefault(track => track.HandlerType == "vide");
         var saved = new VideoFile(targetPath, current)
@@ -234,22 +219,6 @@ public sealed class VideoDownloader
         TaskState.Expired => "expired",
         _ => "failed",
     };
-
-    private static void MoveIntoPlace(string partialPath, string targetPath, bool overwrite)
-    {
-#if NET8_0_OR_GREATER
-        File.Move(partialPath, targetPath, overwrite);
-#else
-        if (overwrite && File.Exists(targetPath))
-        {
-            File.Replace(partialPath, targetPath, destinationBackupFileName: null);
-        }
-        else
-        {
-            File.Move(partialPath, targetPath);
-        }
-#endif
-    }
 
     private static string RetentionHint(VideoTask task) => Providers.ProviderCatalog.Find(task.Provider)?.Info.OutputRetention ?? "for a limited time";
 

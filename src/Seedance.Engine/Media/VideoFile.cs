@@ -37,6 +37,9 @@ public sealed record VideoFile
 
     public bool HasAudio { get; init; }
 
+    /// <summary>The video's last frame, saved beside it as name.last-frame.png when the provider returned one (-ReturnLastFrame); null otherwise.</summary>
+    public string? LastFramePath { get; init; }
+
     /// <summary>True when an existing file was kept rather than downloaded again.</summary>
     public bool Skipped { get; init; }
 

@@ -235,6 +235,7 @@ public sealed class ArkProvider : IVideoProvider, ITaskLister, IWebhookSource
             DurationSeconds = task.DurationSeconds ?? (int?)data.Integer("duration"),
             Resolution = task.Resolution ?? data.Text("resolution"),
             AspectRatio = task.AspectRatio ?? data.Text("ratio"),
+            LastFrameUrl = data.Url("content", "last_frame_url") ?? task.LastFrameUrl,
         };
     }
 

@@ -66,6 +66,12 @@ public sealed record ModelInfo
     /// </summary>
     public IReadOnlyDictionary<string, string> FieldsRefused { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Whether the model holds to times written in a prompt ("0-3s: ..."). Seedance 2.0 does not (timestamps are
+    /// unstable there, by ByteDance's 2.0 prompt guide, and shots are told apart by their labels); 2.5 does.
+    /// </summary>
+    public bool FollowsPromptTimes { get; init; }
+
     /// <summary>US dollars per second of video, by resolution.</summary>
     public IReadOnlyDictionary<string, decimal> PricePerSecond { get; init; } = new Dictionary<string, decimal>();
 

@@ -13,4 +13,6 @@ public enum ModelOptions
     Webhook = 1 << 5,
     /// <summary><c>-Duration -1</c>: the model chooses the length (Ark's <c>duration: -1</c>, fal's <c>"auto"</c>).</summary>
     AutoDuration = 1 << 6,
+    /// <summary><c>-ReturnLastFrame</c>: the provider returns the video's last frame as an image (Ark's <c>return_last_frame</c>).</summary>
+    ReturnLastFrame = 1 << 7,
 }

@@ -25,6 +25,9 @@ internal sealed record OptionFields
 
     public string? WebhookUrl { get; init; }
 
+    /// <summary>Only Ark has it; other providers' models refuse -ReturnLastFrame before a request is built.</summary>
+    public string? ReturnLastFrame { get; init; } = "return_last_frame";
+
     public void AddTo(JsonObject body, PreparedRequest request)
     {
         var source = request.Source;
@@ -35,6 +38,7 @@ internal sealed record OptionFields
         AddIfNamed(body, CameraFixed, source.CameraFixed);
         AddIfNamed(body, Watermark, source.Watermark);
         AddIfNamed(body, WebhookUrl, source.WebhookUrl?.AbsoluteUri);
+        AddIfNamed(body, ReturnLastFrame, source.ReturnLastFrame == true ? true : null);
     }
 
     private static void AddIfNamed(JsonObject body, string? field, JsonNode? value)

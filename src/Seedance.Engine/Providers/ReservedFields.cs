@@ -32,7 +32,8 @@ public sealed class ReservedFields
         .SetBy("GenerateAudio", "generate_audio")
         .SetBy("Seed", "seed")
         .SetBy("CameraFixed", "camera_fixed")
-        .SetBy("Watermark", "watermark");
+        .SetBy("Watermark", "watermark")
+        .SetBy("ReturnLastFrame", "return_last_frame");
 
     /// <summary>Every reserved field name, in the provider's spelling.</summary>
     public IEnumerable<string> Fields => _parameterByField.Keys.Concat(_reasonByField.Keys);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Seedance.Requests;
 
@@ -12,7 +13,18 @@ public static class PromptComposer
     /// <summary>The limit for one prompt that AI/ML API's Seedance guide and WaveSpeed's model page give.</summary>
     public const int MaxPromptTokens = 1500;
 
-    /// <summary>"prompt\nShot 1: ...\nShot 2: ..." — the multi-shot form the model is prompted with.</summary>
+    /// <summary>A label the user typed before a shot ("Shot 2:", "镜头2："), which the composer writes itself.</summary>
+    private static readonly Regex OwnLabel = new(@"^(shot\s*\d+\s*[:：.\-–]|镜头\s*\d+\s*[:：]?)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    /// <summary>A time range or point at a shot's start: "0-3s:", "[00:03-00:06]", "3秒：".</summary>
+    private static readonly Regex Time = new(@"^[\[(]?\s*\d{1,2}(:\d{2})?\s*(s|sec|秒)?(\s*[-–~至到]\s*\d{1,2}(:\d{2})?\s*(s|sec|秒)?)?\s*[\])]?\s*[:：]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// The prompt, then one labelled line per shot, as ByteDance's Seedance 2.0 prompt guide writes a multi-shot
+    /// prompt: "Shot 1: …", or 镜头1：… when the text is Chinese (the guide's own language, which the model reads
+    /// best). Labels and order, not timecodes: 2.0 does not hold to timestamps. A label the user already typed is
+    /// not written twice.
+    /// </summary>
     public static string? Compose(string? prompt, IList<string> shots)
     {
         if (shots.Count == 0)
@@ -20,6 +32,7 @@ public static class PromptComposer
             return string.IsNullOrWhiteSpace(prompt) ? null : prompt!.Trim();
         }
 
+        var chinese = IsMostlyChinese((prompt ?? string.Empty) + string.Concat(shots));
         var builder = new StringBuilder();
         if (!string.IsNullOrWhiteSpace(prompt))
         {
@@ -28,7 +41,7 @@ public static class PromptComposer
 
         for (var i = 0; i < shots.Count; i++)
         {
-            builder.Append("Shot ").Append(i + 1).Append(": ").Append(shots[i].Trim());
+            builder.Append(chinese ? $"镜头{i + 1}：" : $"Shot {i + 1}: ").Append(OwnLabel.Replace(shots[i].Trim(), string.Empty));
             if (i < shots.Count - 1)
             {
                 builder.Append('\n');
@@ -36,6 +49,21 @@ public static class PromptComposer
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>The time a shot starts with ("0-3s"), without its colon; null when it starts with none.</summary>
+    public static string? LeadingTime(string shot)
+    {
+        var match = Time.Match(OwnLabel.Replace(shot.Trim(), string.Empty));
+        return match.Success ? match.Value.TrimEnd(':', '：', ' ') : null;
+    }
+
+    /// <summary>More CJK ideographs than Latin letters.</summary>
+    private static bool IsMostlyChinese(string text)
+    {
+        var ideographs = text.Count(character => character is >= '\u4E00' and <= '\u9FFF');
+        var letters = text.Count(character => character is >= 'A' and <= 'Z' or >= 'a' and <= 'z');
+        return ideographs > letters;
     }
 
     /// <summary>

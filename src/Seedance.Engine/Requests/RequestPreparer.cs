@@ -18,6 +18,7 @@ public static class RequestPreparer
         var warnings = new List<string>();
 
         var prompt = PreparePrompt(model, request);
+        WarnOfShotTimes(model, request, warnings);
         CheckImageCount(model, request);
         CheckOptions(model, request, warnings);
         var extraFields = ExtraFieldPolicy.Prepare(provider.Info, model, request.ExtraFields);
@@ -134,6 +135,23 @@ public static class RequestPreparer
         return prompt;
     }
 
+    /// <summary>Times written into -Shot are sent as the user wrote them, with a word that this model will not hold to them.</summary>
+    private static void WarnOfShotTimes(ModelInfo model, VideoRequest request, List<string> warnings)
+    {
+        if (model.FollowsPromptTimes)
+        {
+            return;
+        }
+
+        for (var index = 0; index < request.Shots.Count; index++)
+        {
+            if (PromptComposer.LeadingTime(request.Shots[index]) is { } time)
+            {
+                warnings.Add($"-Shot {index + 1} starts with a time ('{time}'), which {model.Provider} model {model.Id} does not hold to: Seedance 2.0 tells shots apart by their labels (Shot 1:, Shot 2:) and their order, not by timestamps. Leave the time out, and say in words how long a shot lasts if it matters.");
+            }
+        }
+    }
+
     private static void CheckImageCount(ModelInfo model, VideoRequest request)
     {
         var count = request.Images.Count;
@@ -180,6 +198,7 @@ public static class RequestPreparer
         Require(model, ModelOptions.CameraFixed, request.CameraFixed.HasValue, "CameraFixed");
         Require(model, ModelOptions.Watermark, request.Watermark.HasValue, "Watermark");
         Require(model, ModelOptions.Webhook, request.WebhookUrl is not null, "WebhookUrl");
+        Require(model, ModelOptions.ReturnLastFrame, request.ReturnLastFrame == true, "ReturnLastFrame");
 
         if (request.WebhookUrl is { } webhook)
         {

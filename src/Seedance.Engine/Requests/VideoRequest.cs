@@ -41,6 +41,9 @@ public sealed class VideoRequest
 
     public bool? Watermark { get; set; }
 
+    /// <summary>Ask the provider for the video's last frame as an image too, to start the next clip of a chain from.</summary>
+    public bool? ReturnLastFrame { get; set; }
+
     /// <summary>Where the provider should POST when the task finishes.</summary>
     public Uri? WebhookUrl { get; set; }
 

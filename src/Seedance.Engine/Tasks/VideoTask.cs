@@ -57,6 +57,9 @@ public sealed record VideoTask
     /// <summary>Where the finished video can be downloaded (often valid for a limited time only).</summary>
     public Uri? VideoUrl { get; init; }
 
+    /// <summary>Where the video's last frame can be downloaded as a PNG, when it was asked for (-ReturnLastFrame); as short-lived as <see cref="VideoUrl"/>.</summary>
+    public Uri? LastFrameUrl { get; init; }
+
     /// <summary>The provider's failure message, when the task failed.</summary>
     public string? Error { get; init; }
 

@@ -24,6 +24,7 @@ internal static class VideoRequestBinding
             GenerateAudio = bound.ContainsKey(nameof(command.GenerateAudio)) ? command.GenerateAudio.IsPresent : null,
             CameraFixed = bound.ContainsKey(nameof(command.CameraFixed)) ? command.CameraFixed.IsPresent : null,
             Watermark = bound.ContainsKey(nameof(command.Watermark)) ? command.Watermark.IsPresent : null,
+            ReturnLastFrame = bound.ContainsKey(nameof(command.ReturnLastFrame)) ? command.ReturnLastFrame.IsPresent : null,
             LastImage = command.LastImage is null ? null : PathResolution.Image(command, command.LastImage),
         };
         foreach (var image in command.Image ?? new string[0])

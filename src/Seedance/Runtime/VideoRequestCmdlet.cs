@@ -17,6 +17,7 @@ public abstract class VideoRequestCmdlet : BackgroundWorkCmdlet
 
     /// <summary>Image files (paths or FileInfo), https URLs or data: URIs, each a whole JPEG or PNG; all values of one pipeline input go into one task. A relative path is resolved against the current location, also when it comes from a CSV row (Import-Csv does not say where its file was): run the batch from the CSV's folder, or write full paths.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [RowIsNotAValue("Image", "FullName", "Path", "ImagePath", "Url")]
     [BlankIsNotGiven]
     [Alias("FullName", "Path", "ImagePath", "Url")]
     public string[]? Image { get; set; }
@@ -66,6 +67,11 @@ public abstract class VideoRequestCmdlet : BackgroundWorkCmdlet
     [ArgumentCompleter(typeof(ModelNameCompleter))]
     public string? Model { get; set; }
 
+    /// <summary>Start this clip where another ended: a finished task (its last-frame image, from -ReturnLastFrame on Ark), a saved video (a VideoFile from Save-SeedanceVideo, a FileInfo or a path: its final frame, taken with ffmpeg). The frame becomes this clip's first frame, so -Image is not given with it.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankIsNotGiven]
+    public object? ContinueFrom { get; set; }
+
     /// <summary>Up to three shot descriptions, composed into one multi-shot prompt after -Prompt.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BlankIsNotGiven]
@@ -82,6 +88,10 @@ public abstract class VideoRequestCmdlet : BackgroundWorkCmdlet
     /// <summary>Ask for the provider's watermark, where the model offers it.</summary>
     [Parameter]
     public SwitchParameter Watermark { get; set; }
+
+    /// <summary>Ask for the video's last frame as a PNG too (Ark's return_last_frame), saved beside the video by Save-SeedanceVideo, to start the next clip of a chain from (-ContinueFrom).</summary>
+    [Parameter]
+    public SwitchParameter ReturnLastFrame { get; set; }
 
     /// <summary>A seed for reproducible output, where the model accepts one.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -143,6 +153,11 @@ public abstract class VideoRequestCmdlet : BackgroundWorkCmdlet
         try
         {
             request = VideoRequestBinding.From(this);
+            if (ContinueFrom is not null)
+            {
+                request.Images.Add(ContinuationOf(ContinueFrom, request));
+            }
+
             var prepared = RequestConnection!.Prepare(request);
             foreach (var warning in prepared.Warnings)
             {
@@ -159,6 +174,24 @@ public abstract class VideoRequestCmdlet : BackgroundWorkCmdlet
         {
             WriteSeedanceError(ex, Describe(request));
         }
+    }
+
+    /// <summary>The first frame -ContinueFrom gives: the end of a task, or of a saved video (taken in the background, as ffmpeg may take a while).</summary>
+    private ImageInput ContinuationOf(object value, VideoRequest request)
+    {
+        if (request.Images.Count > 0)
+        {
+            throw new SeedanceException(SeedanceErrorCategory.Validation, ErrorIds.ContinueFromWithImage,
+                "-ContinueFrom gives the clip its first frame (where the other clip ended), so -Image cannot be given with it. Leave -Image out, or leave -ContinueFrom out and give the first frame as -Image.") { ParameterName = "ContinueFrom" };
+        }
+
+        return (value is PSObject wrapped ? wrapped.BaseObject : value) switch
+        {
+            VideoTask task => ContinuationFrame.OfTask(task),
+            VideoFile file => RunInBackground(token => ContinuationFrame.OfVideoAsync(file.Path, token)),
+            System.IO.FileInfo file => RunInBackground(token => ContinuationFrame.OfVideoAsync(file.FullName, token)),
+            var path => RunInBackground(token => ContinuationFrame.OfVideoAsync(PathResolution.FileSystemPath(this, path.ToString()!), token)),
+        };
     }
 
     protected string Describe(VideoRequest? request) =>

@@ -78,7 +78,7 @@ public sealed class ArkProviderTests : IDisposable
             request.Images.Add(ImageInput.FromUri(new Uri($"https://images.example.com/{name}.png")));
         }
 
-        request.ExtraFields["return_last_frame"] = true;
+        request.ExtraFields["execution_expires_after"] = 86400;
 
         var task = await connection.SubmitAsync(connection.Prepare(request), CancellationToken.None);
 
@@ -399,7 +399,7 @@ public sealed class ArkProviderTests : IDisposable
         var request = Support.Requests.FromUrl();
         request.Resolution = "480p";
         request.AspectRatio = "9:16";
-        request.ExtraFields["return_last_frame"] = true;
+        request.ReturnLastFrame = true;
         var task = await connection.WaitAsync(await connection.SubmitAsync(connection.Prepare(request), CancellationToken.None), TimeSpan.FromSeconds(30), CancellationToken.None);
         using var client = TwinClient();
 

@@ -126,7 +126,7 @@ public sealed class AtlasCloudProviderTests : IDisposable
         request.GenerateAudio = false;
         request.Watermark = false;
         request.WebhookUrl = new Uri("https://hooks.example.com/atlas?token=abc");
-        request.ExtraFields["return_last_frame"] = true;
+        request.ExtraFields["client_tag"] = "spring-catalogue";
 
         var arrived = await SubmitAsync(request);
 

@@ -53,14 +53,15 @@ internal static class ArkModels
     /// <summary>The frame sizes at 16:9 (other ratios differ by about 1%).</summary>
     private static readonly TokenMeter Tokens = new(("480p", 864, 496), ("720p", 1280, 720), ("1080p", 1920, 1080));
 
-    private const ModelOptions Seedance1Options = ModelOptions.Seed | ModelOptions.CameraFixed | ModelOptions.Watermark | ModelOptions.Webhook;
+    /// <summary>Every Ark Seedance model can return its last frame (return_last_frame), the start of the next clip of a chain.</summary>
+    private const ModelOptions Seedance1Options = ModelOptions.Seed | ModelOptions.CameraFixed | ModelOptions.Watermark | ModelOptions.Webhook | ModelOptions.ReturnLastFrame;
 
     /// <summary>
     /// Seedance 2.x on Ark takes no camera_fixed ("Seedance 2.0 系列暂不支持", Volcengine's create-task reference), so
     /// -CameraFixed is refused there rather than sent and ignored. 1.5 Pro and 2.x take <c>duration: -1</c> (the model
     /// chooses the length); 1.0 does not.
     /// </summary>
-    private const ModelOptions Seedance2Options = ModelOptions.Watermark | ModelOptions.Webhook | ModelOptions.AutoDuration;
+    private const ModelOptions Seedance2Options = ModelOptions.Watermark | ModelOptions.Webhook | ModelOptions.AutoDuration | ModelOptions.ReturnLastFrame;
 
     /// <summary>
     /// Ark's fields the 2.x models refuse. draft (1.5 Pro's preview) and frames (1.0's other way to set the length) are
@@ -115,6 +116,7 @@ internal static class ArkModels
         {
             Id = Standard25,
             Family = "Seedance 2.5",
+            FollowsPromptTimes = true,
             Aliases = AlsoKnownAs(Standard25, "seedance-2-5", "seedance-2.5"),
             MaxImages = 50,
             Durations = Seconds.Between(4, 30),
