@@ -16,6 +16,10 @@ internal sealed class FalEndpoint
 
     private const int MaxReferenceImages = 9;
 
+    /// <summary>The reference-to-video pages: at most 3 videos, 3 audio clips, and 12 files in all.</summary>
+    private const int MaxReferenceClips = 3;
+    private const int MaxReferenceFiles = 12;
+
     private readonly ImageInputs _images;
     private readonly string[] _durations;
     private readonly string[] _resolutions;
@@ -94,6 +98,7 @@ internal sealed class FalEndpoint
             case ImageInputs.References:
                 spec.ImageCount = CheckReferences(body, imageProblem, errors);
                 spec.AddImages(body["image_urls"]);
+                CheckReferenceClips(body, spec.ImageCount, imageProblem, errors);
                 break;
         }
 
@@ -158,6 +163,56 @@ internal sealed class FalEndpoint
 
         return images.Count;
     }
+
+    /// <summary>video_urls and audio_urls: lists of fetchable URLs within the counts, audio only beside an image or video.</summary>
+    private static void CheckReferenceClips(JsonObject body, int images, Func<string, string?> fileProblem, List<(string, string, string)> errors)
+    {
+        var videos = CheckClips(body, "video_urls", fileProblem, errors);
+        var audios = CheckClips(body, "audio_urls", fileProblem, errors);
+        if (audios > 0 && videos == 0 && images == 0)
+        {
+            errors.Add(("audio_urls", "Reference audio needs at least one image or video reference.", "value_error"));
+        }
+
+        if (images + videos + audios > MaxReferenceFiles)
+        {
+            errors.Add(("image_urls", $"At most {MaxReferenceFiles} reference files are allowed in total, not {images + videos + audios}.", "value_error"));
+        }
+    }
+
+    private static int CheckClips(JsonObject body, string field, Func<string, string?> fileProblem, List<(string, string, string)> errors)
+    {
+        if (body[field] is null)
+        {
+            return 0;
+        }
+
+        if (JsonFields.Array(body, field) is not { } clips)
+        {
+            errors.Add((field, "Input should be a valid list", "list_type"));
+            return 0;
+        }
+
+        if (clips.Count > MaxReferenceClips)
+        {
+            errors.Add((field, $"List should have at most {MaxReferenceClips} items after validation, not {clips.Count}", "too_long"));
+        }
+
+        foreach (var clip in clips)
+        {
+            var problem = clip is JsonValue value && value.TryGetValue<string>(out var url) ? FileProblem(url, fileProblem) : "string_type";
+            if (problem is not null)
+            {
+                errors.Add((field, MessageFor(problem), problem));
+            }
+        }
+
+        return clips.Count;
+    }
+
+    /// <summary>A clip is fetched, not decoded as an image: only whether it can be downloaded counts.</summary>
+    private static string? FileProblem(string url, Func<string, string?> fileProblem) =>
+        url.StartsWith("data:", StringComparison.Ordinal) ? null : fileProblem(url) == FileDownloadError ? FileDownloadError : null;
 
     /// <summary>A literal field: absent means the default; anything else must be one of the strings (fal takes "5", not 5).</summary>
     private static string Choice(JsonObject body, string field, string[] allowed, string defaultValue, List<(string, string, string)> errors)

@@ -26,6 +26,9 @@ internal sealed partial class WaveSpeedTwin : IProviderTwin
     /// <summary>What a fresh emulated account holds; the emulator does not bill.</summary>
     private const decimal StartingBalance = 100m;
 
+    /// <summary>The most reference_videos and reference_audios entries each.</summary>
+    private const int MaxReferenceMedia = 3;
+
     private static readonly string[] AspectRatios = { "21:9", "16:9", "4:3", "1:1", "3:4", "9:16" };
     private static readonly string[] AllResolutions = { "480p", "720p", "1080p" };
     private static readonly string[] StatusWords = { "created", "processing", "completed", "failed", "cancelled" };
@@ -39,7 +42,7 @@ internal sealed partial class WaveSpeedTwin : IProviderTwin
         ["bytedance/seedance-2.0-fast/image-to-video"] = new(takesImages: true, promptRequired: true, AllResolutions, basePrice: 0.80m),
         ["bytedance/seedance-2.0-fast/image-to-video-turbo"] = new(takesImages: true, promptRequired: true, new[] { "720p", "1080p" }, basePrice: 0.60m),
         ["bytedance/seedance-2.0-fast/image-to-video-spicy"] = new(takesImages: true, promptRequired: false, AllResolutions, basePrice: 0.60m),
-        ["bytedance/seedance-2.0-fast/text-to-video"] = new(takesImages: false, promptRequired: true, AllResolutions, basePrice: 0.80m),
+        ["bytedance/seedance-2.0-fast/text-to-video"] = new(takesImages: false, promptRequired: true, AllResolutions, basePrice: 0.80m) { TakesReferenceMedia = true },
         ["bytedance/seedance-2.0/image-to-video"] = new(takesImages: true, promptRequired: true, AllResolutions, basePrice: 1.20m),
         ["bytedance/seedance-2.0/text-to-video"] = new(takesImages: false, promptRequired: true, AllResolutions, basePrice: 1.20m),
     };
@@ -133,6 +136,11 @@ internal sealed partial class WaveSpeedTwin : IProviderTwin
             spec.AddImages(images ?? body["image"]);
         }
 
+        if (ReferenceMediaProblem(model, body) is { } referenceProblem)
+        {
+            return referenceProblem;
+        }
+
         // The model page's `images` shape offers 5/10/15 s; the newer shapes any whole second from 4 to 15.
         var allowed = images is not null ? new[] { 5, 10, 15 } : Enumerable.Range(4, 12).ToArray();
         var duration = body["duration"] is null ? 5 : JsonFields.Integer(body, "duration");
@@ -190,6 +198,41 @@ internal sealed partial class WaveSpeedTwin : IProviderTwin
 
         var unreadable = urls.FirstOrDefault(url => !Readable(url));
         return unreadable is null ? null : $"failed to download image: {Shorten(unreadable)}";
+    }
+
+    /// <summary>
+    /// reference_videos and reference_audios, on the Fast text-to-video page only: 1-3 readable URLs each, and audio
+    /// only with a video (that page takes no images).
+    /// </summary>
+    private string? ReferenceMediaProblem(TwinModel model, JsonObject body)
+    {
+        var videos = JsonFields.Array(body, "reference_videos");
+        var audios = JsonFields.Array(body, "reference_audios");
+        if (videos is null && audios is null)
+        {
+            return null;
+        }
+
+        if (!model.TakesReferenceMedia)
+        {
+            return $"{(videos is null ? "reference_audios" : "reference_videos")} is not an input of this model";
+        }
+
+        foreach (var (field, items) in new[] { ("reference_videos", videos), ("reference_audios", audios) })
+        {
+            if (items is not null && (items.Count < 1 || items.Count > MaxReferenceMedia))
+            {
+                return $"{field} must contain between 1 and {MaxReferenceMedia} items";
+            }
+
+            var unreadable = items?.Select(item => item is JsonValue value && value.TryGetValue<string>(out var url) ? url : string.Empty).FirstOrDefault(url => !Readable(url));
+            if (unreadable is not null)
+            {
+                return $"failed to download {field}: {Shorten(unreadable)}";
+            }
+        }
+
+        return videos is null ? "reference_audios needs reference_videos" : null;
     }
 
     /// <summary>
@@ -474,6 +517,8 @@ internal sealed partial class WaveSpeedTwin : IProviderTwin
         public decimal BasePrice { get; }
 
         public bool TakesImages { get; }
+
+        public bool TakesReferenceMedia { get; init; }
 
         public bool PromptRequired { get; }
 

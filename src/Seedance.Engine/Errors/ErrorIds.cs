@@ -150,13 +150,29 @@ public static class ErrorIds
 
     public const string ReferenceAudioWithoutVisual = nameof(ReferenceAudioWithoutVisual);
 
+    public const string ReferenceClipLengthOutOfRange = nameof(ReferenceClipLengthOutOfRange);
+
+    public const string ReferenceClipsTooLong = nameof(ReferenceClipsTooLong);
+
     public const string ReferenceMediaEmpty = nameof(ReferenceMediaEmpty);
 
     public const string ReferenceMediaFileNotSent = nameof(ReferenceMediaFileNotSent);
 
+    public const string ReferenceMediaFileNotFound = nameof(ReferenceMediaFileNotFound);
+
     public const string ReferenceMediaNotSupported = nameof(ReferenceMediaNotSupported);
 
+    public const string ReferenceMediaNotAudio = nameof(ReferenceMediaNotAudio);
+
+    public const string ReferenceMediaNotVideo = nameof(ReferenceMediaNotVideo);
+
+    public const string ReferenceMediaTooLarge = nameof(ReferenceMediaTooLarge);
+
     public const string ReferenceMediaUrlNotSupported = nameof(ReferenceMediaUrlNotSupported);
+
+    public const string ReferenceVideoFrameRateOutOfRange = nameof(ReferenceVideoFrameRateOutOfRange);
+
+    public const string ReferenceVideoSizeOutOfRange = nameof(ReferenceVideoSizeOutOfRange);
 
     public const string RegionNotKnown = nameof(RegionNotKnown);
 

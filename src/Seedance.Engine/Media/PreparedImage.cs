@@ -5,7 +5,7 @@ namespace Seedance.Media;
 /// inline as a data: URI, or are uploaded first where the provider needs that, after which they travel as the
 /// upload's URL.
 /// </summary>
-public sealed class PreparedImage
+public sealed class PreparedImage : ILocalFile
 {
     private PreparedImage(string wireValue, string source, string fileName, string? mediaType, byte[]? content, int? width, int? height)
     {

@@ -83,6 +83,8 @@ public sealed class ArkProvider : IVideoProvider, ITaskLister, IWebhookSource
         OutputLifetime = TimeSpan.FromHours(24),
         ClientReferenceField = ReferenceField,
         TakesAssetIds = true,
+        // Ark takes reference audio as a URL, an asset id or base64, reference video only as a URL or an asset id.
+        TakesInlineAudio = true,
         InlineImageLimitBytes = ArkModels.MaxImageBytes,
         // Beyond ByteDance's own names: content[] carries the prompt and every image (and would carry reference
         // media); frames is Ark's other way to set the length, and draft forces 480p.
@@ -277,12 +279,12 @@ public sealed class ArkProvider : IVideoProvider, ITaskLister, IWebhookSource
 
         foreach (var video in request.ReferenceVideos)
         {
-            content.Add(Media("video_url", video, "reference_video"));
+            content.Add(Media("video_url", video.WireValue, "reference_video"));
         }
 
         foreach (var audio in request.ReferenceAudios)
         {
-            content.Add(Media("audio_url", audio, "reference_audio"));
+            content.Add(Media("audio_url", audio.WireValue, "reference_audio"));
         }
 
         return content;

@@ -20,7 +20,7 @@ namespace Seedance.Providers;
 /// so the field mapping below is driven by data: <c>image</c>/<c>last_image</c>, <c>reference_images</c>, or
 /// nothing. Seedance 2.0 on Atlas Cloud calls the aspect ratio <c>ratio</c> and takes no seed or camera lock.
 /// </remarks>
-public sealed class AtlasCloudProvider : IVideoProvider, IImageUploader, IWebhookSource
+public sealed class AtlasCloudProvider : IVideoProvider, IFileUploader, IWebhookSource
 {
     public const string Name = "AtlasCloud";
 
@@ -72,18 +72,18 @@ public sealed class AtlasCloudProvider : IVideoProvider, IImageUploader, IWebhoo
         return Task.FromResult(CancelOutcome.NotSupported);
     }
 
-    public async Task<Uri> UploadAsync(ProviderContext context, PreparedImage image, CancellationToken cancellationToken)
+    public async Task<Uri> UploadAsync(ProviderContext context, ILocalFile file, CancellationToken cancellationToken)
     {
-        var content = image.Content ?? throw new ArgumentException("Only local images are uploaded.", nameof(image));
+        var content = file.Content ?? throw new ArgumentException("Only local files are uploaded.", nameof(file));
         var response = await context.Http.SendAsync(new ApiRequest(HttpCallKind.Upload, HttpMethod.Post, context.Resolve(UploadPath))
         {
             ContentFactory = () =>
             {
-                var file = new ByteArrayContent(content);
-                file.Headers.ContentType = new MediaTypeHeaderValue(image.MediaType ?? "application/octet-stream");
-                return new MultipartFormDataContent { { file, "file", image.FileName } };
+                var part = new ByteArrayContent(content);
+                part.Headers.ContentType = new MediaTypeHeaderValue(file.MediaType ?? "application/octet-stream");
+                return new MultipartFormDataContent { { part, "file", file.FileName } };
             },
-            Purpose = $"upload {image.FileName}",
+            Purpose = $"upload {file.FileName}",
         }, cancellationToken).ConfigureAwait(false);
 
         return DataOf(response, "upload").Url("download_url") ?? throw WireJson.Missing(Name, "data.download_url", "upload");

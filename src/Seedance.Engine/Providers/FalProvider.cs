@@ -18,7 +18,7 @@ namespace Seedance.Providers;
 /// Local images up to <see cref="InlineLimit"/> travel as data: URIs, larger ones through fal's storage upload.
 /// The platform API (<c>api.fal.ai/v1</c>) lists the key's requests, which finds one whose submit answer was lost.
 /// </summary>
-public sealed class FalProvider : IVideoProvider, IImageUploader, ITaskLister, ISignedWebhookSource
+public sealed class FalProvider : IVideoProvider, IFileUploader, ITaskLister, ISignedWebhookSource
 {
     public const string Name = "fal";
 
@@ -55,6 +55,8 @@ public sealed class FalProvider : IVideoProvider, IImageUploader, ITaskLister, I
     /// <summary>No watermark field; the webhook goes in the submit's query.</summary>
     private static readonly OptionFields OptionFields = new() { Watermark = null };
 
+    private static readonly ReferenceMediaFields ReferenceMediaFields = new("video_urls", "audio_urls");
+
     public ProviderInfo Info { get; } = new(Name, new Uri("https://queue.fal.run"), "Key", new[] { "FAL_KEY" }, FalModels.All)
     {
         Aliases = new[] { "fal.ai" },
@@ -69,7 +71,8 @@ public sealed class FalProvider : IVideoProvider, IImageUploader, ITaskLister, I
             .SetBy("Image", "image_url", "image_urls")
             .SetBy("LastImage", "end_image_url")
             .SetBy("Duration", "num_frames")
-            .Unchecked(ReservedFields.ReferenceMedia, "video_urls", "audio_urls"),
+            .SetBy("ReferenceVideo", "video_urls")
+            .SetBy("ReferenceAudio", "audio_urls"),
         RequestsPage = new Uri("https://fal.ai/dashboard/requests"),
     };
 
@@ -205,24 +208,24 @@ public sealed class FalProvider : IVideoProvider, IImageUploader, ITaskLister, I
             : task.Next(TaskState.Failed, error: $"{Name} reports the request ended with HTTP {status}.", completedAt: ended);
     }
 
-    public async Task<Uri> UploadAsync(ProviderContext context, PreparedImage image, CancellationToken cancellationToken)
+    public async Task<Uri> UploadAsync(ProviderContext context, ILocalFile file, CancellationToken cancellationToken)
     {
         var ticket = await context.Http.SendAsync(new ApiRequest(HttpCallKind.Upload, HttpMethod.Post, UploadInitiateUri(context))
         {
-            JsonBody = new JsonObject { ["content_type"] = image.MediaType, ["file_name"] = image.FileName }.ToJsonString(),
-            Purpose = $"reserve storage for {image.FileName}",
+            JsonBody = new JsonObject { ["content_type"] = file.MediaType, ["file_name"] = file.FileName }.ToJsonString(),
+            Purpose = $"reserve storage for {file.FileName}",
         }, cancellationToken).ConfigureAwait(false);
 
         var slot = ticket.Json;
         var uploadUrl = slot.Url("upload_url") ?? throw WireJson.Missing(Name, "upload_url", "upload");
         var fileUrl = slot.Url("file_url") ?? throw WireJson.Missing(Name, "file_url", "upload");
-        var content = image.Content ?? throw new InvalidOperationException($"{image.Source} has no local content to upload.");
+        var content = file.Content ?? throw new InvalidOperationException($"{file.Source} has no local content to upload.");
         await context.Http.SendAsync(new ApiRequest(HttpCallKind.Upload, HttpMethod.Put, uploadUrl)
         {
-            ContentFactory = () => new ByteArrayContent(content) { Headers = { ContentType = new MediaTypeHeaderValue(image.MediaType ?? "application/octet-stream") } },
+            ContentFactory = () => new ByteArrayContent(content) { Headers = { ContentType = new MediaTypeHeaderValue(file.MediaType ?? "application/octet-stream") } },
             Authenticated = false,
             ExpectsJson = false,
-            Purpose = $"upload {image.FileName}",
+            Purpose = $"upload {file.FileName}",
         }, cancellationToken).ConfigureAwait(false);
         return fileUrl;
     }
@@ -255,6 +258,7 @@ public sealed class FalProvider : IVideoProvider, IImageUploader, ITaskLister, I
     {
         var body = new JsonObject { ["prompt"] = request.Prompt };
         ImageFields.AddTo(body, request);
+        ReferenceMediaFields.AddTo(body, request);
         // Always explicit, never fal's "auto": the estimate shown before submitting assumes this length.
         body["duration"] = request.ModelChoosesDuration ? "auto" : request.DurationSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         OptionFields.AddTo(body, request);

@@ -40,7 +40,7 @@ public sealed class ProviderInfo
 
     /// <summary>
     /// The largest local image sent inline as a data: URI; null when the provider takes no data: URIs (local
-    /// images are then uploaded, which needs an <see cref="IImageUploader"/>).
+    /// images are then uploaded, which needs an <see cref="IFileUploader"/>).
     /// </summary>
     public long? InlineImageLimitBytes { get; init; } = 10 * 1024 * 1024;
 
@@ -71,6 +71,9 @@ public sealed class ProviderInfo
 
     /// <summary>Whether the provider takes media it keeps by id (<c>asset://…</c>, Ark's asset library) where it takes a URL.</summary>
     public bool TakesAssetIds { get; init; }
+
+    /// <summary>Whether a local reference audio clip may travel inline as a data: URI (Ark takes audio as base64).</summary>
+    public bool TakesInlineAudio { get; init; }
 
     /// <summary>
     /// The page of the provider's web console that shows the account's requests or spending: where a user looks for a

@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
+using Seedance.Media;
 using Seedance.Requests;
 
 namespace Seedance.Providers;
 
-/// <summary>The body fields a provider takes reference videos and audio in, each an array of URLs, sent only when given.</summary>
+/// <summary>The body fields a provider takes reference videos and audio in, each an array of URLs (or data: URIs), sent only when given.</summary>
 internal sealed class ReferenceMediaFields
 {
     private readonly string _videos;
@@ -21,11 +22,11 @@ internal sealed class ReferenceMediaFields
         AddIfAny(body, _audios, request.ReferenceAudios);
     }
 
-    private static void AddIfAny(JsonObject body, string field, IReadOnlyList<string> urls)
+    private static void AddIfAny(JsonObject body, string field, IReadOnlyList<PreparedClip> clips)
     {
-        if (urls.Count > 0)
+        if (clips.Count > 0)
         {
-            body[field] = new JsonArray(urls.Select(url => (JsonNode)JsonValue.Create(url)!).ToArray());
+            body[field] = new JsonArray(clips.Select(clip => (JsonNode)JsonValue.Create(clip.WireValue)!).ToArray());
         }
     }
 }

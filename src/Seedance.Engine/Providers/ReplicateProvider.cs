@@ -17,7 +17,7 @@ namespace Seedance.Providers;
 /// <c>input</c>, <c>GET /v1/predictions/{id}</c>, <c>POST /v1/predictions/{id}/cancel</c>, and <c>POST /v1/files</c>
 /// for images too large to send inline. Errors are RFC 7807 problem details (<c>{title, detail, status}</c>).
 /// </summary>
-public sealed class ReplicateProvider : IVideoProvider, IImageUploader, ITaskLister, ISignedWebhookSource
+public sealed class ReplicateProvider : IVideoProvider, IFileUploader, ITaskLister, ISignedWebhookSource
 {
     public const string Name = "Replicate";
 
@@ -134,13 +134,13 @@ public sealed class ReplicateProvider : IVideoProvider, IImageUploader, ITaskLis
         };
     }
 
-    public async Task<Uri> UploadAsync(ProviderContext context, PreparedImage image, CancellationToken cancellationToken)
+    public async Task<Uri> UploadAsync(ProviderContext context, ILocalFile file, CancellationToken cancellationToken)
     {
-        var content = image.Content ?? throw new ArgumentException("Only local images are uploaded.", nameof(image));
+        var content = file.Content ?? throw new ArgumentException("Only local files are uploaded.", nameof(file));
         var response = await context.Http.SendAsync(new ApiRequest(HttpCallKind.Upload, HttpMethod.Post, context.Resolve("files"))
         {
-            ContentFactory = () => FileForm(content, image.MediaType, image.FileName),
-            Purpose = $"upload {image.FileName}",
+            ContentFactory = () => FileForm(content, file.MediaType, file.FileName),
+            Purpose = $"upload {file.FileName}",
         }, cancellationToken).ConfigureAwait(false);
         return response.Json.Url("urls", "get") ?? throw WireJson.Missing(Name, "urls.get", "upload");
     }

@@ -16,7 +16,7 @@ namespace Seedance.Providers;
 /// <c>DELETE /api/v3/predictions/{id}</c>, <c>POST /api/v3/predictions</c> (history), the media upload
 /// ticket <c>POST /api/v3/media/uploads</c> and the price quote <c>POST /api/v3/model/price</c>; every answer in a <c>{code, message, data}</c> envelope.
 /// </summary>
-public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader, ITaskLister, IPriceQuoter, ISignedWebhookSource
+public sealed class WaveSpeedProvider : IVideoProvider, IFileUploader, ITaskLister, IPriceQuoter, ISignedWebhookSource
 {
     public const string Name = "WaveSpeed";
 
@@ -34,6 +34,8 @@ public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader, ITaskLis
     /// <summary>No camera lock or watermark field; the webhook goes in the submit's query.</summary>
     private static readonly OptionFields OptionFields = new() { CameraFixed = null, Watermark = null };
 
+    private static readonly ReferenceMediaFields ReferenceMediaFields = new("reference_videos", "reference_audios");
+
     public ProviderInfo Info { get; } = new(Name, new Uri("https://api.wavespeed.ai"), "Bearer", new[] { "WAVESPEED_API_KEY" }, WaveSpeedModels.All)
     {
         CancelBehaviour = "Deletes the task; one already processing may still finish, with a partial refund at most.",
@@ -47,7 +49,8 @@ public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader, ITaskLis
             .SetBy("Image", "images", "image", "reference_images")
             .SetBy("LastImage", "last_image")
             .SetBy("WebhookUrl", "webhook")
-            .Unchecked(ReservedFields.ReferenceMedia, "reference_videos", "reference_audios")
+            .SetBy("ReferenceVideo", "reference_videos")
+            .SetBy("ReferenceAudio", "reference_audios")
             .Unchecked("makes the submit wait for the whole generation, so its answer would likely be lost to a timeout while the task is billed", "enable_sync_mode"),
     };
 
@@ -150,19 +153,19 @@ public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader, ITaskLis
     /// WaveSpeed's direct media upload (its SDK's flow): ask for a ticket, PUT the bytes to the pre-signed URL it
     /// names (without our key, with exactly the headers it names), then refer to the image by its download URL.
     /// </summary>
-    public async Task<Uri> UploadAsync(ProviderContext context, PreparedImage image, CancellationToken cancellationToken)
+    public async Task<Uri> UploadAsync(ProviderContext context, ILocalFile file, CancellationToken cancellationToken)
     {
-        var content = image.Content ?? throw new ArgumentException("Only local images are uploaded.", nameof(image));
+        var content = file.Content ?? throw new ArgumentException("Only local files are uploaded.", nameof(file));
         var ticketRequest = new JsonObject
         {
-            ["filename"] = image.FileName,
+            ["filename"] = file.FileName,
             ["size"] = content.LongLength,
-            ["content_type"] = image.MediaType,
+            ["content_type"] = file.MediaType,
         };
         var ticket = Envelope(await context.Http.SendAsync(new ApiRequest(HttpCallKind.Upload, HttpMethod.Post, context.Resolve("api/v3/media/uploads"))
         {
             JsonBody = ticketRequest.ToJsonString(),
-            Purpose = $"prepare the upload of {image.FileName}",
+            Purpose = $"prepare the upload of {file.FileName}",
         }, cancellationToken).ConfigureAwait(false), "upload request");
 
         var downloadUrl = ticket.Url("download_url") ?? throw WireJson.Missing(Name, "data.download_url", "upload request");
@@ -171,7 +174,7 @@ public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader, ITaskLis
         if (!string.Equals(method, "PUT", StringComparison.OrdinalIgnoreCase))
         {
             throw new SeedanceException(SeedanceErrorCategory.Server, ErrorIds.UnexpectedResponse,
-                $"{Name} asked for the upload of {image.FileName} by {method}; this module uploads by PUT only. Its API may have changed; please report it with the -Verbose output.") { Provider = Name };
+                $"{Name} asked for the upload of {file.FileName} by {method}; this module uploads by PUT only. Its API may have changed; please report it with the -Verbose output.") { Provider = Name };
         }
 
         // Content headers (Content-Type...) belong on the body, the rest on the request.
@@ -194,7 +197,7 @@ public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader, ITaskLis
 
                 return bytes;
             },
-            Purpose = $"upload {image.FileName}",
+            Purpose = $"upload {file.FileName}",
         }, cancellationToken).ConfigureAwait(false);
 
         return downloadUrl;
@@ -270,6 +273,7 @@ public sealed class WaveSpeedProvider : IVideoProvider, IImageUploader, ITaskLis
     {
         var body = new JsonObject();
         ImageFields.AddTo(body, request);
+        ReferenceMediaFields.AddTo(body, request);
         WireJson.AddIfSet(body, "prompt", request.Prompt);
         body["duration"] = request.DurationSeconds;
         return body;

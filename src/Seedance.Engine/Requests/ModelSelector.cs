@@ -4,7 +4,7 @@ namespace Seedance.Requests;
 
 /// <summary>
 /// Picks the model for a request: the one the user named, or else the provider's first model of its default's family
-/// (Seedance 2.0 Fast) whose image inputs fit the request (text only, one first frame, several references), or else
+/// (Seedance 2.0 Fast) whose inputs fit the request (text only, a first frame, references, reference videos or audio), or else
 /// its default. Another family (2.5, Mini, 1.x) is never chosen unasked: it differs in price and output.
 /// </summary>
 public static class ModelSelector
@@ -22,10 +22,12 @@ public static class ModelSelector
         // Nothing fits: fall back to the default model, whose checks then name the exact problem
         // (too many images, no -LastImage...) and the models that would take the request.
         var images = request.Images.Count;
+        var referenceMedia = request.ReferenceVideos.Count + request.ReferenceAudios.Count > 0;
         return provider.Models.FirstOrDefault(model =>
                 model.Family == provider.DefaultModel.Family
                 && images >= model.MinImages && images <= model.MaxImages
-                && (request.LastImage is null || model.Supports(ModelOptions.LastImage)))
+                && (request.LastImage is null || model.Supports(ModelOptions.LastImage))
+                && (!referenceMedia || model.ReferenceMedia is not null))
             ?? provider.DefaultModel;
     }
 

@@ -26,11 +26,11 @@ public sealed record PreparedRequest
 
     public PreparedImage? LastImage { get; init; }
 
-    /// <summary>The reference videos as the provider is sent them (URLs or asset ids), in order.</summary>
-    public IReadOnlyList<string> ReferenceVideos { get; init; } = new List<string>();
+    /// <summary>The reference videos, in order: URLs or asset ids, or checked local clips (uploaded before the submit).</summary>
+    public IReadOnlyList<PreparedClip> ReferenceVideos { get; init; } = new List<PreparedClip>();
 
-    /// <summary>The reference audio as the provider is sent it (URLs or asset ids), in order.</summary>
-    public IReadOnlyList<string> ReferenceAudios { get; init; } = new List<string>();
+    /// <summary>The reference audio, in order: URLs or asset ids, or checked local clips (inline or uploaded).</summary>
+    public IReadOnlyList<PreparedClip> ReferenceAudios { get; init; } = new List<PreparedClip>();
 
     /// <summary>Whether the images are sent as references rather than as a first frame (see <see cref="ModelInfo.TakesAsReferences"/>).</summary>
     public bool ImagesAreReferences => Model.TakesAsReferences(Images.Count, ReferenceVideos.Count + ReferenceAudios.Count > 0);
@@ -93,7 +93,9 @@ public sealed record PreparedRequest
                 _ => $"from {Images.Count} images",
             };
             var references = ReferenceVideos.Count + ReferenceAudios.Count == 0 ? string.Empty
-                : $" with {ReferenceVideos.Count} reference video(s) and {ReferenceAudios.Count} audio" + (ReferenceVideoSeconds is { } seconds && ReferenceVideos.Count > 0 ? $" (priced as {seconds:0.#} s of input video, the most a URL of unknown length may be)" : string.Empty);
+                : $" with {ReferenceVideos.Count} reference video(s) and {ReferenceAudios.Count} audio" + (ReferenceVideoSeconds is not { } seconds || ReferenceVideos.Count == 0 ? string.Empty
+                    : ReferenceVideos.All(clip => clip.DurationSeconds is not null) ? $" ({seconds:0.#} s of input video)"
+                    : $" (priced as {seconds:0.#} s of input video, the most a URL of unknown length may be)");
             var cost = EstimatedCost is { } value ? $", est. ${value:0.00}" : ", price not published";
             var extra = ExtraFields.Count == 0 ? string.Empty : "; -ExtraField " + string.Join(", ", ExtraFields.Select(field => $"{field.Key}={Shorten(field.Value)}"));
             var length = ModelChoosesDuration ? $"up to {DurationSeconds} s (the model chooses)" : $"{DurationSeconds} s";

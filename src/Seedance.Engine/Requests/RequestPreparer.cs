@@ -30,7 +30,7 @@ public static class RequestPreparer
         // Images last: reading files is the slowest check, and the cheap ones should fail first.
         var images = request.Images.Select(image => Load(provider, model, image, "Image")).ToList();
         var lastImage = request.LastImage is null ? null : Load(provider, model, request.LastImage, "LastImage");
-        var references = ReferenceMediaPreparer.Prepare(provider.Info, model, request);
+        var references = ReferenceMediaPreparer.Prepare(provider, model, request);
 
         var effectiveResolution = resolution ?? model.DefaultResolution;
         CheckReferenceResolution(model, request, effectiveResolution);
@@ -88,7 +88,7 @@ public static class RequestPreparer
     /// <summary>A local image the provider can neither take inline nor upload is refused now, not at submit time.</summary>
     private static PreparedImage Deliverable(IVideoProvider provider, PreparedImage image, string parameter)
     {
-        if (ImageDelivery.TravelsInline(provider.Info, image) || provider is IImageUploader)
+        if (InputDelivery.TravelsInline(provider.Info, image) || provider is IFileUploader)
         {
             return image;
         }

@@ -33,7 +33,7 @@ public sealed class TaskSubmitter
     public async Task<VideoTask> SubmitAsync(PreparedRequest request, CancellationToken cancellationToken)
     {
         // Uploads cost nothing and do not occupy a generation slot, so they come before the throttle.
-        request = await ImageDelivery.DeliverAsync(_provider, _context, request, cancellationToken).ConfigureAwait(false);
+        request = await InputDelivery.DeliverAsync(_provider, _context, request, cancellationToken).ConfigureAwait(false);
         var slot = await _lifecycle.WaitForSlotAsync(cancellationToken).ConfigureAwait(false);
         VideoTask task;
         SubmitIntent intent;

@@ -18,11 +18,15 @@ public sealed class ReferenceMediaTests : IDisposable
     public static TheoryData<string, string, string> Mappings()
     {
         var data = new TheoryData<string, string, string>();
-        foreach (var (provider, golden) in new[] { (ArkProvider.Name, "ark"), (AimlApiProvider.Name, "aimlapi"), (ReplicateProvider.Name, "replicate") })
+        foreach (var (provider, golden) in new[] { (ArkProvider.Name, "ark"), (AimlApiProvider.Name, "aimlapi"), (ReplicateProvider.Name, "replicate"), (FalProvider.Name, "fal"), (WaveSpeedProvider.Name, "wavespeed") })
         {
             data.Add(provider, golden, "reference-video");
-            data.Add(provider, golden, "reference-audio");
             data.Add(provider, golden, "reference-video-audio");
+            // WaveSpeed takes reference media on its text-to-video page, which takes no image to go with audio.
+            if (provider != WaveSpeedProvider.Name)
+            {
+                data.Add(provider, golden, "reference-audio");
+            }
         }
 
         return data;
@@ -79,12 +83,11 @@ public sealed class ReferenceMediaTests : IDisposable
 
         var prepared = _harness.Connect(ArkProvider.Name).Prepare(request);
 
-        Assert.Equal(new[] { "asset://asset-20261203-dance" }, prepared.ReferenceVideos);
+        Assert.Equal(new[] { "asset://asset-20261203-dance" }, prepared.ReferenceVideos.Select(clip => clip.WireValue));
     }
 
     [Theory]
     [InlineData(WaveSpeedProvider.Name)]
-    [InlineData(FalProvider.Name)]
     [InlineData(AtlasCloudProvider.Name)]
     public void A_model_without_reference_media_refuses_it_naming_those_that_take_it(string provider)
     {
@@ -95,9 +98,22 @@ public sealed class ReferenceMediaTests : IDisposable
         var error = _harness.AssertRefusedBeforeAnyRequest(provider, request, ErrorIds.ReferenceMediaNotSupported, "ReferenceVideo");
 
         Assert.Contains($"-ReferenceVideo is not offered by {provider} model", error.Message);
-        Assert.Contains("Models that take reference videos and audio: AIMLAPI (bytedance/seedance-2-0-fast, bytedance/seedance-2-0)", error.Message);
+        Assert.Contains("Models that take reference videos and audio: WaveSpeed (bytedance/seedance-2.0-fast/text-to-video), AIMLAPI (bytedance/seedance-2-0-fast, bytedance/seedance-2-0)", error.Message);
         Assert.Contains("Ark (dreamina-seedance-2-0-fast-260128", error.Message);
+        Assert.Contains("fal (bytedance/seedance-2.0/fast/reference-to-video", error.Message);
+        Assert.Contains("WaveSpeed (bytedance/seedance-2.0-fast/text-to-video)", error.Message);
         Assert.DoesNotContain("seedance-1-5-pro", error.Message);
+    }
+
+    [Theory]
+    [InlineData(FalProvider.Name, "bytedance/seedance-2.0/fast/reference-to-video")]
+    [InlineData(WaveSpeedProvider.Name, "bytedance/seedance-2.0-fast/text-to-video")]
+    public void A_request_with_reference_clips_is_given_the_default_family_model_that_takes_them(string provider, string model)
+    {
+        var request = new VideoRequest { Prompt = Prompt };
+        request.ReferenceVideos.Add(MediaInput.Parse(Video, "ReferenceVideo"));
+
+        Assert.Equal(model, _harness.Connect(provider).Prepare(request).Model.Id);
     }
 
     [Fact]
@@ -134,7 +150,7 @@ public sealed class ReferenceMediaTests : IDisposable
 
         var error = _harness.AssertRefusedBeforeAnyRequest(ArkProvider.Name, request, ErrorIds.ReferenceMediaFileNotSent, "ReferenceVideo");
 
-        Assert.Contains($"-ReferenceVideo '{path}' is a file on this machine; Ark is sent reference video only as an https URL or an asset:// id", error.Message);
+        Assert.Contains($"-ReferenceVideo '{path}' is a file on this machine; Ark takes reference video only as an https URL or an asset:// id, not as a file's bytes, and has no upload endpoint", error.Message);
     }
 
     [Theory]

@@ -9,9 +9,18 @@ internal static class ByteDanceModels
 {
     /// <summary>
     /// ByteDance's reference media on 2.0 (Ark's create-task reference): up to 3 videos and 3 audio clips, each 2 to 15 s
-    /// and 15 s in all.
+    /// and 15 s in all; a video at most 50 MB, 409,600 to 2,086,876 pixels a frame, 24 to 60 frames a second. Audio is
+    /// held to fal's published 15 MB a clip, the only audio size limit a reseller of the model states.
     /// </summary>
-    public static ReferenceMediaLimits ReferenceMedia { get; } = new(MaxVideos: 3, MaxAudios: 3, MinClipSeconds: 2, MaxClipSeconds: 15, MaxTotalSeconds: 15);
+    public static ReferenceMediaLimits ReferenceMedia { get; } = new(MaxVideos: 3, MaxAudios: 3, MinClipSeconds: 2, MaxClipSeconds: 15, MaxTotalSeconds: 15)
+    {
+        MaxVideoBytes = 50L * 1024 * 1024,
+        MaxAudioBytes = 15L * 1024 * 1024,
+        MinVideoPixels = 409_600,
+        MaxVideoPixels = 2_086_876,
+        MinFramesPerSecond = 24,
+        MaxFramesPerSecond = 60,
+    };
 
     /// <summary>
     /// Seedance 2.0 Fast: text, a first frame (+ last frame) or up to 9 reference images; 4 to 15 s, 5 by default;

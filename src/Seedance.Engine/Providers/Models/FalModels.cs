@@ -38,8 +38,7 @@ internal static class FalModels
             ImageHandling = ImageUse.FirstFrame,
             MinImages = 1,
             MaxImages = 1,
-            // fal takes reference videos and audio on its reference-to-video endpoints only, as hosted files this module
-            // does not upload yet: here they are refused, naming the models that take them.
+            // fal takes reference videos and audio on its reference-to-video endpoints only.
             ReferenceMedia = null,
             AspectRatios = AspectRatios,
             // Seedance 2.0's duration is "auto" (the model chooses) unless a length is given.
@@ -63,6 +62,8 @@ internal static class FalModels
             Id = "bytedance/seedance-2.0/fast/reference-to-video",
             ImageHandling = ImageUse.References,
             MaxImages = 9,
+            // video_urls and audio_urls: 3 of each, 2-15 s together.
+            ReferenceMedia = ByteDanceModels.ReferenceMedia,
             PriceWithReferenceVideo = WithVideoInput(Tokens.PerSecond(11.20m * VideoInputFactor, "480p").AndPublished("720p", 0.14515m)),
         };
 

@@ -33,8 +33,8 @@ internal static class WaveSpeedModels
             Durations = ModelPageDurations,
             Resolutions = Array.Empty<string>(),
             OptionFlags = ModelOptions.Webhook,
-            // Reference videos and audio go to WaveSpeed's reference-to-video endpoint, which this catalogue does not
-            // list: here they are refused, naming the models that take them.
+            // Reference videos and audio go to the text-to-video page: here they are refused, naming the models that
+            // take them.
             ReferenceMedia = null,
             PricePerSecond = Prices.PerClip("720p", 0.80m, 5),
             PriceSource = "WaveSpeed's model page: $0.80 per 5 s at 720p",
@@ -47,6 +47,9 @@ internal static class WaveSpeedModels
             MinImages = 0,
             MaxImages = 0,
             AspectRatios = TextAspectRatios,
+            // The Fast text-to-video page takes reference_videos and reference_audios (3 of each, 15 s together).
+            ReferenceMedia = ByteDanceModels.ReferenceMedia,
+            PriceWithReferenceVideo = new Pricing.VideoInputPrice(Prices.PerClip("720p", 0.55m, 5), BillsInputSeconds: false, "WaveSpeed's pricing table: $0.55 per 5 s at 720p with reference videos"),
         };
         // The -turbo/-spicy pages: image and last_image, 4-15 s, six ratios, a choice of resolution.
         var turbo = fastImage with
@@ -87,6 +90,9 @@ internal static class WaveSpeedModels
         {
             Id = "bytedance/seedance-2.0/text-to-video",
             Family = "Seedance 2.0",
+            // Reference media is documented for the Fast page only.
+            ReferenceMedia = null,
+            PriceWithReferenceVideo = null,
             PricePerSecond = standardImage.PricePerSecond,
             PriceSource = standardImage.PriceSource,
             TypicalGenerationTime = standardImage.TypicalGenerationTime,
