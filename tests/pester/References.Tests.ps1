@@ -42,10 +42,10 @@ Describe 'Reference videos and audio reach each provider in its own fields' {
 
     It 'sends AI/ML API video_urls and audio_urls' {
         Start-SeedanceEmulator -Provider AIMLAPI | Out-Null
-        New-SeedanceVideo -ReferenceVideo $video, "$video?take=2" -ReferenceAudio $audio -Prompt '@Video1 then @Video2 to @Audio1' | Out-Null
+        New-SeedanceVideo -ReferenceVideo $video, "${video}?take=2" -ReferenceAudio $audio -Prompt '@Video1 then @Video2 to @Audio1' | Out-Null
 
         $sent = Get-SentBody
-        $sent.video_urls | Should -Be @($video, "$video?take=2")
+        $sent.video_urls | Should -Be @($video, "${video}?take=2")
         $sent.audio_urls | Should -Be @($audio)
         $sent.PSObject.Properties.Name | Should -Not -Contain 'image_urls'
     }
@@ -65,7 +65,7 @@ Describe 'Reference videos and audio reach each provider in its own fields' {
         $csv = Join-Path $TestDrive 'references.csv'
         @(
             [pscustomobject]@{ Prompt = 'first: @Video1'; ReferenceVideo = $video; ReferenceAudio = $audio }
-            [pscustomobject]@{ Prompt = 'second: @Video1'; ReferenceVideo = "$video?take=2"; ReferenceAudio = '' }
+            [pscustomobject]@{ Prompt = 'second: @Video1'; ReferenceVideo = "${video}?take=2"; ReferenceAudio = '' }
         ) | Export-Csv $csv -NoTypeInformation
 
         $tasks = Import-Csv $csv | New-SeedanceVideo
@@ -74,21 +74,80 @@ Describe 'Reference videos and audio reach each provider in its own fields' {
         $bodies = Get-SeedanceEmulatorRecord -Kind Request | Where-Object Method -eq 'POST' | ForEach-Object { $_.Body | ConvertFrom-Json }
         ($bodies[0].content | Where-Object type -eq 'video_url').video_url.url | Should -Be $video
         ($bodies[0].content | Where-Object type -eq 'audio_url').audio_url.url | Should -Be $audio
-        ($bodies[1].content | Where-Object type -eq 'video_url').video_url.url | Should -Be "$video?take=2"
+        ($bodies[1].content | Where-Object type -eq 'video_url').video_url.url | Should -Be "${video}?take=2"
         $bodies[1].content.type | Should -Not -Contain 'audio_url'
     }
 
-    It 'estimates a reference video of unknown length as 15 s of input video at the rate with a video input, and says so' {
+    It 'estimates a reference video of unknown length as 15 s of input video at the rate with a video input' {
         Start-SeedanceEmulator -Provider Ark | Out-Null
         $model = (Get-SeedanceModel -Provider Ark)[0]
 
-        $withVideo = Measure-SeedanceCost -ReferenceVideo $video -Prompt 'the moves of @Video1' -Duration 5
-        $plain = Measure-SeedanceCost -Prompt 'the moves' -Duration 5
+        $withVideo = (Measure-SeedanceCost -ReferenceVideo $video -Prompt 'the moves of @Video1' -Duration 5)[0]
+        $plain = (Measure-SeedanceCost -Prompt 'the moves' -Duration 5)[0]
 
         $withVideo.EstimatedCost | Should -Be ([decimal]::Round($model.PriceWithReferenceVideo.PricePerSecond['720p'] * (5 + 15), 2))
         $withVideo.EstimatedCost | Should -Not -Be $plain.EstimatedCost
-        New-SeedanceVideo -ReferenceVideo $video -Prompt 'the moves of @Video1' -Duration 5 -WhatIf 6>&1 | Out-String |
-            Should -Match 'with 1 reference video\(s\) and 0 audio \(priced as 15 s of input video, the most a URL of unknown length may be\)'
+    }
+}
+
+Describe 'Local reference clips' {
+    BeforeAll {
+        $clips = New-Item -ItemType Directory (Join-Path $TestDrive 'clips')
+        $moves = Join-Path $clips 'moves.mp4'
+        $file = [IO.File]::Create($moves)
+        try { [Seedance.Emulator.Media.SyntheticVideo]::WriteMp4($file, [Seedance.Emulator.Media.SyntheticVideoSpec]@{ Width = 864; Height = 496; DurationSeconds = 3; FramesPerSecond = 24 }) }
+        finally { $file.Dispose() }
+        $beat = Join-Path $clips 'beat.mp3'
+        [Seedance.Emulator.Media.SampleAudio]::WriteMp3($beat, 4)
+        $voice = Join-Path $clips 'voice.wav'
+        [Seedance.Emulator.Media.SampleAudio]::WriteWav($voice, 2.5)
+        $ffprobe = Get-Command ffprobe -ErrorAction Stop
+    }
+    AfterEach { Stop-SeedanceEmulator }
+
+    It 'are real media, priced by the length ffprobe reads too' {
+        foreach ($clip in $moves, $beat, $voice) {
+            [double](& $ffprobe -v error -show_entries format=duration -of csv=p=0 $clip) | Should -BeGreaterThan 2
+        }
+        $null = Start-SeedanceEmulator -Provider fal
+        $seconds = [decimal][double](& $ffprobe -v error -show_entries format=duration -of csv=p=0 $moves)
+        $model = Get-SeedanceModel -Provider fal | Where-Object Id -eq 'bytedance/seedance-2.0/fast/reference-to-video'
+
+        $estimate = (Measure-SeedanceCost -ReferenceVideo $moves -Prompt 'the moves of @Video1' -Duration 5)[0]
+
+        $estimate.Model | Should -Be $model.Id
+        $estimate.EstimatedCost | Should -Be ([decimal]::Round($model.PriceWithReferenceVideo.PricePerSecond['720p'] * (5 + $seconds), 2))
+    }
+
+    It 'are uploaded to fal and sent as their upload URLs, and the task succeeds' {
+        $emu = Start-SeedanceEmulator -Provider fal -LatencySec 0.2
+        $task = New-SeedanceVideo -Image $image -ReferenceVideo $moves -ReferenceAudio $beat -Prompt '@Image1 dances @Video1 to @Audio1'
+
+        $sent = Get-SentBody
+        $sent.video_urls | Should -HaveCount 1
+        $sent.video_urls[0] | Should -BeLike "$($emu.BaseUris['fal'].GetLeftPart('Authority'))/*"
+        $sent.audio_urls[0] | Should -BeLike "$($emu.BaseUris['fal'].GetLeftPart('Authority'))/*"
+        $sent.video_urls[0] | Should -Not -Be $sent.audio_urls[0]
+        ($task | Wait-SeedanceTask).State | Should -Be 'Succeeded'
+    }
+
+    It 'go inline to Ark when they are audio, which Ark takes as base64' {
+        $null = Start-SeedanceEmulator -Provider Ark
+        New-SeedanceVideo -Image $image -ReferenceAudio $voice -Prompt '@Image1 sings @Audio1' | Out-Null
+
+        ((Get-SentBody).content | Where-Object type -eq 'audio_url').audio_url.url | Should -BeLike 'data:audio/wav;base64,*'
+    }
+
+    It 'are refused before any request when they are too long, naming the clip and the limit' {
+        $long = Join-Path $clips 'long.wav'
+        [Seedance.Emulator.Media.SampleAudio]::WriteWav($long, 16)
+        $null = Start-SeedanceEmulator -Provider Replicate
+        $failure = $null
+        try { New-SeedanceVideo -Image $image -ReferenceAudio $long -Prompt '@Audio1' -ErrorAction Stop } catch { $failure = $_ }
+
+        $failure.FullyQualifiedErrorId | Should -BeLike 'ReferenceClipLengthOutOfRange,*'
+        $failure.Exception.Message | Should -BeLike "-ReferenceAudio '$long' lasts 16 s; Replicate model bytedance/seedance-2.0-fast takes reference clips of 2 to 15 s.*"
+        Get-SeedanceEmulatorRecord -Kind Request | Should -BeNullOrEmpty
     }
 }
 
@@ -104,14 +163,14 @@ Describe 'Refusals before anything is sent' {
         try { New-SeedanceVideo $image -ReferenceVideo $video -Prompt 'the moves of @Video1' -ErrorAction Stop } catch { $failure = $_ }
 
         $failure.FullyQualifiedErrorId | Should -BeLike 'ReferenceMediaNotSupported,*'
-        $failure.Exception.Message | Should -BeLike '-ReferenceVideo is not offered by WaveSpeed model bytedance/seedance-2.0-fast/image-to-video. Models that take reference videos and audio: AIMLAPI (*), Ark (*), Replicate (*).'
+        $failure.Exception.Message | Should -BeLike '-ReferenceVideo is not offered by WaveSpeed model bytedance/seedance-2.0-fast/image-to-video. Models that take reference videos and audio: WaveSpeed (bytedance/seedance-2.0-fast/text-to-video), AIMLAPI (*), Ark (*), fal (*), Replicate (*).'
         Get-SeedanceEmulatorRecord -Kind Request | Should -BeNullOrEmpty
     }
 
     It 'refuses a last frame with reference clips' {
         $null = Connect-Seedance Ark -Name ark -BaseUri $emu.BaseUris['Ark'] -ApiKey $key
         $failure = $null
-        try { New-SeedanceVideo $image -LastImage "$image?last" -ReferenceVideo $video -Prompt 'x' -Connection ark -ErrorAction Stop } catch { $failure = $_ }
+        try { New-SeedanceVideo $image -LastImage "${image}?last" -ReferenceVideo $video -Prompt 'x' -Connection ark -ErrorAction Stop } catch { $failure = $_ }
 
         $failure.FullyQualifiedErrorId | Should -BeLike 'LastImageWithReferences,*'
         $failure.Exception.Message | Should -BeLike '-LastImage cannot be combined with -ReferenceVideo or -ReferenceAudio on Ark model *'

@@ -32,12 +32,12 @@ public abstract class VideoRequestCmdlet : BackgroundWorkCmdlet
     [BlankIsNotGiven]
     public string? LastImage { get; set; }
 
-    /// <summary>Reference videos (MP4/MOV, up to 3, each 2-15 s and 15 s in all) as https URLs (or asset:// ids on Ark), in order; the prompt refers to them as @Video1, @Video2. Get-SeedanceModel lists the models that take them (MaxReferenceVideos).</summary>
+    /// <summary>Reference videos (MP4/MOV, up to 3, each 2-15 s and 15 s in all), in order: local files (checked, then uploaded where the provider has an upload endpoint), https URLs, or asset:// ids on Ark. The prompt refers to them as @Video1, @Video2. Get-SeedanceModel lists the models that take them (MaxReferenceVideos).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BlankIsNotGiven]
     public string[]? ReferenceVideo { get; set; }
 
-    /// <summary>Reference audio (MP3/WAV, up to 3) as https URLs (or asset:// ids on Ark), in order, with an image or reference video too; the prompt refers to them as @Audio1, @Audio2.</summary>
+    /// <summary>Reference audio (MP3/WAV, up to 3, each 2-15 s and 15 s in all), in order, with an image or reference video too: local files (checked, then uploaded, or inline on Ark), https URLs, or asset:// ids on Ark. The prompt refers to them as @Audio1, @Audio2.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BlankIsNotGiven]
     public string[]? ReferenceAudio { get; set; }

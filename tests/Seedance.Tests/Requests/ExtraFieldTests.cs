@@ -75,11 +75,22 @@ public sealed class ExtraFieldTests : IDisposable
     public void Reference_videos_whose_cost_the_estimate_cannot_cover_are_refused()
     {
         var request = Support.Requests.FromUrl();
-        request.ExtraFields["video_urls"] = new[] { "https://videos.example.com/clip.mp4" };
+        request.ExtraFields["reference_videos"] = new[] { "https://videos.example.com/clip.mp4" };
 
-        var error = _harness.AssertRefusedBeforeAnyRequest("fal", request, "ExtraFieldUnchecked", "ExtraField");
+        var error = _harness.AssertRefusedBeforeAnyRequest("AtlasCloud", request, "ExtraFieldUnchecked", "ExtraField");
 
         Assert.Contains("-MaxCost", error.Message);
+    }
+
+    [Fact]
+    public void Reference_videos_the_module_maps_are_given_with_their_own_parameter()
+    {
+        var request = Support.Requests.FromUrl();
+        request.ExtraFields["video_urls"] = new[] { "https://videos.example.com/clip.mp4" };
+
+        var error = _harness.AssertRefusedBeforeAnyRequest("fal", request, "ExtraFieldModelled", "ExtraField");
+
+        Assert.Contains("Use -ReferenceVideo instead", error.Message);
     }
 
     [Fact]
