@@ -90,6 +90,40 @@ Describe 'Reference videos and audio reach each provider in its own fields' {
     }
 }
 
+Describe 'Reference images' {
+    AfterEach { Stop-SeedanceEmulator }
+
+    It 'sends one -ReferenceImage as a reference, where one -Image is the first frame' {
+        $null = Start-SeedanceEmulator -Provider Ark
+        New-SeedanceVideo -ReferenceImage $image -Prompt '@Image1 waves' | Out-Null
+        ((Get-SentBody).content | Where-Object type -eq 'image_url').role | Should -Be 'reference_image'
+
+        New-SeedanceVideo -Image $image -Prompt 'slow pan' | Out-Null
+        ((Get-SentBody).content | Where-Object type -eq 'image_url').role | Should -Be 'first_frame'
+    }
+
+    It 'picks fal''s reference-to-video model for reference images, from a CSV column too' {
+        $null = Start-SeedanceEmulator -Provider fal
+        $csv = Join-Path $TestDrive 'reference-images.csv'
+        [pscustomobject]@{ Prompt = '@Image1 waves'; ReferenceImage = $image } | Export-Csv $csv -NoTypeInformation
+
+        $task = Import-Csv $csv | New-SeedanceVideo
+
+        $task.Model | Should -Be 'bytedance/seedance-2.0/fast/reference-to-video'
+        (Get-SentBody).image_urls | Should -Be @($image)
+    }
+
+    It 'is refused by a model that takes only a first frame, naming those that take reference images' {
+        $null = Start-SeedanceEmulator -Provider Ark
+        $failure = $null
+        try { New-SeedanceVideo -ReferenceImage $image -Prompt '@Image1' -Model seedance-1-5-pro-251215 -ErrorAction Stop } catch { $failure = $_ }
+
+        $failure.FullyQualifiedErrorId | Should -BeLike 'ReferenceImagesNotSupported,*'
+        $failure.Exception.Message | Should -BeLike '-ReferenceImage is not offered by Ark model seedance-1-5-pro-251215, which takes an image only as the first frame (-Image). Models that take reference images: *'
+        Get-SeedanceEmulatorRecord -Kind Request | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'Local reference clips' {
     BeforeAll {
         $clips = New-Item -ItemType Directory (Join-Path $TestDrive 'clips')
@@ -184,6 +218,7 @@ Describe 'Get-SeedanceModel' {
         $fast.MaxReferenceVideos | Should -Be 3
         $fast.MaxReferenceAudios | Should -Be 3
         $fast.ReferenceClipSeconds | Should -Be 'each 2-15 s, 15 s in all'
+        $fast.References | Should -Be '3 videos, 3 audio; each 2-15 s, 15 s in all'
         ($ark | Where-Object Id -eq 'seedance-1-5-pro-251215').MaxReferenceVideos | Should -Be 0
         (Get-SeedanceModel -Provider WaveSpeed)[0].ReferenceClipSeconds | Should -BeNullOrEmpty
     }

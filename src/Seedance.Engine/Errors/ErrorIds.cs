@@ -154,6 +154,10 @@ public static class ErrorIds
 
     public const string ReferenceClipsTooLong = nameof(ReferenceClipsTooLong);
 
+    public const string ReferenceImagesNotSupported = nameof(ReferenceImagesNotSupported);
+
+    public const string ReferenceImageWithImage = nameof(ReferenceImageWithImage);
+
     public const string ReferenceMediaEmpty = nameof(ReferenceMediaEmpty);
 
     public const string ReferenceMediaFileNotSent = nameof(ReferenceMediaFileNotSent);

@@ -100,6 +100,9 @@ public sealed record ModelInfo
     /// <summary>The reference videos and audio the model takes; null when it takes none.</summary>
     internal ReferenceMediaLimits? ReferenceMedia { get; init; }
 
+    /// <summary>The reference videos and audio the model takes, e.g. "3 videos, 3 audio; each 2-15 s, 15 s in all"; null when it takes none.</summary>
+    public string? References => ReferenceMedia?.ToString();
+
     /// <summary>How many reference videos (-ReferenceVideo) the model takes; 0 when it takes none.</summary>
     public int MaxReferenceVideos => ReferenceMedia?.MaxVideos ?? 0;
 
@@ -122,12 +125,15 @@ public sealed record ModelInfo
 
     /// <summary>
     /// Whether <paramref name="imageCount"/> images given to this model are references rather than a first frame: so
-    /// are several, and any given with reference videos or audio (ByteDance's multimodal reference task, which takes
-    /// no first frame).
+    /// are several, and any the user gave as references or with reference videos or audio (ByteDance's multimodal
+    /// reference task, which takes no first frame).
     /// </summary>
-    public bool TakesAsReferences(int imageCount, bool withReferenceMedia = false) =>
+    public bool TakesAsReferences(int imageCount, bool referencesAsked = false) =>
         ImageHandling == Seedance.Providers.ImageUse.References
-        || (ImageHandling == Seedance.Providers.ImageUse.FirstFrameOrReferences && (imageCount > 1 || withReferenceMedia));
+        || (ImageHandling == Seedance.Providers.ImageUse.FirstFrameOrReferences && (imageCount > 1 || referencesAsked));
+
+    /// <summary>Whether the model can take images as references at all.</summary>
+    public bool TakesReferenceImages => ImageHandling is Seedance.Providers.ImageUse.References or Seedance.Providers.ImageUse.FirstFrameOrReferences;
 
     public bool IsKnownAs(string name) =>
         string.Equals(Id, name, StringComparison.OrdinalIgnoreCase)

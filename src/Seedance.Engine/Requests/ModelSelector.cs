@@ -27,7 +27,8 @@ public static class ModelSelector
                 model.Family == provider.DefaultModel.Family
                 && images >= model.MinImages && images <= model.MaxImages
                 && (request.LastImage is null || model.Supports(ModelOptions.LastImage))
-                && (!referenceMedia || model.ReferenceMedia is not null))
+                && (!referenceMedia || model.ReferenceMedia is not null)
+                && (!request.ImagesAreReferences || model.TakesReferenceImages))
             ?? provider.DefaultModel;
     }
 

@@ -33,7 +33,10 @@ public sealed record PreparedRequest
     public IReadOnlyList<PreparedClip> ReferenceAudios { get; init; } = new List<PreparedClip>();
 
     /// <summary>Whether the images are sent as references rather than as a first frame (see <see cref="ModelInfo.TakesAsReferences"/>).</summary>
-    public bool ImagesAreReferences => Model.TakesAsReferences(Images.Count, ReferenceVideos.Count + ReferenceAudios.Count > 0);
+    public bool ImagesAreReferences => Model.TakesAsReferences(Images.Count, ImagesGivenAsReferences || ReferenceVideos.Count + ReferenceAudios.Count > 0);
+
+    /// <summary>Whether the user gave the images as references (-ReferenceImage).</summary>
+    public bool ImagesGivenAsReferences { get; init; }
 
     /// <summary>
     /// The duration in seconds, the model's default when the user chose none; when the model chooses the length

@@ -28,7 +28,7 @@ public static class RequestPreparer
         var aspectRatio = Normalize(request.AspectRatio, model.AspectRatios, model, "AspectRatio", ErrorIds.AspectRatioNotSupported, value => value.Trim().ToLowerInvariant());
 
         // Images last: reading files is the slowest check, and the cheap ones should fail first.
-        var images = request.Images.Select(image => Load(provider, model, image, "Image")).ToList();
+        var images = request.Images.Select(image => Load(provider, model, image, ImageParameter(request))).ToList();
         var lastImage = request.LastImage is null ? null : Load(provider, model, request.LastImage, "LastImage");
         var references = ReferenceMediaPreparer.Prepare(provider, model, request);
 
@@ -44,6 +44,7 @@ public static class RequestPreparer
         {
             Prompt = prompt,
             Images = images,
+            ImagesGivenAsReferences = request.ImagesAreReferences,
             LastImage = lastImage,
             ReferenceVideos = references.Videos,
             ReferenceAudios = references.Audios,
@@ -152,15 +153,22 @@ public static class RequestPreparer
         }
     }
 
+    private static string ImageParameter(VideoRequest request) => request.ImagesAreReferences ? "ReferenceImage" : "Image";
+
     private static void CheckImageCount(ModelInfo model, VideoRequest request)
     {
         var count = request.Images.Count;
+        if (request.ImagesAreReferences && !model.TakesReferenceImages)
+        {
+            throw Invalid(ErrorIds.ReferenceImagesNotSupported, "ReferenceImage", $"-ReferenceImage is not offered by {model.Provider} model {model.Id}, which takes {(model.MaxImages == 0 ? "no images" : "an image only as the first frame (-Image)")}. Models that take reference images: {ProviderCatalog.ModelsThat(other => other.TakesReferenceImages && other.MaxImages > 0)}.");
+        }
+
         if (count < model.MinImages || count > model.MaxImages)
         {
             var allowed = model.MaxImages == 0 ? "no images (text to video)" : model.MinImages == model.MaxImages ? ModelSelector.Plural(model.MinImages, "image") : $"{model.MinImages} to {model.MaxImages} images";
             var others = ProviderCatalog.ModelsThat(other => count >= other.MinImages && count <= other.MaxImages);
             var id = count > model.MaxImages ? ErrorIds.TooManyImages : ErrorIds.TooFewImages;
-            throw Invalid(id, "Image", $"-Image has {ModelSelector.Plural(count, "image")}; {model.Provider} model {model.Id} takes {allowed}. Models that take {ModelSelector.Plural(count, "image")}: {others}.");
+            throw Invalid(id, ImageParameter(request), $"-{ImageParameter(request)} has {ModelSelector.Plural(count, "image")}; {model.Provider} model {model.Id} takes {allowed}. Models that take {ModelSelector.Plural(count, "image")}: {others}.");
         }
 
         if (request.LastImage is not null && count == 0)
@@ -174,6 +182,11 @@ public static class RequestPreparer
             throw Invalid(ErrorIds.LastImageWithReferences, "LastImage", $"-LastImage cannot be combined with {count} -Image values on {model.Provider} model {model.Id}: one -Image with -LastImage is first-and-last-frame generation, several -Image values are reference images, and a task is one or the other. Give one -Image with -LastImage, or leave -LastImage out.");
         }
 
+        if (request.LastImage is not null && request.ImagesAreReferences)
+        {
+            throw Invalid(ErrorIds.LastImageWithReferences, "LastImage", $"-LastImage cannot be combined with -ReferenceImage on {model.Provider} model {model.Id}: first-and-last-frame generation takes a first frame, which reference images are not. Give the first frame as -Image, or leave -LastImage out.");
+        }
+
         if (request.LastImage is not null && HasReferenceMedia(request))
         {
             throw Invalid(ErrorIds.LastImageWithReferences, "LastImage", $"-LastImage cannot be combined with -ReferenceVideo or -ReferenceAudio on {model.Provider} model {model.Id}: first-and-last-frame generation and generation from references are different tasks, and a task is one or the other. Leave -LastImage out (any -Image is then a reference image), or leave out the reference clips.");
@@ -184,7 +197,7 @@ public static class RequestPreparer
 
     private static void CheckReferenceResolution(ModelInfo model, VideoRequest request, string resolution)
     {
-        if (model.TakesAsReferences(request.Images.Count, HasReferenceMedia(request)) && model.ReferenceImageResolutions.Count > 0 && !model.ReferenceImageResolutions.Any(allowed => ModelSelector.Same(allowed, resolution)))
+        if (model.TakesAsReferences(request.Images.Count, request.ImagesAreReferences || HasReferenceMedia(request)) && model.ReferenceImageResolutions.Count > 0 && !model.ReferenceImageResolutions.Any(allowed => ModelSelector.Same(allowed, resolution)))
         {
             throw Invalid(ErrorIds.ResolutionNotSupported, "Resolution", $"-Resolution {resolution} cannot be combined with reference images on {model.Provider} model {model.Id}. Allowed with references: {string.Join(", ", model.ReferenceImageResolutions)}.");
         }

@@ -15,6 +15,12 @@ public sealed class VideoRequest
     /// <summary>First-frame or reference images, in order.</summary>
     public IList<ImageInput> Images { get; } = new List<ImageInput>();
 
+    /// <summary>
+    /// Whether the user said the images are reference images (-ReferenceImage), so that even one is a reference and
+    /// not a first frame; otherwise the model's endpoint decides (one image a first frame, several references).
+    /// </summary>
+    public bool ImagesAreReferences { get; set; }
+
     /// <summary>The last frame, for first+last-frame generation.</summary>
     public ImageInput? LastImage { get; set; }
 

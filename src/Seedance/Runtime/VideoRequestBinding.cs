@@ -32,6 +32,21 @@ internal static class VideoRequestBinding
             request.Images.Add(PathResolution.Image(command, image));
         }
 
+        if (command.ReferenceImage is { Length: > 0 } references)
+        {
+            if (request.Images.Count > 0)
+            {
+                throw new SeedanceException(SeedanceErrorCategory.Validation, ErrorIds.ReferenceImageWithImage,
+                    "-ReferenceImage cannot be given with -Image: -Image is a first frame (or, several, references by the model's endpoint), -ReferenceImage always references, and a task is one or the other. Give all the images as -ReferenceImage, or as -Image.") { ParameterName = "ReferenceImage" };
+            }
+
+            request.ImagesAreReferences = true;
+            foreach (var image in references)
+            {
+                request.Images.Add(PathResolution.Image(command, image));
+            }
+        }
+
         foreach (var video in command.ReferenceVideo ?? new string[0])
         {
             request.ReferenceVideos.Add(PathResolution.Media(command, video, nameof(command.ReferenceVideo)));

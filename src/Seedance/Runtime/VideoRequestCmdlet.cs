@@ -27,6 +27,11 @@ public abstract class VideoRequestCmdlet : BackgroundWorkCmdlet
     [BlankIsNotGiven]
     public string? Prompt { get; set; }
 
+    /// <summary>Reference images (paths, FileInfo, https URLs or data: URIs), in order, always sent as references, even one (where -Image would make one image the first frame); the prompt refers to them as @Image1, @Image2. Not with -Image or -LastImage: a task is one or the other.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankIsNotGiven]
+    public string[]? ReferenceImage { get; set; }
+
     /// <summary>The last frame (a path or URL), for first-and-last-frame generation.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BlankIsNotGiven]

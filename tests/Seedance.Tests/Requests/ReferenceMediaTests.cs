@@ -61,6 +61,19 @@ public sealed class ReferenceMediaTests : IDisposable
     }
 
     [Fact]
+    public async Task An_edit_of_a_reference_video_goes_to_Ark_with_an_adaptive_ratio_and_the_length_the_model_chooses()
+    {
+        // Ark wants exactly these two for an edit, and refuses explicit values.
+        var request = new VideoRequest { Prompt = "replace the sky in @Video1 with a thunderstorm", AspectRatio = "adaptive", DurationSeconds = Seedance.Requests.PreparedRequest.AutoDurationValue };
+        request.ReferenceVideos.Add(MediaInput.Parse(Video, "ReferenceVideo"));
+        var connection = _harness.Connect(ArkProvider.Name);
+
+        var task = await connection.SubmitAsync(connection.Prepare(request), CancellationToken.None);
+
+        Golden.AssertMatches("ark", "reference-video-edit", _harness.Server.Tasks.Peek(task.Id)!.Spec.RawBody);
+    }
+
+    [Fact]
     public void A_reference_video_of_unknown_length_is_priced_as_the_longest_the_model_takes()
     {
         var request = new VideoRequest { Prompt = Prompt, Resolution = "720p" };
