@@ -172,6 +172,22 @@ Describe 'Local reference clips' {
         ((Get-SentBody).content | Where-Object type -eq 'audio_url').audio_url.url | Should -BeLike 'data:audio/wav;base64,*'
     }
 
+    It 'are uploaded to WaveSpeed for its Fast text-to-video page and to Replicate' {
+        $key = ConvertTo-SecureString rehearsal -AsPlainText -Force
+        $emu = Start-SeedanceEmulator -Provider WaveSpeed -ApiKey $key
+        $local = $emu.BaseUris['WaveSpeed'].GetLeftPart('Authority')
+        $wave = New-SeedanceVideo -ReferenceVideo $moves -ReferenceAudio $beat -Prompt 'the moves of @Video1 to @Audio1'
+        $wave.Model | Should -Be 'bytedance/seedance-2.0-fast/text-to-video'
+        $sent = Get-SentBody
+        $sent.reference_videos[0] | Should -BeLike "$local/*"
+        $sent.reference_audios[0] | Should -BeLike "$local/*"
+
+        $null = Connect-Seedance Replicate -Name replicate -BaseUri $emu.BaseUris['Replicate'] -ApiKey $key
+        New-SeedanceVideo -Image $image -ReferenceAudio $voice -Prompt '@Image1 sings @Audio1' -Connection replicate | Out-Null
+        (Get-SentBody).input.reference_audios[0] | Should -BeLike "$local/*"
+        ($wave | Wait-SeedanceTask).State | Should -Be 'Succeeded'
+    }
+
     It 'are refused before any request when they are too long, naming the clip and the limit' {
         $long = Join-Path $clips 'long.wav'
         [Seedance.Emulator.Media.SampleAudio]::WriteWav($long, 16)
@@ -219,6 +235,9 @@ Describe 'Get-SeedanceModel' {
         $fast.MaxReferenceAudios | Should -Be 3
         $fast.ReferenceClipSeconds | Should -Be 'each 2-15 s, 15 s in all'
         $fast.References | Should -Be '3 videos, 3 audio; each 2-15 s, 15 s in all'
+        $fast.ReferenceMedia.MaxVideoBytes | Should -Be 50MB
+        $fast.ReferenceMedia.MinVideoPixels | Should -Be 409600
+        $fast.ReferenceMedia.MaxFramesPerSecond | Should -Be 60
         ($ark | Where-Object Id -eq 'seedance-1-5-pro-251215').MaxReferenceVideos | Should -Be 0
         (Get-SeedanceModel -Provider WaveSpeed)[0].ReferenceClipSeconds | Should -BeNullOrEmpty
     }

@@ -97,8 +97,8 @@ public sealed record ModelInfo
     /// <summary>The largest seed the model takes (see <see cref="MinSeed"/>).</summary>
     public long MaxSeed { get; init; } = uint.MaxValue;
 
-    /// <summary>The reference videos and audio the model takes; null when it takes none.</summary>
-    internal ReferenceMediaLimits? ReferenceMedia { get; init; }
+    /// <summary>The reference videos and audio the model takes, with the limits local clips are checked against; null when it takes none.</summary>
+    public ReferenceMediaLimits? ReferenceMedia { get; init; }
 
     /// <summary>The reference videos and audio the model takes, e.g. "3 videos, 3 audio; each 2-15 s, 15 s in all"; null when it takes none.</summary>
     public string? References => ReferenceMedia?.ToString();
