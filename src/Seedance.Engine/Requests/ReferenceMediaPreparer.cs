@@ -119,7 +119,7 @@ internal static class ReferenceMediaPreparer
         if (structure is null)
         {
             var other = Read(content, kind.IsVideo ? Audio : Video, out _);
-            var hint = other is null ? $"Give {kind.Formats} ({kind.Formats.Replace(" or ", "/")} files convert with ffmpeg -i {Path.GetFileName(path)} out.{(kind.IsVideo ? "mp4" : "mp3")})."
+            var hint = other is null ? $"Give {kind.Formats} (other formats convert with: ffmpeg -i {Path.GetFileName(path)} out.{(kind.IsVideo ? "mp4" : "mp3")})."
                 : $"It is {other.Format} {(other.IsVideo ? "video" : "audio")}: give it to -{(other.IsVideo ? Video : Audio).Parameter}.";
             throw Invalid(kind.IsVideo ? ErrorIds.ReferenceMediaNotVideo : ErrorIds.ReferenceMediaNotAudio, kind.Parameter, $"-{kind.Parameter} '{path}' is not {kind.Description}: {problem}. {hint}");
         }
