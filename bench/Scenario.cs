@@ -9,5 +9,7 @@ internal sealed record Scenario(string Name, int Tasks, int Concurrency, TimeSpa
     public TimeSpan Ideal => TimeSpan.FromTicks(Latency.Ticks * (long)Math.Ceiling(Tasks / (double)Concurrency));
 
     public string Describe() =>
-        $"N={Tasks} C={Concurrency} T={Latency.TotalSeconds:0.#}s S={(OutputBytes is { } bytes ? $"{bytes / 1_000_000}MB" : "1.4MB")}";
+        $"N={Tasks} C={Concurrency} T={Latency.TotalSeconds:0.#}s S={(OutputBytes is { } bytes ? Size(bytes) : "1.4MB")}";
+
+    private static string Size(long bytes) => bytes >= 1_000_000 ? $"{bytes / 1_000_000}MB" : $"{bytes / 1000}KB";
 }
