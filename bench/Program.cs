@@ -10,7 +10,7 @@ namespace Seedance.Bench;
 /// <summary>
 /// Runs the batch scenarios against the emulator (a child process) and prints one table row per run.
 /// Usage: dotnet run -c Release --project bench -- [--only 1,2,3] [--no-baseline] [--no-cmdlets]
-///        dotnet run -c Release --project bench -- --tasks N --concurrency C --latency-sec T [--size-bytes S] [--runner engine|cmdlet|both]
+///        dotnet run -c Release --project bench -- --tasks N --concurrency C --latency-sec T [--size-bytes S] [--submits-per-minute R] [--runner engine|cmdlet|both]
 ///        dotnet run -c Release --project bench -- --soak [--tasks 500] [--provider WaveSpeed]
 /// </summary>
 internal static class Program
@@ -120,7 +120,7 @@ internal static class Program
         Console.WriteLine(Table.Header);
         if (runner is "engine" or "both")
         {
-            Console.WriteLine(Table.Row(await WithEmulator(scenario, emulator => EngineRun.RunAsync(emulator, scenario, folder, downloadLimit: 8))));
+            Console.WriteLine(Table.Row(await WithEmulator(scenario, emulator => EngineRun.RunAsync(emulator, scenario, folder, downloadLimit: DefaultDownloads))));
         }
 
         if (runner is "cmdlet" or "both")
@@ -140,19 +140,32 @@ internal static class Program
         return 0;
     }
 
-    /// <summary>--tasks N --concurrency C --latency-sec T [--size-bytes S]; C defaults to N, T to 3 s, S to the emulator's own size.</summary>
+    /// <summary>
+    /// WaveSpeed's largest tier (Ultra: 5,000 videos a minute, 5,000 at once; providers.md 2.9), the one a custom
+    /// scenario's thousands of concurrent tasks stand for unless --submits-per-minute says otherwise.
+    /// </summary>
+    private const int UltraTierVideosPerMinute = 5000;
+
+    /// <summary>A connection's own download limit (ConnectionOptions.MaxConcurrentDownloads), as the cmdlets get it.</summary>
+    private const int DefaultDownloads = 4;
+
+    /// <summary>
+    /// --tasks N --concurrency C --latency-sec T [--size-bytes S] [--submits-per-minute R]; C defaults to N, T to 3 s,
+    /// S to the emulator's own size, R to WaveSpeed's Ultra tier.
+    /// </summary>
     private static Scenario CustomScenario(string[] args)
     {
         var tasks = int.Parse(Option(args, "--tasks")!, CultureInfo.InvariantCulture);
         var concurrency = int.Parse(Option(args, "--concurrency") ?? tasks.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         var latency = TimeSpan.FromSeconds(double.Parse(Option(args, "--latency-sec") ?? "3", CultureInfo.InvariantCulture));
         var size = Option(args, "--size-bytes") is { } bytes ? long.Parse(bytes, CultureInfo.InvariantCulture) : (long?)null;
-        return new Scenario("custom", tasks, concurrency, latency, size);
+        var quota = int.Parse(Option(args, "--submits-per-minute") ?? UltraTierVideosPerMinute.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        return new Scenario("custom", tasks, concurrency, latency, size, quota);
     }
 
     private static async Task<T> WithEmulator<T>(Scenario scenario, Func<EmulatorProcess, Task<T>> run)
     {
-        using var emulator = EmulatorProcess.Start(scenario.Latency, scenario.Concurrency, scenario.OutputBytes);
+        using var emulator = EmulatorProcess.Start(scenario.Latency, scenario.Concurrency, scenario.OutputBytes, submitsPerMinute: scenario.SubmitsPerMinute);
         return await run(emulator).ConfigureAwait(false);
     }
 
