@@ -10,7 +10,7 @@ namespace Seedance.Bench;
 /// <summary>
 /// Runs the batch scenarios against the emulator (a child process) and prints one table row per run.
 /// Usage: dotnet run -c Release --project bench -- [--only 1,2,3] [--no-baseline] [--no-cmdlets]
-///        dotnet run -c Release --project bench -- --tasks N --concurrency C --latency-sec T [--size-bytes S] [--submits-per-minute R] [--runner engine|cmdlet|both]
+///        dotnet run -c Release --project bench -- --tasks N --concurrency C --latency-sec T [--size-bytes S] [--submits-per-minute R] [--runner engine|cmdlet|both] [--submitters K]
 ///        dotnet run -c Release --project bench -- --soak [--tasks 500] [--provider WaveSpeed]
 /// </summary>
 internal static class Program
@@ -46,7 +46,7 @@ internal static class Program
         {
             try
             {
-                return await RunCustomAsync(CustomScenario(args), Option(args, "--runner") ?? "engine", folder);
+                return await RunCustomAsync(CustomScenario(args), Option(args, "--runner") ?? "engine", int.Parse(Option(args, "--submitters") ?? "1", CultureInfo.InvariantCulture), folder);
             }
             finally
             {
@@ -105,8 +105,8 @@ internal static class Program
         return 0;
     }
 
-    /// <summary>One scenario from the command line, run by the engine runner, the cmdlet runner or both.</summary>
-    private static async Task<int> RunCustomAsync(Scenario scenario, string runner, string folder)
+    /// <summary>One scenario from the command line, run by the engine runner (with K submits at once), the cmdlet runner or both.</summary>
+    private static async Task<int> RunCustomAsync(Scenario scenario, string runner, int submitters, string folder)
     {
         if (runner is not ("engine" or "cmdlet" or "both"))
         {
@@ -120,7 +120,7 @@ internal static class Program
         Console.WriteLine(Table.Header);
         if (runner is "engine" or "both")
         {
-            Console.WriteLine(Table.Row(await WithEmulator(scenario, emulator => EngineRun.RunAsync(emulator, scenario, folder, downloadLimit: DefaultDownloads))));
+            Console.WriteLine(Table.Row(await WithEmulator(scenario, emulator => EngineRun.RunAsync(emulator, scenario, folder, DefaultDownloads, submitters))));
         }
 
         if (runner is "cmdlet" or "both")
