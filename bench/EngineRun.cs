@@ -12,11 +12,16 @@ namespace Seedance.Bench;
 
 /// <summary>
 /// The engine end to end, shaped like New | Wait | Save: each submit waits for a throttle slot (as
-/// New-SeedanceVideo does), and every submitted task is awaited and downloaded as soon as it finishes.
+/// New-SeedanceVideo does), and every submitted task is awaited and downloaded as soon as it finishes. Submits go one
+/// at a time as the cmdlet sends them, or several at once.
 /// </summary>
 internal static class EngineRun
 {
-    public static async Task<RunResult> RunAsync(EmulatorProcess emulator, Scenario scenario, string folder, int downloadLimit)
+    /// <param name="submitters">
+    /// Submits under way at once: 1 is New-SeedanceVideo's one at a time; more are what a script calling the engine
+    /// concurrently (or several pipelines on one connection) sends, all under the one throttle.
+    /// </param>
+    public static async Task<RunResult> RunAsync(EmulatorProcess emulator, Scenario scenario, string folder, int downloadLimit, int submitters = 1)
     {
         using var bench = new BenchConnection(emulator, folder, options =>
         {
@@ -32,23 +37,28 @@ internal static class EngineRun
         await using (var sampler = new ResourceSampler())
         {
             var clock = Stopwatch.StartNew();
-            var saves = new List<Task<VideoFile>>();
-            for (var i = 0; i < scenario.Tasks; i++)
+            var saves = new Task<VideoFile>[scenario.Tasks];
+            var next = -1;
+            await Task.WhenAll(Enumerable.Range(0, submitters).Select(async _ =>
             {
-                var task = await connection.SubmitAsync(connection.Prepare(BenchConnection.Request("bench: slow orbital pan", i)), CancellationToken.None).ConfigureAwait(false);
-                saves.Add(SaveWhenFinishedAsync(connection, task, folder, elapsed =>
+                int i;
+                while ((i = Interlocked.Increment(ref next)) < scenario.Tasks)
                 {
-                    lock (downloadLock)
+                    var task = await connection.SubmitAsync(connection.Prepare(BenchConnection.Request("bench: slow orbital pan", i)), CancellationToken.None).ConfigureAwait(false);
+                    saves[i] = SaveWhenFinishedAsync(connection, task, folder, elapsed =>
                     {
-                        downloadTime += elapsed;
-                    }
-                }));
-            }
+                        lock (downloadLock)
+                        {
+                            downloadTime += elapsed;
+                        }
+                    });
+                }
+            })).ConfigureAwait(false);
 
             files = (await Task.WhenAll(saves).ConfigureAwait(false)).ToList();
             var makespan = clock.Elapsed;
             var bytes = files.Sum(file => file.Length);
-            result = new RunResult("engine", scenario, makespan)
+            result = new RunResult(submitters == 1 ? "engine" : $"engine x{submitters}", scenario, makespan)
             {
                 DownloadMegabytesPerSecond = bytes / 1_000_000.0 / downloadTime.TotalSeconds,
                 PeakWorkingSetGrowthMegabytes = sampler.PeakGrowthBytes / 1_000_000.0,

@@ -10,6 +10,7 @@ namespace Seedance.Bench;
 /// <summary>
 /// Runs the batch scenarios against the emulator (a child process) and prints one table row per run.
 /// Usage: dotnet run -c Release --project bench -- [--only 1,2,3] [--no-baseline] [--no-cmdlets]
+///        dotnet run -c Release --project bench -- --tasks N --concurrency C --latency-sec T [--size-bytes S] [--submits-per-minute R] [--runner engine|cmdlet|both] [--submitters K]
 ///        dotnet run -c Release --project bench -- --soak [--tasks 500] [--provider WaveSpeed]
 /// </summary>
 internal static class Program
@@ -34,6 +35,18 @@ internal static class Program
             try
             {
                 return await SoakRun.RunAsync(folder, int.Parse(Option(args, "--tasks") ?? "500", CultureInfo.InvariantCulture), Option(args, "--provider") ?? "WaveSpeed");
+            }
+            finally
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+
+        if (Option(args, "--tasks") is not null)
+        {
+            try
+            {
+                return await RunCustomAsync(CustomScenario(args), Option(args, "--runner") ?? "engine", int.Parse(Option(args, "--submitters") ?? "1", CultureInfo.InvariantCulture), folder);
             }
             finally
             {
@@ -92,9 +105,67 @@ internal static class Program
         return 0;
     }
 
+    /// <summary>One scenario from the command line, run by the engine runner (with K submits at once), the cmdlet runner or both.</summary>
+    private static async Task<int> RunCustomAsync(Scenario scenario, string runner, int submitters, string folder)
+    {
+        if (runner is not ("engine" or "cmdlet" or "both"))
+        {
+            Console.Error.WriteLine($"--runner takes engine, cmdlet or both, not '{runner}'.");
+            return 2;
+        }
+
+        var pwsh = CmdletRun.FindPwsh();
+        var module = CmdletRun.FindModule(RepositoryRoot());
+        Console.WriteLine($"Seedance batch benchmark, {DateTime.Now:yyyy-MM-dd HH:mm}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, {scenario.Describe()}");
+        Console.WriteLine(Table.Header);
+        if (runner is "engine" or "both")
+        {
+            Console.WriteLine(Table.Row(await WithEmulator(scenario, emulator => EngineRun.RunAsync(emulator, scenario, folder, DefaultDownloads, submitters))));
+        }
+
+        if (runner is "cmdlet" or "both")
+        {
+            if (pwsh is null || module is null)
+            {
+                Console.Error.WriteLine("The cmdlet runner needs pwsh on PATH (or SEEDANCE_PWSH) and the module built by ./build.ps1 -Task Build.");
+                return 2;
+            }
+
+            var run = await WithEmulator(scenario, emulator => CmdletRun.RunAsync(pwsh, module, emulator, scenario, folder));
+            Console.WriteLine(run is null ? "| cmdlet run failed, see above |" : Table.Row(run));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(Table.Legend);
+        return 0;
+    }
+
+    /// <summary>
+    /// WaveSpeed's largest tier (Ultra: 5,000 videos a minute, 5,000 at once; providers.md 2.9), the one a custom
+    /// scenario's thousands of concurrent tasks stand for unless --submits-per-minute says otherwise.
+    /// </summary>
+    private const int UltraTierVideosPerMinute = 5000;
+
+    /// <summary>A connection's own download limit (ConnectionOptions.MaxConcurrentDownloads), as the cmdlets get it.</summary>
+    private const int DefaultDownloads = 4;
+
+    /// <summary>
+    /// --tasks N --concurrency C --latency-sec T [--size-bytes S] [--submits-per-minute R]; C defaults to N, T to 3 s,
+    /// S to the emulator's own size, R to WaveSpeed's Ultra tier.
+    /// </summary>
+    private static Scenario CustomScenario(string[] args)
+    {
+        var tasks = int.Parse(Option(args, "--tasks")!, CultureInfo.InvariantCulture);
+        var concurrency = int.Parse(Option(args, "--concurrency") ?? tasks.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        var latency = TimeSpan.FromSeconds(double.Parse(Option(args, "--latency-sec") ?? "3", CultureInfo.InvariantCulture));
+        var size = Option(args, "--size-bytes") is { } bytes ? long.Parse(bytes, CultureInfo.InvariantCulture) : (long?)null;
+        var quota = int.Parse(Option(args, "--submits-per-minute") ?? UltraTierVideosPerMinute.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        return new Scenario("custom", tasks, concurrency, latency, size, quota);
+    }
+
     private static async Task<T> WithEmulator<T>(Scenario scenario, Func<EmulatorProcess, Task<T>> run)
     {
-        using var emulator = EmulatorProcess.Start(scenario.Latency, scenario.Concurrency, scenario.OutputBytes);
+        using var emulator = EmulatorProcess.Start(scenario.Latency, scenario.Concurrency, scenario.OutputBytes, submitsPerMinute: scenario.SubmitsPerMinute);
         return await run(emulator).ConfigureAwait(false);
     }
 

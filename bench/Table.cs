@@ -10,7 +10,8 @@ internal static class Table
         "|----------------------------|------------|----------|--------|-------|-----------------|------------|------------|---------|-------------|-------------|";
 
     public const string Legend =
-        "makespan: first submit to last verified file. ideal: ceil(N/C)*T, the physical limit. ratio: makespan/ideal.\n" +
+        "makespan: first submit to last verified file. ideal: the physical limit, C at a time for T each\n" +
+        "within the submit quota per minute when the scenario names one (without: ceil(N/C)*T). ratio: makespan/ideal.\n" +
         "status req/task: status requests the emulator answered, per task. detect p50/p95: time from a task finishing\n" +
         "on the server to the first status answer saying so. DL MB/s: bytes / time spent transferring, per download.\n" +
         "peak WS +MB: the benchmark process's working-set peak above its start (emulator is a separate process).\n" +

@@ -7,7 +7,7 @@ namespace Seedance.Emulator.Files;
 
 /// <summary>
 /// Serves each finished task's video at <c>/files/{id}.mp4</c>: a real H.264 MP4 that shows the request (see
-/// <see cref="TaskVideo"/>), generated on the fly (nothing is stored), with Content-Length, an ETag, Last-Modified,
+/// <see cref="TaskVideo"/>), rendered once per distinct request (see <see cref="RenderedVideos"/>), with Content-Length, an ETag, Last-Modified,
 /// and byte ranges (honouring If-Range) like a CDN.
 /// </summary>
 public sealed class VideoFiles
@@ -15,6 +15,7 @@ public sealed class VideoFiles
     private readonly EmulatedTaskStore _store;
     private readonly UploadedFiles _uploads;
     private readonly EmulatorOptions _options;
+    private readonly RenderedVideos _rendered = new();
     private long _bytesServed;
 
     public VideoFiles(EmulatedTaskStore store, UploadedFiles uploads, EmulatorOptions options)
@@ -32,9 +33,13 @@ public sealed class VideoFiles
 
     public SyntheticVideoSpec SpecFor(EmulatedTask task)
     {
-        var spec = TaskVideo.SpecFor(task.Spec, StableHash(task.Id), _uploads.ContentOf);
+        var spec = TaskVideo.SpecFor(task.Spec, seed: 0, _uploads.ContentOf);
         spec.KeyframeIntervalSeconds = _options.KeyframeIntervalSeconds;
         spec.PadToBytes = _options.OutputBytes;
+
+        // Seeded by what the video shows, not by the task: the same request makes the same video (as a model given
+        // one seed does), which is then rendered once; different requests still look different.
+        spec.Seed = StableHash(KeyOf(spec));
         return spec;
     }
 
@@ -72,7 +77,8 @@ public sealed class VideoFiles
             return;
         }
 
-        var video = SyntheticVideo.Prepare(SpecFor(task));
+        var spec = SpecFor(task);
+        var video = _rendered.Get(KeyOf(spec), () => SyntheticVideo.Prepare(spec));
         var length = video.Length;
         var etag = $"\"{StableHash(task.Id):x8}-{length:x}\"";
         var lastModified = (task.CompletedAt ?? task.CreatedAt).ToString("R", CultureInfo.InvariantCulture);
@@ -103,7 +109,7 @@ public sealed class VideoFiles
         if (context.Request.HttpMethod != "HEAD")
         {
             var sent = truncate ? count / 2 : count;
-            video.WriteTo(new WindowStream(response.OutputStream, from, sent));
+            video.WriteTo(response.OutputStream, from, sent);
             Interlocked.Add(ref _bytesServed, sent);
             if (truncate)
             {
@@ -137,6 +143,20 @@ public sealed class VideoFiles
 
         var to = long.TryParse(bounds[1], out var last) ? Math.Min(last, length - 1) : length - 1;
         return (from, to - from + 1, to >= from);
+    }
+
+    /// <summary>Everything that shapes a video, digested: its images can be megabytes.</summary>
+    private static string KeyOf(SyntheticVideoSpec spec)
+    {
+        using var sha = System.Security.Cryptography.SHA256.Create();
+        var described = string.Join("\n", new object?[]
+        {
+            spec.Width, spec.Height, spec.FramesPerSecond, spec.DurationSeconds, spec.Seed, spec.IncludeAudio, spec.KeyframeIntervalSeconds, spec.PadToBytes,
+        }.Concat(spec.Shots.SelectMany(shot => new object?[]
+        {
+            shot.Caption, shot.Camera, shot.Image is { } image ? Convert.ToBase64String(sha.ComputeHash(image)) : "no image",
+        })).Select(part => Convert.ToString(part, CultureInfo.InvariantCulture)));
+        return Convert.ToBase64String(sha.ComputeHash(System.Text.Encoding.UTF8.GetBytes(described)));
     }
 
     private static int StableHash(string text)

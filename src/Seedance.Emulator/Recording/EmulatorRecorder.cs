@@ -69,6 +69,27 @@ public sealed class EmulatorRecorder
         }
     }
 
+    /// <summary>
+    /// Records what <paramref name="make"/> builds, building it only when it is kept: masking a body costs more than
+    /// serving the request it came with, which a recorder that keeps nothing (a benchmark's) should not pay.
+    /// </summary>
+    internal void Add<T>(Func<T> make)
+        where T : EmulatorRecord
+    {
+        if (Limit == 0)
+        {
+            lock (_gate)
+            {
+                ++_sequence;
+                _dropped++;
+            }
+
+            return;
+        }
+
+        Add(make());
+    }
+
     internal T Add<T>(T record)
         where T : EmulatorRecord
     {

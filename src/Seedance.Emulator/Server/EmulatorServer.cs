@@ -23,7 +23,10 @@ public sealed class EmulatorServer : IDisposable
     private readonly Dictionary<string, IProviderTwin> _twins;
     private long _requestCount;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly Task _acceptLoop;
+    private readonly Task[] _acceptLoops;
+
+    // Several accepts outstanding at once, so a burst of thousands of connections is not taken one at a time.
+    private static readonly int AcceptLoops = Math.Max(4, Environment.ProcessorCount * 2);
     private readonly Task _ticker;
     private readonly VideoFolder? _outputFolder;
 
@@ -45,7 +48,7 @@ public sealed class EmulatorServer : IDisposable
         Services = new EmulatorServices(options, Tasks, Files, Uploads, Webhooks, root);
         _twins = TwinCatalog.Create(Services).ToDictionary(twin => twin.Prefix, StringComparer.OrdinalIgnoreCase);
         options.ValidateProviders(Providers.ToList());
-        _acceptLoop = Task.Run(AcceptAsync);
+        _acceptLoops = Enumerable.Range(0, AcceptLoops).Select(_ => Task.Run(AcceptAsync)).ToArray();
         _ticker = Task.Run(TickAsync);
     }
 
@@ -238,14 +241,17 @@ public sealed class EmulatorServer : IDisposable
         }
     }
 
-    /// <summary>Records a request as it arrived: its body and query with secrets masked, its credential never.</summary>
-    private void Record(HttpListenerContext raw, DateTimeOffset receivedAt, string? provider, byte[] body)
+    /// <summary>Records a request as it arrived (when the recorder keeps anything).</summary>
+    private void Record(HttpListenerContext raw, DateTimeOffset receivedAt, string? provider, byte[] body) =>
+        Recorder.Add(() => Describe(raw.Request, receivedAt, provider, body));
+
+    /// <summary>A request as recorded: its body and query with secrets masked, its credential never.</summary>
+    private RecordedRequest Describe(HttpListenerRequest request, DateTimeOffset receivedAt, string? provider, byte[] body)
     {
-        var request = raw.Request;
         var authorization = request.Headers["Authorization"];
         var space = authorization?.IndexOf(' ') ?? -1;
         var secrets = new[] { Options.ApiKey, CredentialOf(request) };
-        Recorder.Add(new RecordedRequest(
+        return new RecordedRequest(
             receivedAt,
             provider,
             request.HttpMethod,
@@ -253,7 +259,7 @@ public sealed class EmulatorServer : IDisposable
             SecretMask.Query(request.Url?.Query.TrimStart('?') ?? string.Empty, secrets),
             string.IsNullOrEmpty(authorization) ? null : space < 0 ? SecretMask.Masked : authorization!.Substring(0, space),
             request.ContentType,
-            SecretMask.Body(body, request.ContentType, secrets)));
+            SecretMask.Body(body, request.ContentType, secrets));
     }
 
     /// <summary>Counts a call in the fault plan and records the fault that hits it, if any.</summary>
@@ -410,7 +416,7 @@ public sealed class EmulatorServer : IDisposable
         Webhooks.Dispose();
         try
         {
-            Task.WaitAll(new[] { _acceptLoop, _ticker }, TimeSpan.FromSeconds(5));
+            Task.WaitAll(_acceptLoops.Append(_ticker).ToArray(), TimeSpan.FromSeconds(5));
         }
         catch (AggregateException)
         {

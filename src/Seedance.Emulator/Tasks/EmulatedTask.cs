@@ -3,8 +3,9 @@ namespace Seedance.Emulator.Tasks;
 /// <summary>One simulated generation, advanced by the store's clock; read under the store's lock.</summary>
 public sealed class EmulatedTask
 {
-    internal EmulatedTask(string id, string key, EmulatedTaskSpec spec, DateTimeOffset createdAt)
+    internal EmulatedTask(string id, string key, EmulatedTaskSpec spec, DateTimeOffset createdAt, AccountLoad load)
     {
+        Load = load;
         Id = id;
         Key = key;
         Spec = spec;
@@ -18,8 +19,8 @@ public sealed class EmulatedTask
 
     public EmulatedTaskSpec Spec { get; }
 
-    /// <summary>The key at the provider: what concurrency limits count by, as each provider counts its own accounts.</summary>
-    internal string Account => Key + "\n" + Spec.Provider;
+    /// <summary>The load of its key at its provider: what concurrency limits count by, as each provider counts its own accounts.</summary>
+    internal AccountLoad Load { get; }
 
     public EmulatedTaskState State { get; internal set; }
 
@@ -40,8 +41,17 @@ public sealed class EmulatedTask
     /// <summary>True when the moderation refusal was of the generated audio rather than the video.</summary>
     public bool AudioRefused { get; internal set; }
 
-    /// <summary>Position among this key's queued tasks (0 = next), while queued.</summary>
-    public int QueuePosition { get; internal set; }
+    /// <summary>Position among this key's queued tasks (0 = next), while queued; 0 otherwise.</summary>
+    public int QueuePosition => State == EmulatedTaskState.Queued && QueueNode is not null ? Load.PositionOf(this) : 0;
+
+    /// <summary>Its place in its load's queue while queued; null otherwise.</summary>
+    internal LinkedListNode<EmulatedTask>? QueueNode { get; set; }
+
+    /// <summary>Its number in its load's queue; see <see cref="AccountLoad.PositionOf"/>.</summary>
+    internal long QueueTicket { get; set; }
+
+    /// <summary>Orders tasks due to finish at one instant by when they started.</summary>
+    internal long RunSequence { get; set; }
 
     /// <summary>Status requests answered for this task.</summary>
     public int StatusRequests { get; internal set; }

@@ -7,15 +7,22 @@ namespace Seedance.Emulator.Tasks;
 /// (and by the server's ticker), processing completions in time order so queued tasks start exactly when a
 /// slot frees.
 /// </summary>
+/// <remarks>
+/// Every access moves time on, so each must cost O(log n) in the tasks held, not a walk over them: running tasks
+/// are kept in finishing order, queued ones per account in arrival order, and the counts a limit or a high-water
+/// mark needs are kept as counts (see <see cref="AccountLoad"/>).
+/// </remarks>
 public sealed class EmulatedTaskStore
 {
     private readonly EmulatorOptions _options;
     private readonly Func<DateTimeOffset> _clock;
     private readonly object _gate = new();
     private readonly Dictionary<string, EmulatedTask> _tasks = new(StringComparer.Ordinal);
-    private readonly List<EmulatedTask> _running = new();
-    private readonly Dictionary<string, int> _maxUnfinishedByKey = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _maxRunningByKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AccountLoad> _accounts = new(StringComparer.Ordinal);
+
+    // Running tasks that will finish, soonest first; the sequence keeps tasks due at one instant apart and in start order.
+    private readonly SortedSet<(DateTimeOffset DueAt, long Sequence, EmulatedTask Task)> _finishing = new(BySoonest.Instance);
+    private long _sequence;
 
     /// <summary>Draws latencies from the configured range; used under the lock only.</summary>
     private readonly Random _latencies = new();
@@ -44,7 +51,8 @@ public sealed class EmulatedTaskStore
         {
             var now = _clock();
             finished = AdvanceLocked(now);
-            task = new EmulatedTask(id, key, spec, now) { State = EmulatedTaskState.Queued };
+            var load = LoadOf(key + "\n" + spec.Provider);
+            task = new EmulatedTask(id, key, spec, now, load) { State = EmulatedTaskState.Queued };
             _tasks[id] = task;
             if (finishedAtOnce)
             {
@@ -52,9 +60,12 @@ public sealed class EmulatedTaskStore
                 Finish(task, now);
                 finished.Add(task);
             }
+            else
+            {
+                load.Enqueue(task);
+            }
 
-            StartQueuedLocked(task.Account, now);
-            RecordHighWaterLocked(task.Account);
+            StartQueuedLocked(load, now);
         }
 
         Created?.Invoke(task);
@@ -62,10 +73,10 @@ public sealed class EmulatedTaskStore
         return task;
     }
 
-    /// <summary>The task as of now, counted as a status request; null when unknown.</summary>
     /// <summary>Whether moderation refuses this request's input images (see <see cref="EmulatorOptions.RealPersonMarker"/>).</summary>
     public bool RefusesInputImages(EmulatedTaskSpec spec) => spec.ImageCount > 0 && spec.Prompt.Contains(_options.RealPersonMarker);
 
+    /// <summary>The task as of now, counted as a status request; null when unknown.</summary>
     public EmulatedTask? Observe(string id)
     {
         List<EmulatedTask> finished;
@@ -101,11 +112,20 @@ public sealed class EmulatedTaskStore
                 before = task.State;
                 if (task.State == EmulatedTaskState.Queued || (task.State == EmulatedTaskState.Running && runningToo))
                 {
-                    _running.Remove(task);
+                    if (task.State == EmulatedTaskState.Queued)
+                    {
+                        task.Load.Dequeue(task);
+                    }
+                    else
+                    {
+                        StopRunning(task);
+                    }
+
                     task.State = EmulatedTaskState.Cancelled;
                     task.CompletedAt = now;
                     task.Error = "cancelled";
-                    StartQueuedLocked(task.Account, now);
+                    task.Load.Ended();
+                    StartQueuedLocked(task.Load, now);
                     finished.Add(task);
                 }
             }
@@ -173,7 +193,7 @@ public sealed class EmulatedTaskStore
         {
             lock (_gate)
             {
-                return _maxUnfinishedByKey.Values.DefaultIfEmpty(0).Max();
+                return _accounts.Values.Select(load => load.MaxUnfinished).DefaultIfEmpty(0).Max();
             }
         }
     }
@@ -185,68 +205,81 @@ public sealed class EmulatedTaskStore
         {
             lock (_gate)
             {
-                return _maxRunningByKey.Values.DefaultIfEmpty(0).Max();
+                return _accounts.Values.Select(load => load.MaxRunning).DefaultIfEmpty(0).Max();
             }
         }
+    }
+
+    private AccountLoad LoadOf(string account)
+    {
+        if (!_accounts.TryGetValue(account, out var load))
+        {
+            _accounts[account] = load = new AccountLoad();
+        }
+
+        return load;
     }
 
     private List<EmulatedTask> AdvanceLocked(DateTimeOffset now)
     {
         var finished = new List<EmulatedTask>();
-        while (true)
+        while (_finishing.Count > 0 && _finishing.Min.DueAt <= now)
         {
-            var next = _running.Where(task => task.DueAt is not null).OrderBy(task => task.DueAt).FirstOrDefault();
-            if (next is null || next.DueAt > now)
-            {
-                break;
-            }
-
-            var at = next.DueAt!.Value;
-            _running.Remove(next);
+            var (at, _, next) = _finishing.Min;
+            _finishing.Remove(_finishing.Min);
+            next.Load.StoppedRunning();
+            next.Load.Ended();
             Finish(next, at);
             finished.Add(next);
-            StartQueuedLocked(next.Account, at);
+            StartQueuedLocked(next.Load, at);
         }
 
-        foreach (var account in _tasks.Values.Where(task => task.State == EmulatedTaskState.Queued).Select(task => task.Account).Distinct().ToList())
+        // Tasks held back only by the queue delay start once it has passed, whether or not anything finished.
+        foreach (var load in _accounts.Values)
         {
-            StartQueuedLocked(account, now);
+            if (load.HasQueued)
+            {
+                StartQueuedLocked(load, now);
+            }
         }
 
         return finished;
     }
 
-    private void StartQueuedLocked(string account, DateTimeOffset at)
+    private void StartQueuedLocked(AccountLoad load, DateTimeOffset at)
     {
-        var queued = _tasks.Values
-            .Where(task => task.Account == account && task.State == EmulatedTaskState.Queued)
-            .OrderBy(task => task.CreatedAt)
-            .ToList();
-        var running = _running.Count(task => task.Account == account);
-        foreach (var task in queued)
+        while (load.NextQueued is { } task)
         {
             var eligibleAt = task.CreatedAt + _options.QueueDelay;
             var limit = _options.ConcurrencyLimitFor(task.Spec.Provider);
-            if ((limit > 0 && running >= limit) || eligibleAt > _clock())
+            if ((limit > 0 && load.Running >= limit) || eligibleAt > _clock())
             {
                 break;
             }
 
+            load.Dequeue(task);
             var start = eligibleAt > at ? eligibleAt : at;
             task.State = EmulatedTaskState.Running;
             task.StartedAt = start;
             task.DueAt = task.Spec.Prompt.Contains(_options.StuckMarker) ? null : start + LatencyOf(task);
-            _running.Add(task);
-            running++;
-        }
+            task.RunSequence = _sequence++;
+            if (task.DueAt is { } due)
+            {
+                _finishing.Add((due, task.RunSequence, task));
+            }
 
-        var position = 0;
-        foreach (var task in queued.Where(task => task.State == EmulatedTaskState.Queued))
+            load.StartedRunning();
+        }
+    }
+
+    private void StopRunning(EmulatedTask task)
+    {
+        if (task.DueAt is { } due)
         {
-            task.QueuePosition = position++;
+            _finishing.Remove((due, task.RunSequence, task));
         }
 
-        RecordHighWaterLocked(account);
+        task.Load.StoppedRunning();
     }
 
     /// <summary>
@@ -296,19 +329,22 @@ public sealed class EmulatedTaskStore
         }
     }
 
-    private void RecordHighWaterLocked(string account)
-    {
-        var unfinished = _tasks.Values.Count(task => task.Account == account && !task.IsFinal);
-        var running = _running.Count(task => task.Account == account);
-        _maxUnfinishedByKey[account] = Math.Max(unfinished, _maxUnfinishedByKey.TryGetValue(account, out var u) ? u : 0);
-        _maxRunningByKey[account] = Math.Max(running, _maxRunningByKey.TryGetValue(account, out var r) ? r : 0);
-    }
-
     private void Raise(List<EmulatedTask> finished)
     {
         foreach (var task in finished)
         {
             Finished?.Invoke(task);
+        }
+    }
+
+    private sealed class BySoonest : IComparer<(DateTimeOffset DueAt, long Sequence, EmulatedTask Task)>
+    {
+        public static readonly BySoonest Instance = new();
+
+        public int Compare((DateTimeOffset DueAt, long Sequence, EmulatedTask Task) x, (DateTimeOffset DueAt, long Sequence, EmulatedTask Task) y)
+        {
+            var byTime = x.DueAt.CompareTo(y.DueAt);
+            return byTime != 0 ? byTime : x.Sequence.CompareTo(y.Sequence);
         }
     }
 }

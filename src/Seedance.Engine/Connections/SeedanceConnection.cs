@@ -195,7 +195,7 @@ public sealed class SeedanceConnection : IDisposable
         try
         {
             var file = await Downloader.DownloadAsync(Adopt(task), targetPath, overwrite, token => RefreshAsync(task, token), progress, cancellationToken).ConfigureAwait(false);
-            _journal.TryRecord(file.Task, journal => journal.RecordSaved(file.Task, file.Path));
+            await _journal.TryRecordAsync(file.Task, journal => journal.RecordSavedAsync(file.Task, file.Path)).ConfigureAwait(false);
             return await WithLastFrameAsync(file, cancellationToken).ConfigureAwait(false);
         }
         finally

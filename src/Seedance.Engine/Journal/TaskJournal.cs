@@ -15,8 +15,10 @@ namespace Seedance.Journal;
 /// SEEDANCE_JOURNAL), appended to line by line and compacted once it grows past a size limit.
 /// </summary>
 /// <remarks>
+/// Within a process, writes are group-committed: each line is on disk before its write returns (an intent before
+/// its submit goes out), and one flush covers every line waiting at that moment (see <see cref="GroupCommit"/>).
 /// Several processes may run batches at once. Each write takes the file exclusively (an OS lock), appends
-/// one whole line and lets go; a writer or reader that finds it locked waits briefly and tries again. A compaction
+/// its whole lines and lets go; a writer or reader that finds it locked waits briefly and tries again. A compaction
 /// holds the same lock while it rewrites the file.
 /// </remarks>
 public sealed class TaskJournal
@@ -39,12 +41,14 @@ public sealed class TaskJournal
     public const long DefaultCompactAboveBytes = 4L * 1024 * 1024;
 
     private readonly long _configuredCompactAboveBytes;
+    private readonly GroupCommit _commits;
     private long _compactAboveBytes;
 
     public TaskJournal(string path, long compactAboveBytes = DefaultCompactAboveBytes)
     {
         Path = System.IO.Path.GetFullPath(path);
         _configuredCompactAboveBytes = _compactAboveBytes = compactAboveBytes;
+        _commits = new GroupCommit(WriteAndFlush);
     }
 
     public string Path { get; }
@@ -72,6 +76,9 @@ public sealed class TaskJournal
     /// stays open and Get-SeedanceTask -Pending looks for its task.
     /// </summary>
     public void RecordIntent(SubmitIntent intent) => Append(IntentEntry(intent, CurrentProcessId));
+
+    /// <inheritdoc cref="RecordIntent"/>
+    public Task RecordIntentAsync(SubmitIntent intent) => AppendAsync(IntentEntry(intent, CurrentProcessId));
 
     /// <summary>An intent whose submit created no task (the provider refused it, or its list shows none), and why.</summary>
     public void RecordIntentClosed(SubmitIntent intent, string reason) => Append(ClosedEntry(intent, reason, DateTimeOffset.UtcNow, CurrentProcessId));
@@ -107,7 +114,23 @@ public sealed class TaskJournal
     };
 
     /// <summary>A task the provider created; <paramref name="intent"/> names the intent of the submit it came from, which this completes.</summary>
-    public void RecordSubmitted(VideoTask task, Uri baseUri, string? intent = null) => Append(Entry("submitted", task, entry =>
+    public void RecordSubmitted(VideoTask task, Uri baseUri, string? intent = null) => Append(SubmittedEntry(task, baseUri, intent));
+
+    /// <inheritdoc cref="RecordSubmitted"/>
+    public Task RecordSubmittedAsync(VideoTask task, Uri baseUri, string? intent = null) => AppendAsync(SubmittedEntry(task, baseUri, intent));
+
+    public void RecordState(VideoTask task) => Append(StateEntry(task));
+
+    /// <inheritdoc cref="RecordState"/>
+    public Task RecordStateAsync(VideoTask task) => AppendAsync(StateEntry(task));
+
+    /// <summary>A saved video: the task succeeded, whatever the snapshot at hand says.</summary>
+    public void RecordSaved(VideoTask task, string path) => Append(SavedEntry(task, path));
+
+    /// <inheritdoc cref="RecordSaved"/>
+    public Task RecordSavedAsync(VideoTask task, string path) => AppendAsync(SavedEntry(task, path));
+
+    private static JournalEntry SubmittedEntry(VideoTask task, Uri baseUri, string? intent) => Entry("submitted", task, entry =>
     {
         entry.Intent = intent;
         entry.BaseUri = baseUri.AbsoluteUri;
@@ -119,34 +142,59 @@ public sealed class TaskJournal
         entry.EstimatedCost = task.EstimatedCost;
         entry.ReportedCost = task.ReportedCost;
         entry.CreatedAt = task.CreatedAt;
-    }));
+    });
 
-    public void RecordState(VideoTask task) => Append(Entry("updated", task, entry =>
+    private static JournalEntry StateEntry(VideoTask task) => Entry("updated", task, entry =>
     {
         entry.Error = task.Error;
         entry.ReportedCost = task.ReportedCost;
-    }));
+    });
 
-    /// <summary>A saved video: the task succeeded, whatever the snapshot at hand says.</summary>
-    public void RecordSaved(VideoTask task, string path) => Append(Entry("saved", task, entry =>
+    private static JournalEntry SavedEntry(VideoTask task, string path) => Entry("saved", task, entry =>
     {
         entry.SavedPath = path;
         entry.State = TaskState.Succeeded;
-    }));
+    });
 
     /// <summary>
     /// Makes one journal write that must not undo what it records: the task exists at the provider (and may be
     /// paid for) whatever the disk says, so a failed write becomes a warning naming the task, not an error.
     /// </summary>
     public void TryRecord(VideoTask task, Action<TaskJournal> write) =>
-        TryWrite(write, failure => SeedanceLog.Warning($"Task {task.Id} ({task.Provider}) could not be written to the journal '{Path}': {failure} Keep its id yourself: Get-SeedanceTask -Pending cannot find it after a crash."));
+        TryWrite(write, failure => SeedanceLog.Warning(NotJournalled(task, failure)));
 
     /// <summary>
     /// The same for a submit's intent: the submit goes out all the same, only less protected. Said in verbose
     /// output only: the journal that refused the intent refuses the task next, and that warning names the task.
     /// </summary>
     public void TryRecord(SubmitIntent intent, Action<TaskJournal> write) =>
-        TryWrite(write, failure => SeedanceLog.Verbose($"{intent.Describe()} could not be written to the journal '{Path}': {failure} Should this process die before its answer comes, Get-SeedanceTask -Pending cannot look for its task."));
+        TryWrite(write, failure => SeedanceLog.Verbose(NotJournalled(intent, failure)));
+
+    /// <inheritdoc cref="TryRecord(VideoTask, Action{TaskJournal})"/>
+    public Task TryRecordAsync(VideoTask task, Func<TaskJournal, Task> write) =>
+        TryWriteAsync(write, failure => SeedanceLog.Warning(NotJournalled(task, failure)));
+
+    /// <inheritdoc cref="TryRecord(SubmitIntent, Action{TaskJournal})"/>
+    public Task TryRecordAsync(SubmitIntent intent, Func<TaskJournal, Task> write) =>
+        TryWriteAsync(write, failure => SeedanceLog.Verbose(NotJournalled(intent, failure)));
+
+    private string NotJournalled(VideoTask task, string failure) =>
+        $"Task {task.Id} ({task.Provider}) could not be written to the journal '{Path}': {failure} Keep its id yourself: Get-SeedanceTask -Pending cannot find it after a crash.";
+
+    private string NotJournalled(SubmitIntent intent, string failure) =>
+        $"{intent.Describe()} could not be written to the journal '{Path}': {failure} Should this process die before its answer comes, Get-SeedanceTask -Pending cannot look for its task.";
+
+    private async Task TryWriteAsync(Func<TaskJournal, Task> write, Action<string> report)
+    {
+        try
+        {
+            await write(this).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            report(ex.Message);
+        }
+    }
 
     private void TryWrite(Action<TaskJournal> write, Action<string> report)
     {
@@ -338,9 +386,16 @@ public sealed class TaskJournal
         return entry;
     }
 
-    private void Append(JournalEntry entry)
+    /// <summary>Appends one line and returns once it is on disk (with any other lines waiting at the time: see <see cref="GroupCommit"/>).</summary>
+    private void Append(JournalEntry entry) => _commits.Append(LinesOf(new[] { entry }));
+
+    /// <inheritdoc cref="Append"/>
+    private Task AppendAsync(JournalEntry entry) => _commits.AppendAsync(LinesOf(new[] { entry }));
+
+    /// <summary>One batch of lines, made durable; then the journal is compacted if it grew past its limit.</summary>
+    private void WriteAndFlush(byte[] lines)
     {
-        var length = AppendBytes(Path, LinesOf(new[] { entry }));
+        var length = AppendBytes(Path, lines);
         if (length > Interlocked.Read(ref _compactAboveBytes) || File.Exists(CompactingPath))
         {
             Compact();

@@ -15,15 +15,16 @@ public sealed class GenerationTimes
     private readonly ConcurrentDictionary<string, TimeSpan> _learned = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The expected time for this kind of task, and whether it was measured (true) or only seeded.</summary>
-    public (TimeSpan Expected, bool Measured) Expect(string provider, string model, int? durationSeconds, string? resolution, TimeSpan typicalFiveSecondTime)
+    public Expectation Expect(string provider, string model, int? durationSeconds, string? resolution, TimeSpan typicalFiveSecondTime)
     {
-        if (_learned.TryGetValue(Key(provider, model, durationSeconds, resolution), out var learned))
+        var kind = Key(provider, model, durationSeconds, resolution);
+        if (_learned.TryGetValue(kind, out var learned))
         {
-            return (learned, true);
+            return new Expectation(learned, true, kind);
         }
 
         var scale = (durationSeconds ?? 5) / 5.0;
-        return (TimeSpan.FromTicks((long)(typicalFiveSecondTime.Ticks * scale)), false);
+        return new Expectation(TimeSpan.FromTicks((long)(typicalFiveSecondTime.Ticks * scale)), false, kind);
     }
 
     /// <summary>Records one finished task's generation time.</summary>

@@ -1,40 +1,70 @@
 namespace Seedance.Tasks;
 
 /// <summary>
-/// When to ask about a task next. With a measured generation time T, the first question comes just before T
-/// and later ones every T/20, so a result is noticed within a few percent of T after two or three requests.
-/// Without one, questions start after a second and space out in proportion to the time already waited
-/// (noticing within half the elapsed time, at a cost logarithmic in T), never further apart than the cap.
+/// When to ask about a task. A task of a kind whose generation time T was measured in this session is first asked
+/// about when T has passed and then every T/20, so most results are noticed at the first or second request, within
+/// a few percent of T. While a kind has no measured time, a few of its tasks scout: they ask from one second on, a
+/// tenth of the time waited apart, so the first of them to finish measures T closely; the others wait until their
+/// model's typical time, or until a scout's measurement re-plans them (see <see cref="TaskWatcher"/>).
 /// </summary>
+/// <remarks>
+/// Status requests then cost about one or two per task whatever the batch size, plus a fixed few dozen for the
+/// scouts, instead of growing with the logarithm of T for every task.
+/// </remarks>
 public sealed class PollSchedule
 {
     public TimeSpan MinimumInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
     public TimeSpan MaximumInterval { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>A scout's first request, after submitting.</summary>
     public TimeSpan FirstProbe { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>The delay before the next status request.</summary>
-    /// <param name="elapsed">Time since the task was submitted (or since watching began, for older tasks).</param>
-    /// <param name="expected">The expected generation time.</param>
-    /// <param name="measured">Whether <paramref name="expected"/> was measured in this session.</param>
+    /// <summary>How many tasks of one kind scout at a time while that kind has no measured time.</summary>
+    public int Scouts { get; set; } = 3;
+
+    /// <summary>A scout's interval as a share of the time it has waited.</summary>
+    public double ScoutStep { get; set; } = 0.1;
+
+    /// <summary>A task's interval, once its expected time has passed, as a share of that time.</summary>
+    public double FollowStep { get; set; } = 0.05;
+
+    /// <summary>The delay from a task's submit to its first status request.</summary>
     /// <param name="jitter">A number in [0, 1) that spreads tasks submitted together over time.</param>
-    public TimeSpan NextDelay(TimeSpan elapsed, TimeSpan expected, bool measured, double jitter)
+    public TimeSpan FirstDelay(Expectation expectation, bool scout, double jitter) =>
+        scout ? FirstProbe : Spread(expectation.Expected, jitter);
+
+    /// <summary>The delay before the next status request about a task not finished yet.</summary>
+    /// <param name="elapsed">Time since the task was submitted (or since watching began, for older tasks).</param>
+    /// <param name="jitter">A number in [0, 1) that spreads tasks submitted together over time.</param>
+    public TimeSpan NextDelay(TimeSpan elapsed, Expectation expectation, bool scout, double jitter)
     {
         TimeSpan delay;
-        if (measured)
+        if (scout)
         {
-            var firstAsk = Scale(expected, 0.95);
-            delay = elapsed < firstAsk ? firstAsk - elapsed : Clamp(Scale(expected, 0.05));
+            delay = elapsed < FirstProbe ? FirstProbe - elapsed : Clamp(Scale(elapsed, ScoutStep));
+        }
+        else if (elapsed < expectation.Expected)
+        {
+            // Asked early (a task watched from elsewhere, or after an outage): the expected finish is still ahead.
+            return Spread(expectation.Expected - elapsed, jitter);
         }
         else
         {
-            delay = elapsed < FirstProbe ? FirstProbe - elapsed : Clamp(Scale(elapsed, 0.5));
+            // Past a measured time, a result is due any moment; past a typical time that was only a guess,
+            // the guess was short, so the intervals grow with the wait as a scout's do, only wider.
+            delay = expectation.Measured ? Clamp(Scale(expectation.Expected, FollowStep)) : Clamp(Scale(elapsed, ScoutStep * 2.5));
         }
 
         // +-5 % so that tasks submitted in one burst are not polled in one burst.
         return Scale(delay, 0.95 + (jitter * 0.1));
     }
+
+    /// <summary>
+    /// The time a task was first expected to be done, spread later by up to 5 %: never before it (a request too early
+    /// is one more request), and not all at once for a burst.
+    /// </summary>
+    private static TimeSpan Spread(TimeSpan untilExpected, double jitter) => Scale(untilExpected, 1 + (jitter * 0.05));
 
     private TimeSpan Clamp(TimeSpan interval) =>
         interval < MinimumInterval ? MinimumInterval : interval > MaximumInterval ? MaximumInterval : interval;

@@ -98,7 +98,11 @@ public sealed class TaskLifecycle : IDisposable
     /// The end of an open task, with its last known snapshot: the journal learns a final outcome and the slot is
     /// freed. Only the first end of an open task does anything; returns whether this call was it.
     /// </summary>
-    internal bool End(VideoTask last)
+    internal bool End(VideoTask last) => EndAsync(last).GetAwaiter().GetResult();
+
+    /// <inheritdoc cref="End"/>
+    /// <remarks>The journal line is group-committed with others ending at the same time; the slot frees once it is on disk.</remarks>
+    internal async Task<bool> EndAsync(VideoTask last)
     {
         if (!_open.TryRemove(last.Id, out var slot))
         {
@@ -109,7 +113,7 @@ public sealed class TaskLifecycle : IDisposable
         {
             if (last.IsFinal)
             {
-                _journal.TryRecord(last, journal => journal.RecordState(last));
+                await _journal.TryRecordAsync(last, journal => journal.RecordStateAsync(last)).ConfigureAwait(false);
             }
         }
         finally

@@ -41,7 +41,7 @@ public sealed class TaskSubmitter
         {
             // Journalled before it goes out: should this process die before the answer comes, -Pending finds the task.
             intent = SubmitIntent.For(request, _provider.Info, _connectionName, _context.BaseUri);
-            _journal.TryRecord(intent, journal => journal.RecordIntent(intent));
+            await _journal.TryRecordAsync(intent, journal => journal.RecordIntentAsync(intent)).ConfigureAwait(false);
             task = await SendAsync(request with { ClientReference = intent.ClientReference }, intent, cancellationToken).ConfigureAwait(false);
         }
         catch
@@ -63,7 +63,7 @@ public sealed class TaskSubmitter
             SourceImage = request.Images.Count > 0 ? request.Images[0].FileName : null,
         };
 
-        _journal.TryRecord(task, journal => journal.RecordSubmitted(task, _context.BaseUri, intent.Id));
+        await _journal.TryRecordAsync(task, journal => journal.RecordSubmittedAsync(task, _context.BaseUri, intent.Id)).ConfigureAwait(false);
 
         _lifecycle.Open(task, slot);
         SeedanceLog.Verbose($"Submitted task {task.Id}: {request.Summary}.");

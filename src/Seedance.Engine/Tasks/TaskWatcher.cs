@@ -17,12 +17,14 @@ namespace Seedance.Tasks;
 public sealed class TaskWatcher : IDisposable
 {
     private readonly Func<VideoTask, CancellationToken, Task<VideoTask>> _refresh;
-    private readonly Func<VideoTask, (TimeSpan Expected, bool Measured)> _expect;
+    private readonly Func<VideoTask, Expectation> _expect;
     private readonly Action<VideoTask, TimeSpan> _observe;
     private readonly TaskLifecycle _lifecycle;
     private readonly PollSchedule _schedule;
     private readonly SemaphoreSlim _pollSlots;
     private readonly ConcurrentDictionary<string, Watched> _watched = new(StringComparer.Ordinal);
+    private readonly DueQueue<(Watched Watched, long Plan)> _due = new();
+    private readonly Dictionary<string, int> _scoutsByKind = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _wake = new(0);
     private readonly CancellationTokenSource _disposed = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
@@ -32,7 +34,7 @@ public sealed class TaskWatcher : IDisposable
 
     public TaskWatcher(
         Func<VideoTask, CancellationToken, Task<VideoTask>> refresh,
-        Func<VideoTask, (TimeSpan Expected, bool Measured)> expect,
+        Func<VideoTask, Expectation> expect,
         Action<VideoTask, TimeSpan> observe,
         PollSchedule schedule,
         int maxConcurrentPolls,
@@ -71,7 +73,13 @@ public sealed class TaskWatcher : IDisposable
 
         // Opened before the watch is shared: whichever watch a waiter joins, the task's end comes after this.
         _lifecycle.Open(task);
-        var watched = _watched.GetOrAdd(task.Id, _ => new Watched(task, _clock.Elapsed, justSubmitted));
+        var candidate = new Watched(task, _clock.Elapsed, justSubmitted);
+        var watched = _watched.GetOrAdd(task.Id, candidate);
+        if (ReferenceEquals(watched, candidate))
+        {
+            PlanFirstLook(watched);
+        }
+
         lock (_loopGate)
         {
             if (_loop is null)
@@ -93,33 +101,28 @@ public sealed class TaskWatcher : IDisposable
     {
         if (_watched.TryRemove(final.Id, out var watched))
         {
+            Unwatch(watched);
             Announce(final, () => watched.Final.TrySetResult(final));
         }
     }
 
+    /// <summary>
+    /// The loop: takes the tasks that are due off the queue and starts their polls, then sleeps until the next is
+    /// due or something changes. A wake costs O(log n) per due task, not a walk over every task followed.
+    /// </summary>
     private async Task RunAsync()
     {
         var token = _disposed.Token;
+        var due = new List<(Watched Watched, long Plan)>();
         while (!token.IsCancellationRequested)
         {
-            var now = _clock.Elapsed;
-            var sleep = Timeout.InfiniteTimeSpan;
-            foreach (var watched in _watched.Values)
+            due.Clear();
+            var sleep = _due.TakeDue(_clock.Elapsed, due);
+            foreach (var (watched, plan) in due)
             {
-                if (watched.InFlight)
+                if (watched.StartPoll(plan))
                 {
-                    continue;
-                }
-
-                var due = watched.NextPollAt ?? (watched.NextPollAt = now + FirstDelay(watched, now)).Value;
-                if (due <= now)
-                {
-                    watched.InFlight = true;
                     _ = PollAsync(watched, token);
-                }
-                else if (sleep == Timeout.InfiniteTimeSpan || due - now < sleep)
-                {
-                    sleep = due - now;
                 }
             }
 
@@ -143,34 +146,112 @@ public sealed class TaskWatcher : IDisposable
         }
     }
 
-    private TimeSpan FirstDelay(Watched watched, TimeSpan now)
+    /// <summary>
+    /// A task just submitted is first looked at when its kind's time says it may be done, or soon if it scouts for
+    /// a kind not measured yet; any other task at once.
+    /// </summary>
+    private void PlanFirstLook(Watched watched)
     {
         if (!watched.JustSubmitted)
         {
-            return TimeSpan.Zero;
+            Schedule(watched, TimeSpan.Zero);
+            return;
         }
 
-        var (expected, measured) = _expect(watched.Latest);
-        return _schedule.NextDelay(now - watched.StartedAt, expected, measured, NextJitter());
+        var expectation = _expect(watched.Latest);
+        watched.Kind = expectation.Kind;
+        watched.Scout = !expectation.Measured && TryEnlistScout(expectation.Kind);
+        Schedule(watched, _schedule.FirstDelay(expectation, watched.Scout, NextJitter()));
+    }
+
+    /// <summary>Puts the task's next look on the queue (replacing any look planned before) and wakes the loop.</summary>
+    private void Schedule(Watched watched, TimeSpan delay) => Enqueue(watched, watched.Plan(), delay);
+
+    private void Enqueue(Watched watched, long plan, TimeSpan delay)
+    {
+        _due.Add((watched, plan), _clock.Elapsed + delay);
+        _wake.Release();
+    }
+
+    private bool TryEnlistScout(string kind)
+    {
+        lock (_scoutsByKind)
+        {
+            _scoutsByKind.TryGetValue(kind, out var scouts);
+            if (scouts >= _schedule.Scouts)
+            {
+                return false;
+            }
+
+            _scoutsByKind[kind] = scouts + 1;
+            return true;
+        }
+    }
+
+    /// <summary>Gives a scout's place back to its kind.</summary>
+    private void DismissScout(Watched watched, bool wasScout)
+    {
+        if (!wasScout)
+        {
+            return;
+        }
+
+        lock (_scoutsByKind)
+        {
+            if (_scoutsByKind.TryGetValue(watched.Kind!, out var scouts))
+            {
+                _scoutsByKind[watched.Kind!] = scouts - 1;
+            }
+        }
+    }
+
+    /// <summary>Stops looking at a task no longer followed; a look still on the queue is skipped when it comes due.</summary>
+    private void Unwatch(Watched watched) => DismissScout(watched, watched.Retire());
+
+    /// <summary>
+    /// The first measured time of a kind re-plans every task of that kind waiting on a guess: each is looked at
+    /// when the measured time says, at once if that has passed. The one walk over the tasks, once per kind.
+    /// </summary>
+    private void Replan(Expectation measured)
+    {
+        foreach (var watched in _watched.Values)
+        {
+            if (watched.Kind != measured.Kind)
+            {
+                continue;
+            }
+
+            DismissScout(watched, watched.StopScouting());
+            if (watched.TryReplan(out var plan))
+            {
+                var sinceSubmit = _clock.Elapsed - watched.StartedAt;
+                var firstLook = _schedule.FirstDelay(measured, scout: false, NextJitter());
+                Enqueue(watched, plan, firstLook > sinceSubmit ? firstLook - sinceSubmit : TimeSpan.Zero);
+            }
+        }
     }
 
     private async Task PollAsync(Watched watched, CancellationToken token)
     {
         try
         {
+            VideoTask snapshot;
+            TimeSpan askedAt, answeredAt;
             await _pollSlots.WaitAsync(token).ConfigureAwait(false);
             try
             {
-                var askedAt = _clock.Elapsed;
-                var snapshot = await _refresh(watched.Latest, token).ConfigureAwait(false);
-                var answeredAt = _clock.Elapsed;
-                watched.Failures = 0;
-                Accept(watched, snapshot, askedAt + TimeSpan.FromTicks((answeredAt - askedAt).Ticks / 2));
+                askedAt = _clock.Elapsed;
+                snapshot = await _refresh(watched.Latest, token).ConfigureAwait(false);
+                answeredAt = _clock.Elapsed;
             }
             finally
             {
+                // Freed before the answer is acted on: journalling an end waits for the disk, and other polls need not.
                 _pollSlots.Release();
             }
+
+            watched.Failures = 0;
+            Accept(watched, snapshot, askedAt + TimeSpan.FromTicks((answeredAt - askedAt).Ticks / 2));
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -179,11 +260,6 @@ public sealed class TaskWatcher : IDisposable
         catch (Exception ex)
         {
             Fail(watched, ex);
-        }
-        finally
-        {
-            watched.InFlight = false;
-            _wake.Release();
         }
     }
 
@@ -207,19 +283,26 @@ public sealed class TaskWatcher : IDisposable
         if (!snapshot.IsFinal)
         {
             watched.LastSeenUnfinishedAt = seenAt;
-            var (expected, measured) = _expect(snapshot);
-            watched.NextPollAt = _clock.Elapsed + _schedule.NextDelay(_clock.Elapsed - watched.StartedAt, expected, measured, NextJitter());
+            // A task watched from elsewhere (the journal, another session) may be anywhere in its run: like a scout,
+            // it is asked about at intervals that grow with the wait, not held until a time it may be far past.
+            Schedule(watched, _schedule.NextDelay(_clock.Elapsed - watched.StartedAt, _expect(snapshot), watched.Scout || !watched.JustSubmitted, NextJitter()));
             return;
         }
 
         if (watched.JustSubmitted && snapshot.Lifecycle == TaskState.Succeeded)
         {
             // The task finished between the last "not yet" and this "done": take the middle. If the very first
-            // answer was "done", all we know is an upper bound, so shade it down.
+            // answer was "done", all we know is an upper bound, so shade it down a little (about half the interval
+            // between looks), or the measured time could only ever grow.
             var took = watched.LastSeenUnfinishedAt is { } before
                 ? TimeSpan.FromTicks(((before + seenAt).Ticks / 2) - watched.StartedAt.Ticks)
-                : TimeSpan.FromTicks((long)((seenAt - watched.StartedAt).Ticks * 0.9));
+                : TimeSpan.FromTicks((long)((seenAt - watched.StartedAt).Ticks * (1 - (_schedule.FollowStep / 2))));
+            var wasMeasured = _expect(snapshot).Measured;
             _observe(snapshot, took);
+            if (!wasMeasured && _expect(snapshot) is { Measured: true } measured)
+            {
+                Replan(measured);
+            }
         }
 
         End(watched, snapshot);
@@ -235,6 +318,7 @@ public sealed class TaskWatcher : IDisposable
         {
             if (_watched.TryRemove(watched.Latest.Id, out _))
             {
+                Unwatch(watched);
                 Announce(watched.Latest, () => watched.Final.TrySetException(exception));
             }
 
@@ -242,27 +326,30 @@ public sealed class TaskWatcher : IDisposable
         }
 
         // The HTTP core already retried; this is an outage. Keep the watch, ask again later.
-        var backoff = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, watched.Failures)));
-        watched.NextPollAt = _clock.Elapsed + backoff;
+        Schedule(watched, TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, watched.Failures))));
     }
 
     private void End(Watched watched, VideoTask final)
     {
         if (_watched.TryRemove(final.Id, out _))
         {
+            Unwatch(watched);
             Announce(final, () => watched.Final.TrySetResult(final));
         }
     }
 
     /// <summary>
     /// Ends the task before the waiters hear: whoever waited for a task finds its outcome journalled and its slot
-    /// free. The waiters hear even if ending it fails.
+    /// free. The waiters hear even if ending it fails. Not waited for: the journal line is group-committed with
+    /// the others ending now, and the poll that saw the end has nothing more to do.
     /// </summary>
-    private void Announce(VideoTask last, Action completeWaiters)
+    private void Announce(VideoTask last, Action completeWaiters) => _ = AnnounceAsync(last, completeWaiters);
+
+    private async Task AnnounceAsync(VideoTask last, Action completeWaiters)
     {
         try
         {
-            _lifecycle.End(last);
+            await _lifecycle.EndAsync(last).ConfigureAwait(false);
         }
         finally
         {
@@ -302,20 +389,78 @@ public sealed class TaskWatcher : IDisposable
 
         public bool JustSubmitted { get; }
 
-        public TimeSpan? NextPollAt { get; set; }
-
         public TimeSpan? LastSeenUnfinishedAt { get; set; }
 
         public int Failures { get; set; }
 
-        /// <summary>True while a status request for the task is queued or under way; only the loop sets it.</summary>
-        public bool InFlight
+        /// <summary>Its expectation's kind, for a task just submitted; null for one watched from elsewhere.</summary>
+        public string? Kind { get; set; }
+
+        /// <summary>True while it scouts for its kind (see <see cref="PollSchedule"/>).</summary>
+        public bool Scout { get; set; }
+
+
+        // The plan current on the queue; a look planned earlier and replaced is skipped when it comes due.
+        private readonly object _gate = new();
+        private long _plan;
+        private bool _inFlight;
+        private bool _retired;
+
+        /// <summary>A new plan for its next look, once its last request is answered.</summary>
+        public long Plan()
         {
-            get => Volatile.Read(ref _inFlight);
-            set => Volatile.Write(ref _inFlight, value);
+            lock (_gate)
+            {
+                _inFlight = false;
+                return ++_plan;
+            }
         }
 
-        private bool _inFlight;
+        /// <summary>A new plan replacing the waiting one; false while a request is queued or under way (its answer plans next).</summary>
+        public bool TryReplan(out long plan)
+        {
+            lock (_gate)
+            {
+                plan = _inFlight || _retired ? 0 : ++_plan;
+                return plan != 0;
+            }
+        }
+
+        /// <summary>Whether a look that came due is still its plan; if so its request is now under way.</summary>
+        public bool StartPoll(long plan)
+        {
+            lock (_gate)
+            {
+                if (_inFlight || _retired || plan != _plan)
+                {
+                    return false;
+                }
+
+                _inFlight = true;
+                return true;
+            }
+        }
+
+        /// <summary>No more looks (it ended or is no longer followed); true if it was scouting.</summary>
+        public bool Retire()
+        {
+            lock (_gate)
+            {
+                _retired = true;
+                return StopScouting();
+            }
+        }
+
+        /// <summary>Stops its scouting; true if it was scouting.</summary>
+        public bool StopScouting()
+        {
+            lock (_gate)
+            {
+                var was = Scout;
+                Scout = false;
+                return was;
+            }
+        }
 
         public TaskCompletionSource<VideoTask> Final { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -52,7 +52,7 @@ public sealed class TaskLifecycleTests
                 asked.TrySetResult(true);
                 return answer.Task;
             },
-            _ => (TimeSpan.Zero, false),
+            _ => new Expectation(TimeSpan.Zero, false, "WaveSpeed|model"),
             (_, _) => { },
             new PollSchedule(),
             maxConcurrentPolls: 1,
