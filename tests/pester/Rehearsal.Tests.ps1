@@ -122,3 +122,29 @@ Describe 'A deadline that cancels' {
         (Get-EmulatorTask $emu $task.Id).state | Should -Be 'Running'
     }
 }
+
+Describe 'The emulator''s videos follow the request' {
+    BeforeAll {
+        $emu = Start-SeedanceEmulator -ApiKey (ConvertTo-SecureString rehearsal-key -AsPlainText -Force) -LatencySec 0.2
+    }
+    AfterAll {
+        Stop-SeedanceEmulator
+    }
+
+    It 'gives the same request the same video, byte for byte, and another request another' {
+        $folder = Join-Path $TestDrive 'same-request'
+        New-Item -ItemType Directory $folder | Out-Null
+
+        $files = 'slow orbital pan', 'slow orbital pan', 'zoom in on the label' |
+            ForEach-Object { New-SeedanceVideo 'https://images.example.com/a.jpg' -Prompt $_ } |
+            Wait-SeedanceTask | Save-SeedanceVideo -Path $folder
+
+        $files | Should -HaveCount 3
+        $hashes = $files | Group-Object { $_.Task.Prompt } -AsHashTable -AsString
+        $same = @($hashes['slow orbital pan'] | ForEach-Object { (Get-FileHash $_.Path).Hash })
+        $same | Should -HaveCount 2
+        $same[0] | Should -Be $same[1]
+        (Get-FileHash $hashes['zoom in on the label'][0].Path).Hash | Should -Not -Be $same[0]
+        ($files.Task.Id | Sort-Object -Unique) | Should -HaveCount 3
+    }
+}
