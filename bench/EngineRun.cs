@@ -12,16 +12,17 @@ namespace Seedance.Bench;
 
 /// <summary>
 /// The engine end to end, shaped like New | Wait | Save: each submit waits for a throttle slot (as
-/// New-SeedanceVideo does), and every submitted task is awaited and downloaded as soon as it finishes. Submits go one
-/// at a time as the cmdlet sends them, or several at once.
+/// New-SeedanceVideo does), and every submitted task is awaited and downloaded as soon as it finishes. Submits go
+/// eight at once as the cmdlet sends them (its SubmitWindow), or as many as asked.
 /// </summary>
 internal static class EngineRun
 {
+    /// <param name="downloadLimit">Downloads at once; null is the connection's own, sized to the throttle limit as the cmdlets get it.</param>
     /// <param name="submitters">
-    /// Submits under way at once: 1 is New-SeedanceVideo's one at a time; more are what a script calling the engine
-    /// concurrently (or several pipelines on one connection) sends, all under the one throttle.
+    /// Submits under way at once, all under the one throttle: 8 is New-SeedanceVideo's window; 1 is a script that
+    /// calls the engine one submit at a time.
     /// </param>
-    public static async Task<RunResult> RunAsync(EmulatorProcess emulator, Scenario scenario, string folder, int downloadLimit, int submitters = 1)
+    public static async Task<RunResult> RunAsync(EmulatorProcess emulator, Scenario scenario, string folder, int? downloadLimit, int submitters = DefaultSubmitters)
     {
         using var bench = new BenchConnection(emulator, folder, options =>
         {
@@ -38,6 +39,7 @@ internal static class EngineRun
         {
             var clock = Stopwatch.StartNew();
             var saves = new Task<VideoFile>[scenario.Tasks];
+            var timeline = new TaskTimeline(clock, scenario.Tasks, scenario.Concurrency);
             var next = -1;
             await Task.WhenAll(Enumerable.Range(0, submitters).Select(async _ =>
             {
@@ -45,8 +47,11 @@ internal static class EngineRun
                 while ((i = Interlocked.Increment(ref next)) < scenario.Tasks)
                 {
                     var task = await connection.SubmitAsync(connection.Prepare(BenchConnection.Request("bench: slow orbital pan", i)), CancellationToken.None).ConfigureAwait(false);
-                    saves[i] = SaveWhenFinishedAsync(connection, task, folder, elapsed =>
+                    timeline.Answered(i);
+                    var index = i;
+                    saves[i] = SaveWhenFinishedAsync(connection, task, folder, () => timeline.Finished(index), elapsed =>
                     {
+                        timeline.Saved(index);
                         lock (downloadLock)
                         {
                             downloadTime += elapsed;
@@ -58,12 +63,13 @@ internal static class EngineRun
             files = (await Task.WhenAll(saves).ConfigureAwait(false)).ToList();
             var makespan = clock.Elapsed;
             var bytes = files.Sum(file => file.Length);
-            result = new RunResult(submitters == 1 ? "engine" : $"engine x{submitters}", scenario, makespan)
+            result = new RunResult(submitters == DefaultSubmitters ? "engine" : $"engine x{submitters}", scenario, makespan)
             {
                 DownloadMegabytesPerSecond = bytes / 1_000_000.0 / downloadTime.TotalSeconds,
                 PeakWorkingSetGrowthMegabytes = sampler.PeakGrowthBytes / 1_000_000.0,
                 CpuMillisecondsPerTask = sampler.CpuTime.TotalMilliseconds / scenario.Tasks,
                 VideosVerified = files.Count,
+                Timeline = timeline.Describe(),
             };
         }
 
@@ -75,14 +81,18 @@ internal static class EngineRun
         return result.WithEmulatorFigures(await emulator.StatisticsAsync().ConfigureAwait(false));
     }
 
-    private static async Task<VideoFile> SaveWhenFinishedAsync(SeedanceConnection connection, VideoTask task, string folder, Action<TimeSpan> downloaded)
+    private static async Task<VideoFile> SaveWhenFinishedAsync(SeedanceConnection connection, VideoTask task, string folder, Action seenFinished, Action<TimeSpan> downloaded)
     {
         var finished = await connection.WaitAsync(task, TimeSpan.FromMinutes(30), CancellationToken.None).ConfigureAwait(false);
+        seenFinished();
         var transfer = new TransferClock();
         var file = await connection.SaveAsync(finished, Path.Combine(folder, task.Id + ".mp4"), overwrite: true, transfer, CancellationToken.None).ConfigureAwait(false);
         downloaded(transfer.Elapsed);
         return file;
     }
+
+    /// <summary>Submits on the wire at once in New-SeedanceVideo (SubmitWindow.Width in the cmdlet library).</summary>
+    public const int DefaultSubmitters = 8;
 
     /// <summary>Times a download from its first bytes to its last, leaving out any wait for a download slot.</summary>
     private sealed class TransferClock : IProgress<long>

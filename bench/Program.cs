@@ -46,7 +46,7 @@ internal static class Program
         {
             try
             {
-                return await RunCustomAsync(CustomScenario(args), Option(args, "--runner") ?? "engine", int.Parse(Option(args, "--submitters") ?? "1", CultureInfo.InvariantCulture), folder);
+                return await RunCustomAsync(CustomScenario(args), Option(args, "--runner") ?? "engine", Option(args, "--submitters") is { } submitters ? int.Parse(submitters, CultureInfo.InvariantCulture) : EngineRun.DefaultSubmitters, folder);
             }
             finally
             {
@@ -120,7 +120,9 @@ internal static class Program
         Console.WriteLine(Table.Header);
         if (runner is "engine" or "both")
         {
-            Console.WriteLine(Table.Row(await WithEmulator(scenario, emulator => EngineRun.RunAsync(emulator, scenario, folder, DefaultDownloads, submitters))));
+            var run = await WithEmulator(scenario, emulator => EngineRun.RunAsync(emulator, scenario, folder, downloadLimit: null, submitters));
+            Console.WriteLine(Table.Row(run));
+            Console.WriteLine(run.Timeline);
         }
 
         if (runner is "cmdlet" or "both")
@@ -131,8 +133,8 @@ internal static class Program
                 return 2;
             }
 
-            var run = await WithEmulator(scenario, emulator => CmdletRun.RunAsync(pwsh, module, emulator, scenario, folder));
-            Console.WriteLine(run is null ? "| cmdlet run failed, see above |" : Table.Row(run));
+            var cmdlets = await WithEmulator(scenario, emulator => CmdletRun.RunAsync(pwsh, module, emulator, scenario, folder));
+            Console.WriteLine(cmdlets is null ? "| cmdlet run failed, see above |" : Table.Row(cmdlets));
         }
 
         Console.WriteLine();
@@ -145,9 +147,6 @@ internal static class Program
     /// scenario's thousands of concurrent tasks stand for unless --submits-per-minute says otherwise.
     /// </summary>
     private const int UltraTierVideosPerMinute = 5000;
-
-    /// <summary>A connection's own download limit (ConnectionOptions.MaxConcurrentDownloads), as the cmdlets get it.</summary>
-    private const int DefaultDownloads = 4;
 
     /// <summary>
     /// --tasks N --concurrency C --latency-sec T [--size-bytes S] [--submits-per-minute R]; C defaults to N, T to 3 s,

@@ -22,6 +22,9 @@ internal sealed record RunResult(string Runner, Scenario Scenario, TimeSpan Make
 
     public int VideosVerified { get; init; }
 
+    /// <summary>Where an engine run's time went (see <see cref="TaskTimeline"/>); null for the other runners.</summary>
+    public string? Timeline { get; init; }
+
     public double Ratio => Makespan.TotalSeconds / Scenario.Ideal.TotalSeconds;
 
     /// <summary>Status requests and detection latencies as the emulator counted them.</summary>

@@ -27,11 +27,24 @@ public sealed class ConnectionOptions
     /// <summary>At most this many of this connection's tasks unfinished at once; 0 means no limit.</summary>
     public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
 
-    /// <summary>At most this many status requests in flight at once.</summary>
-    public int MaxConcurrentPolls { get; set; } = 8;
+    /// <summary>At most this many status requests in flight at once; null sizes it to the throttle limit (<see cref="PollsInFlight"/>).</summary>
+    public int? MaxConcurrentPolls { get; set; }
 
-    /// <summary>At most this many downloads at once.</summary>
-    public int MaxConcurrentDownloads { get; set; } = 4;
+    /// <summary>At most this many downloads at once; null sizes it to the throttle limit (<see cref="DownloadsInFlight"/>).</summary>
+    public int? MaxConcurrentDownloads { get; set; }
+
+    /// <summary>
+    /// Status requests in flight at once: 8, and one more for every 32 throttle slots past 256. The tasks of a full
+    /// tier finish together when they were submitted together, and each wants its status asked within a twentieth
+    /// of its generation time; a thousand slots answered 8 requests at a time would wait seconds for their turn.
+    /// </summary>
+    public int PollsInFlight => MaxConcurrentPolls ?? Math.Max(8, ThrottleLimit / 32);
+
+    /// <summary>
+    /// Downloads at once: 4 (enough to fill a line with videos of some megabytes), and one more for every 64
+    /// throttle slots past 256, so that a tier's wave of finished videos is not queued behind four at a time.
+    /// </summary>
+    public int DownloadsInFlight => MaxConcurrentDownloads ?? Math.Max(4, ThrottleLimit / 64);
 
     public HttpSettings Http { get; set; } = new();
 

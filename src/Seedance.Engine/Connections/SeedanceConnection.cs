@@ -42,12 +42,12 @@ public sealed class SeedanceConnection : IDisposable
             task => times.Expect(task.Provider, task.Model, task.DurationSeconds, task.Resolution, TypicalTimeOf(task)),
             (task, took) => times.Observe(task.Provider, task.Model, task.DurationSeconds, task.Resolution, took),
             new PollSchedule(),
-            options.MaxConcurrentPolls,
+            options.PollsInFlight,
             _lifecycle);
         _submitter = new TaskSubmitter(provider, Context, journal, _watcher, _lifecycle, Name);
         Downloader = new VideoDownloader(Http);
         LastFrames = new LastFrameDownloader(Http);
-        _downloadSlots = new SemaphoreSlim(Math.Max(1, options.MaxConcurrentDownloads));
+        _downloadSlots = new SemaphoreSlim(Math.Max(1, options.DownloadsInFlight));
     }
 
     public string Name { get; }
@@ -116,6 +116,16 @@ public sealed class SeedanceConnection : IDisposable
 
     public Task<VideoTask> SubmitAsync(PreparedRequest request, CancellationToken cancellationToken) =>
         _submitter.SubmitAsync(request, cancellationToken);
+
+    /// <summary>Submits with a throttle slot taken beforehand (<see cref="TryTakeSlot"/>, <see cref="TakeSlotAsync"/>); the task holds it until it ends.</summary>
+    public Task<VideoTask> SubmitAsync(PreparedRequest request, ThrottleSlot slot, CancellationToken cancellationToken) =>
+        _submitter.SubmitAsync(request, slot, cancellationToken);
+
+    /// <summary>A free throttle slot, taken now; null when the connection's tasks fill every slot.</summary>
+    public ThrottleSlot? TryTakeSlot() => _lifecycle.TryTakeSlot();
+
+    /// <summary>A throttle slot, waiting for one of the connection's tasks to end when every slot is taken.</summary>
+    public Task<ThrottleSlot> TakeSlotAsync(CancellationToken cancellationToken) => _lifecycle.TakeSlotAsync(cancellationToken);
 
     /// <summary>What this connection's provider lists about a journalled submit that never got its answer.</summary>
     internal Task<SubmitSettlement> SettleAsync(SubmitIntent intent, CancellationToken cancellationToken) =>
@@ -191,17 +201,21 @@ public sealed class SeedanceConnection : IDisposable
     /// <summary>Downloads a finished task's video (waiting for it first if needed), at most N at once.</summary>
     public async Task<VideoFile> SaveAsync(VideoTask task, string targetPath, bool overwrite, IProgress<long>? progress, CancellationToken cancellationToken)
     {
+        VideoFile file;
         await _downloadSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var file = await Downloader.DownloadAsync(Adopt(task), targetPath, overwrite, token => RefreshAsync(task, token), progress, cancellationToken).ConfigureAwait(false);
-            await _journal.TryRecordAsync(file.Task, journal => journal.RecordSavedAsync(file.Task, file.Path)).ConfigureAwait(false);
-            return await WithLastFrameAsync(file, cancellationToken).ConfigureAwait(false);
+            file = await Downloader.DownloadAsync(Adopt(task), targetPath, overwrite, token => RefreshAsync(task, token), progress, cancellationToken).ConfigureAwait(false);
+            file = await WithLastFrameAsync(file, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             _downloadSlots.Release();
         }
+
+        // The slot is for the network: the next download starts while this line waits for the journal's flush.
+        await _journal.TryRecordAsync(file.Task, journal => journal.RecordSavedAsync(file.Task, file.Path)).ConfigureAwait(false);
+        return file;
     }
 
     /// <summary>

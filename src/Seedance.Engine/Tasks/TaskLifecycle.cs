@@ -82,6 +82,28 @@ public sealed class TaskLifecycle : IDisposable
         return lease;
     }
 
+    /// <summary>A free throttle slot, taken now; null when every slot is taken (a connection with no limit always has one).</summary>
+    internal ThrottleSlot? TryTakeSlot()
+    {
+        if (_slots is null)
+        {
+            return new ThrottleSlot(null);
+        }
+
+        var lease = _slots.AttemptAcquire();
+        if (lease.IsAcquired)
+        {
+            return new ThrottleSlot(lease);
+        }
+
+        lease.Dispose();
+        return null;
+    }
+
+    /// <summary>A throttle slot, waiting for a task to end when all are taken.</summary>
+    internal async Task<ThrottleSlot> TakeSlotAsync(CancellationToken cancellationToken) =>
+        new(await WaitForSlotAsync(cancellationToken).ConfigureAwait(false));
+
     /// <summary>
     /// <paramref name="task"/> is open: it was just submitted (holding <paramref name="slot"/> until it ends), or this
     /// connection begins following it. Opening an open task changes nothing.

@@ -30,11 +30,25 @@ public sealed class TaskSubmitter
         _connectionName = connectionName;
     }
 
-    public async Task<VideoTask> SubmitAsync(PreparedRequest request, CancellationToken cancellationToken)
+    public Task<VideoTask> SubmitAsync(PreparedRequest request, CancellationToken cancellationToken) =>
+        SubmitAsync(request, taken: null, cancellationToken);
+
+    /// <param name="taken">A slot the caller took already (see <see cref="ThrottleSlot"/>); null waits for one here.</param>
+    public async Task<VideoTask> SubmitAsync(PreparedRequest request, ThrottleSlot? taken, CancellationToken cancellationToken)
     {
-        // Uploads cost nothing and do not occupy a generation slot, so they come before the throttle.
-        request = await InputDelivery.DeliverAsync(_provider, _context, request, cancellationToken).ConfigureAwait(false);
-        var slot = await _lifecycle.WaitForSlotAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Uploads cost nothing and do not occupy a generation slot, so they come before the throttle (unless the
+            // caller took its slot first).
+            request = await InputDelivery.DeliverAsync(_provider, _context, request, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            taken?.Dispose();
+            throw;
+        }
+
+        var slot = taken is null ? await _lifecycle.WaitForSlotAsync(cancellationToken).ConfigureAwait(false) : taken.TakeOver();
         VideoTask task;
         SubmitIntent intent;
         try

@@ -14,6 +14,8 @@ namespace Seedance.Commands.Cmdlets;
 /// <para>The task is written to the journal before it is returned, and a submit is never repeated when it may have
 /// reached the provider, so no task is lost or paid twice. The output is a task to pipe to Wait-SeedanceTask or
 /// Save-SeedanceVideo.</para>
+/// <para>Up to eight submits are on the wire at once, each within the connection's -ThrottleLimit, so a large tier
+/// refills quickly; the tasks come out in the order their inputs came in.</para>
 /// </remarks>
 /// <example>
 /// <code>Get-ChildItem ./shots/*.jpg | New-SeedanceVideo -Prompt 'slow orbital pan' -Duration 5 | Wait-SeedanceTask | Save-SeedanceVideo -Path ./videos</code>
@@ -33,6 +35,7 @@ public sealed class NewSeedanceVideoCommand : VideoRequestCmdlet
 {
     private CostBudget? _budget;
     private SubmitProgress? _progress;
+    private readonly SubmitWindow _window = new();
 
     /// <summary>With -Wait, the Wait-SeedanceTask each submitted task is handed to.</summary>
     private SteppablePipeline? _waiter;
@@ -52,14 +55,19 @@ public sealed class NewSeedanceVideoCommand : VideoRequestCmdlet
         }
     }
 
-    protected override void ProcessRecord() => ForEachInput(Submit);
+    protected override void ProcessRecord()
+    {
+        ForEachInput(Submit);
+        HandOn(all: false);
+    }
 
     private void Submit(VideoRequest request, PreparedRequest prepared)
     {
         // Under a cap, a provider's quote (what it will bill) is what counts, as Measure-SeedanceCost counts it.
         var cost = _budget is null ? prepared.EstimatedCost : RunInBackground(token => RequestConnection!.PriceAsync(prepared, token)).Amount;
         _budget?.Reserve(cost, prepared.Summary);
-        var operation = $"Performing the operation \"Submit {prepared.Summary}\" on target \"{VideoRequestBinding.Describe(request)}\".";
+        var target = VideoRequestBinding.Describe(request);
+        var operation = $"Performing the operation \"Submit {prepared.Summary}\" on target \"{target}\".";
         if (!ShouldProcess(operation, "Are you sure you want to perform this action?\n" + operation, "Confirm", out var reason))
         {
             // A rehearsal keeps what it would have spent, so -WhatIf -MaxCost cuts off where the real run would.
@@ -71,28 +79,67 @@ public sealed class NewSeedanceVideoCommand : VideoRequestCmdlet
             return;
         }
 
+        // While the tier is full the pipeline above waits here, as it waits for any submit: once every submit on the
+        // wire is handed on, for a task to end.
+        var slot = RequestConnection!.TryTakeSlot();
+        if (slot is null)
+        {
+            HandOn(all: true);
+            slot = RunInBackground(token => RequestConnection.TakeSlotAsync(token));
+        }
+
+        _window.Add(new SentSubmit(StartInBackground(token => RequestConnection.SubmitAsync(prepared, slot, token)), target, cost));
+    }
+
+    /// <summary>Hands on the submits that are answered (or must be waited for: the window is full, or the input has ended), oldest first.</summary>
+    private void HandOn(bool all)
+    {
+        while (_window.TakeDue(all) is { } sent)
+        {
+            Pump(sent.Answer);
+            HandOn(sent);
+        }
+    }
+
+    private void HandOn(SentSubmit sent)
+    {
+        VideoTask task;
         try
         {
-            var task = RunInBackground(token => RequestConnection!.SubmitAsync(prepared, token));
-            _progress!.Submitted(cost);
-            if (_waiter is null)
-            {
-                WriteObject(task);
-            }
-            else
-            {
-                _waiter.Process(task);
-            }
+            task = sent.Answer.GetAwaiter().GetResult();
         }
-        catch (SeedanceException ex) when (!ex.SubmitMayHaveSucceeded)
+        catch (SeedanceException ex)
         {
-            _budget?.Release(cost);
-            throw;
+            if (!ex.SubmitMayHaveSucceeded)
+            {
+                _budget?.Release(sent.Cost);
+            }
+
+            if (FailsEveryInput(ex))
+            {
+                // The submits already on the wire are the user's, paid or refused: each is handed on before the stop.
+                HandOn(all: true);
+                ThrowSeedanceError(ex, sent.Target);
+            }
+
+            WriteSeedanceError(ex, sent.Target);
+            return;
+        }
+
+        _progress!.Submitted(sent.Cost);
+        if (_waiter is null)
+        {
+            WriteObject(task);
+        }
+        else
+        {
+            _waiter.Process(task);
         }
     }
 
     protected override void EndProcessing()
     {
+        HandOn(all: true);
         _progress?.Complete();
         try
         {

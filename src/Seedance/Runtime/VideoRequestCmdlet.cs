@@ -207,7 +207,7 @@ public abstract class VideoRequestCmdlet : BackgroundWorkCmdlet
     /// with one pipeline input (a CSV row's Duration) is that input's error only: the rows before it were paid for,
     /// and their tasks must still reach Wait and Save.
     /// </summary>
-    private bool FailsEveryInput(SeedanceException ex) =>
+    protected bool FailsEveryInput(SeedanceException ex) =>
         ex.Category is SeedanceErrorCategory.Authentication or SeedanceErrorCategory.InsufficientBalance
         || (ex.Category == SeedanceErrorCategory.Validation && ex.ParameterName is not (null or "Image" or "LastImage" or "ReferenceVideo" or "ReferenceAudio" or "MaxCost")
             && Array.IndexOf(_givenForAll, ex.ParameterName) >= 0);
