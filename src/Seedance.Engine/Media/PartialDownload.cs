@@ -5,8 +5,9 @@ using System.Text.Json.Serialization;
 namespace Seedance.Media;
 
 /// <summary>
-/// What a <c>name.mp4.partial</c> file holds the start of, recorded beside it in <c>name.mp4.partial.json</c>: the
-/// task (provider and id) and what the video server said about the file (ETag, Last-Modified, total length).
+/// What a <c>name.mp4.partial</c> file holds the start of: the task (provider and id) and what the video server said
+/// about the file (ETag, Last-Modified, total length). Kept in memory while the download runs, and recorded beside
+/// the file in <c>name.mp4.partial.json</c> only when the download gives up and leaves the file behind.
 /// </summary>
 /// <remarks>
 /// A partial file is resumed only for the task it belongs to, and with If-Range on the server's validator, so a
@@ -67,7 +68,7 @@ internal sealed class PartialDownload
         return null;
     }
 
-    /// <summary>Writes this record beside <paramref name="partialPath"/>, before any byte of the file is written.</summary>
+    /// <summary>Writes this record beside <paramref name="partialPath"/>, when a download that did not finish leaves the file behind.</summary>
     internal void Save(string partialPath) =>
         File.WriteAllText(RecordPathOf(partialPath), JsonSerializer.Serialize(this, PartialDownloadJsonContext.Default.PartialDownload));
 

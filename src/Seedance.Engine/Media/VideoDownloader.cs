@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Net;
+using System.Runtime.CompilerServices;
 using Polly;
 using Seedance.Http;
 
@@ -42,6 +44,9 @@ public sealed class VideoDownloader
         var partialPath = targetPath + ".partial";
         var current = task;
         var refreshes = 0;
+        // What the partial file holds the start of: read from disk once (a download an earlier run gave up on), then
+        // kept here across attempts, and written beside the file only if this run gives up too.
+        var record = new StrongBox<PartialDownload?>(PartialDownload.Resumable(task, partialPath));
         try
         {
             await _attempts.ExecuteAsync(async token =>
@@ -52,7 +57,7 @@ public sealed class VideoDownloader
                     RequireVideo(current);
                 }
 
-                var outcome = await AttemptAsync(current, partialPath, progress, token).ConfigureAwait(false);
+                var outcome = await AttemptAsync(current, partialPath, record, progress, token).ConfigureAwait(false);
                 if (outcome == AttemptOutcome.UrlExpired)
                 {
                     if (++refreshes > MaxUrlRefreshes)
@@ -77,6 +82,7 @@ public sealed class VideoDownloader
         }
         catch (Exception ex) when (ex is DownloadRetryableException or HttpRequestException or IOException)
         {
+            KeepForResuming(record.Value, partialPath);
             throw new SeedanceException(SeedanceErrorCategory.Network, ErrorIds.DownloadFailed,
                 $"The video of task {task.Id} could not be downloaded: {ex.Message} The partial file '{partialPath}' is kept; Save-SeedanceVideo resumes it.", ex)
             { TaskId = task.Id, Provider = task.Provider };
@@ -107,9 +113,31 @@ public sealed class VideoDownloader
         return saved;
     }
 
-    private async Task<AttemptOutcome> AttemptAsync(VideoTask task, string partialPath, IProgress<long>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the record of a partial file this run leaves behind, so the next Save-SeedanceVideo resumes it. Only
+    /// then: a download that finishes (nearly all of them) creates no second file, and a partial file a crash left
+    /// without its record is started over, never trusted.
+    /// </summary>
+    private static void KeepForResuming(PartialDownload? record, string partialPath)
     {
-        var resumable = PartialDownload.Resumable(task, partialPath);
+        if (record is null || !File.Exists(partialPath))
+        {
+            return;
+        }
+
+        try
+        {
+            record.Save(partialPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            SeedanceLog.Verbose($"The record of '{partialPath}' could not be written ({ex.Message}); the next download starts it over.");
+        }
+    }
+
+    private async Task<AttemptOutcome> AttemptAsync(VideoTask task, string partialPath, StrongBox<PartialDownload?> record, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        var resumable = record.Value is not null && File.Exists(partialPath) ? record.Value : null;
         var offset = resumable is null ? 0 : new FileInfo(partialPath).Length;
         using var response = await _http.GetForDownloadAsync(task.VideoUrl!, offset, resumable?.ResumeCondition, cancellationToken).ConfigureAwait(false);
         var status = (int)response.StatusCode;
@@ -127,6 +155,7 @@ public sealed class VideoDownloader
             }
 
             PartialDownload.Discard(partialPath);
+            record.Value = null;
             throw new DownloadRetryableException("The partial file did not match the video; starting over.", TimeSpan.Zero);
         }
 
@@ -145,6 +174,7 @@ public sealed class VideoDownloader
         {
             // Bytes from elsewhere in the file, or of a file of another length: not the rest of what is on disk.
             PartialDownload.Discard(partialPath);
+            record.Value = null;
             throw new DownloadRetryableException("The video server did not send the rest of the partial file; starting over.", TimeSpan.Zero);
         }
 
@@ -152,12 +182,13 @@ public sealed class VideoDownloader
         long? total = resuming ? range?.Length : response.Content.Headers.ContentLength;
         if (!resuming)
         {
-            // A fresh start (the server may also have answered If-Range with the whole, changed file): record what
-            // the partial file will hold before the first byte of it is written.
-            PartialDownload.Of(task, response).Save(partialPath);
+            // A fresh start (the server may also have answered If-Range with the whole, changed file): what the
+            // partial file will hold, known before the first byte of it is written.
+            record.Value = PartialDownload.Of(task, response);
         }
 
-        using (var file = new FileStream(partialPath, resuming ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.None, BufferSize, useAsync: true))
+        // No buffer of the file's own (1 turns it off): every write is already a whole buffer from the copy below.
+        using (var file = new FileStream(partialPath, resuming ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1, useAsync: true))
         using (var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
         {
             await CopyWithStallTimeoutAsync(body, file, resuming ? offset : 0, progress, cancellationToken).ConfigureAwait(false);
@@ -174,7 +205,21 @@ public sealed class VideoDownloader
 
     private async Task CopyWithStallTimeoutAsync(Stream source, Stream destination, long alreadyWritten, IProgress<long>? progress, CancellationToken cancellationToken)
     {
-        var buffer = new byte[BufferSize];
+        // Rented, not allocated: a buffer this large lives on the large-object heap, which a batch of thousands of
+        // downloads would otherwise grow with every file until a full collection.
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        try
+        {
+            await CopyAsync(source, destination, buffer, alreadyWritten, progress, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private async Task CopyAsync(Stream source, Stream destination, byte[] buffer, long alreadyWritten, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
         var written = alreadyWritten;
         using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         while (true)

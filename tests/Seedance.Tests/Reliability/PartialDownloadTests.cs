@@ -65,6 +65,28 @@ public sealed class PartialDownloadTests
         Assert.Equal(await Direct.GetByteArrayAsync(task.VideoUrl), File.ReadAllBytes(file.Path));
     }
 
+    [Fact]
+    public async Task A_download_that_runs_to_its_end_writes_no_record_beside_its_partial_file()
+    {
+        using var harness = new EmulatorHarness(options => options.Latency = TimeSpan.FromMilliseconds(50));
+        var connection = harness.Connect();
+        var task = await FinishedAsync(connection, seconds: 5, "one go");
+        var target = harness.Folder.File("one-go.mp4");
+        var recordSeen = false;
+        var progress = new InlineProgress(_ => recordSeen |= File.Exists(target + ".partial.json"));
+
+        await connection.SaveAsync(task, target, overwrite: false, progress, CancellationToken.None);
+
+        Assert.False(recordSeen, "the record is written only when a download gives up");
+        Assert.Equal(new[] { target }, Directory.GetFiles(harness.Folder.Path, "one-go.mp4*"));
+    }
+
+    /// <summary>Reports on the thread that writes, so the check sees the folder as it is at that byte.</summary>
+    private sealed class InlineProgress(Action<long> report) : IProgress<long>
+    {
+        public void Report(long value) => report(value);
+    }
+
     /// <summary>An emulator that cuts every attempt of the first download off half-way (four attempts: the retries included).</summary>
     private static EmulatorHarness CuttingFirstDownload() => new(options =>
     {
