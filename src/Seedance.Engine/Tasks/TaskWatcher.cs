@@ -293,11 +293,15 @@ public sealed class TaskWatcher : IDisposable
         {
             // The task finished between the last "not yet" and this "done": take the middle. If the very first
             // answer was "done", all we know is an upper bound, so shade it down a little (about half the interval
-            // between looks), or the measured time could only ever grow.
+            // between looks) and never let it raise a measured time: a first look that came late (a busy machine,
+            // a slow answer) says nothing about the generation, and counting its lateness would make every later
+            // first look later still. A time that really grew shows itself as a "not yet" first, and is taken then.
+            var expected = _expect(snapshot);
+            var upperBound = TimeSpan.FromTicks((long)((seenAt - watched.StartedAt).Ticks * (1 - (_schedule.FollowStep / 2))));
             var took = watched.LastSeenUnfinishedAt is { } before
                 ? TimeSpan.FromTicks(((before + seenAt).Ticks / 2) - watched.StartedAt.Ticks)
-                : TimeSpan.FromTicks((long)((seenAt - watched.StartedAt).Ticks * (1 - (_schedule.FollowStep / 2))));
-            var wasMeasured = _expect(snapshot).Measured;
+                : expected.Measured && upperBound > expected.Expected ? expected.Expected : upperBound;
+            var wasMeasured = expected.Measured;
             _observe(snapshot, took);
             if (!wasMeasured && _expect(snapshot) is { Measured: true } measured)
             {
