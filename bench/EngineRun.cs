@@ -13,16 +13,16 @@ namespace Seedance.Bench;
 /// <summary>
 /// The engine end to end, shaped like New | Wait | Save: each submit waits for a throttle slot (as
 /// New-SeedanceVideo does), and every submitted task is awaited and downloaded as soon as it finishes. Submits go
-/// eight at once as the cmdlet sends them (its SubmitWindow), or as many as asked.
+/// as many at once as the cmdlet sends them (the connection's SubmitsInFlight), or as many as asked.
 /// </summary>
 internal static class EngineRun
 {
     /// <param name="downloadLimit">Downloads at once; null is the connection's own, sized to the throttle limit as the cmdlets get it.</param>
     /// <param name="submitters">
-    /// Submits under way at once, all under the one throttle: 8 is New-SeedanceVideo's window; 1 is a script that
-    /// calls the engine one submit at a time.
+    /// Submits under way at once, all under the one throttle: null is the connection's SubmitsInFlight, as
+    /// New-SeedanceVideo keeps them; 1 is a script that calls the engine one submit at a time.
     /// </param>
-    public static async Task<RunResult> RunAsync(EmulatorProcess emulator, Scenario scenario, string folder, int? downloadLimit, int submitters = DefaultSubmitters)
+    public static async Task<RunResult> RunAsync(EmulatorProcess emulator, Scenario scenario, string folder, int? downloadLimit, int? submitters = null)
     {
         using var bench = new BenchConnection(emulator, folder, options =>
         {
@@ -30,6 +30,7 @@ internal static class EngineRun
             options.MaxConcurrentDownloads = downloadLimit;
         });
         var connection = bench.Connection;
+        var submitting = submitters ?? connection.SubmitsInFlight;
 
         var downloadTime = TimeSpan.Zero;
         var downloadLock = new object();
@@ -41,7 +42,7 @@ internal static class EngineRun
             var saves = new Task<VideoFile>[scenario.Tasks];
             var timeline = new TaskTimeline(clock, scenario.Tasks, scenario.Concurrency);
             var next = -1;
-            await Task.WhenAll(Enumerable.Range(0, submitters).Select(async _ =>
+            await Task.WhenAll(Enumerable.Range(0, submitting).Select(async _ =>
             {
                 int i;
                 while ((i = Interlocked.Increment(ref next)) < scenario.Tasks)
@@ -63,7 +64,7 @@ internal static class EngineRun
             files = (await Task.WhenAll(saves).ConfigureAwait(false)).ToList();
             var makespan = clock.Elapsed;
             var bytes = files.Sum(file => file.Length);
-            result = new RunResult(submitters == DefaultSubmitters ? "engine" : $"engine x{submitters}", scenario, makespan)
+            result = new RunResult(submitters is null ? "engine" : $"engine x{submitting}", scenario, makespan)
             {
                 DownloadMegabytesPerSecond = bytes / 1_000_000.0 / downloadTime.TotalSeconds,
                 PeakWorkingSetGrowthMegabytes = sampler.PeakGrowthBytes / 1_000_000.0,
@@ -90,9 +91,6 @@ internal static class EngineRun
         downloaded(transfer.Elapsed);
         return file;
     }
-
-    /// <summary>Submits on the wire at once in New-SeedanceVideo (SubmitWindow.Width in the cmdlet library).</summary>
-    public const int DefaultSubmitters = 8;
 
     /// <summary>Times a download from its first bytes to its last, leaving out any wait for a download slot.</summary>
     private sealed class TransferClock : IProgress<long>

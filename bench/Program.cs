@@ -46,7 +46,7 @@ internal static class Program
         {
             try
             {
-                return await RunCustomAsync(CustomScenario(args), Option(args, "--runner") ?? "engine", Option(args, "--submitters") is { } submitters ? int.Parse(submitters, CultureInfo.InvariantCulture) : EngineRun.DefaultSubmitters, folder);
+                return await RunCustomAsync(CustomScenario(args), Option(args, "--runner") ?? "engine", Option(args, "--submitters") is { } submitters ? int.Parse(submitters, CultureInfo.InvariantCulture) : null, folder);
             }
             finally
             {
@@ -106,7 +106,7 @@ internal static class Program
     }
 
     /// <summary>One scenario from the command line, run by the engine runner (with K submits at once), the cmdlet runner or both.</summary>
-    private static async Task<int> RunCustomAsync(Scenario scenario, string runner, int submitters, string folder)
+    private static async Task<int> RunCustomAsync(Scenario scenario, string runner, int? submitters, string folder)
     {
         if (runner is not ("engine" or "cmdlet" or "both"))
         {

@@ -71,11 +71,15 @@ Describe 'Reference videos and audio reach each provider in its own fields' {
         $tasks = Import-Csv $csv | New-SeedanceVideo
 
         $tasks | Should -HaveCount 2
+        $tasks.Prompt | Should -Be 'first: @Video1', 'second: @Video1'
+        # The rows' submits are on the wire together, so each body is found by its prompt, not by when it arrived.
         $bodies = Get-SeedanceEmulatorRecord -Kind Request | Where-Object Method -eq 'POST' | ForEach-Object { $_.Body | ConvertFrom-Json }
-        ($bodies[0].content | Where-Object type -eq 'video_url').video_url.url | Should -Be $video
-        ($bodies[0].content | Where-Object type -eq 'audio_url').audio_url.url | Should -Be $audio
-        ($bodies[1].content | Where-Object type -eq 'video_url').video_url.url | Should -Be "${video}?take=2"
-        $bodies[1].content.type | Should -Not -Contain 'audio_url'
+        $first = $bodies | Where-Object { $_.content.text -like 'first*' }
+        $second = $bodies | Where-Object { $_.content.text -like 'second*' }
+        ($first.content | Where-Object type -eq 'video_url').video_url.url | Should -Be $video
+        ($first.content | Where-Object type -eq 'audio_url').audio_url.url | Should -Be $audio
+        ($second.content | Where-Object type -eq 'video_url').video_url.url | Should -Be "${video}?take=2"
+        $second.content.type | Should -Not -Contain 'audio_url'
     }
 
     It 'estimates a reference video of unknown length as 15 s of input video at the rate with a video input' {

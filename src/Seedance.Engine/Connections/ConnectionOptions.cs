@@ -41,6 +41,13 @@ public sealed class ConnectionOptions
     public int PollsInFlight => MaxConcurrentPolls ?? Math.Max(8, ThrottleLimit / 32);
 
     /// <summary>
+    /// Submits on the wire at once from one New-SeedanceVideo: 8, and one more for every 32 throttle slots past 256.
+    /// A submit waits for two journal flushes and a round trip, so a wave of a thousand freed slots refilled 8 at a
+    /// time takes seconds; each submit still takes its own slot first, so no more go out than the tier has room for.
+    /// </summary>
+    public int SubmitsInFlight => Math.Max(8, ThrottleLimit / 32);
+
+    /// <summary>
     /// Downloads at once: 4 (enough to fill a line with videos of some megabytes), and one more for every 64
     /// throttle slots past 256, so that a tier's wave of finished videos is not queued behind four at a time.
     /// </summary>

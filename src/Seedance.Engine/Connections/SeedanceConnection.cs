@@ -34,6 +34,7 @@ public sealed class SeedanceConnection : IDisposable
         KeySource = key.Source;
         DefaultModel = options.DefaultModel;
         ThrottleLimit = options.ThrottleLimit;
+        SubmitsInFlight = options.SubmitsInFlight;
         Http = new SeedanceHttp(provider.Info.Name, provider.Info.AuthScheme, key, provider.DescribeFailure, options.Http);
         Context = new ProviderContext(Http, BaseUri) { Region = Region };
         _lifecycle = new TaskLifecycle(journal, options.ThrottleLimit);
@@ -65,6 +66,9 @@ public sealed class SeedanceConnection : IDisposable
     public string? DefaultModel { get; }
 
     public int ThrottleLimit { get; }
+
+    /// <summary>How many submits a caller keeps on the wire at once (see <see cref="ConnectionOptions.SubmitsInFlight"/>).</summary>
+    public int SubmitsInFlight { get; }
 
     /// <summary>Tasks of this connection not yet finished.</summary>
     public int PendingTasks => _lifecycle.Unfinished;

@@ -61,10 +61,11 @@ public sealed class PollSchedule
     }
 
     /// <summary>
-    /// The time a task was first expected to be done, spread later by up to 5 %: never before it (a request too early
-    /// is one more request), and not all at once for a burst.
+    /// The time a task was first expected to be done, spread later by up to 2 %: never before it (a request too early
+    /// is one more request), and not all at once for a burst. Less than the 2.5 % a first look that finds the task done
+    /// is shaded down by (see <see cref="TaskWatcher"/>), so a measured time that came out long drifts back down.
     /// </summary>
-    private static TimeSpan Spread(TimeSpan untilExpected, double jitter) => Scale(untilExpected, 1 + (jitter * 0.05));
+    private static TimeSpan Spread(TimeSpan untilExpected, double jitter) => Scale(untilExpected, 1 + (jitter * 0.02));
 
     private TimeSpan Clamp(TimeSpan interval) =>
         interval < MinimumInterval ? MinimumInterval : interval > MaximumInterval ? MaximumInterval : interval;

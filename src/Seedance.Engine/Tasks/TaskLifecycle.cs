@@ -123,7 +123,11 @@ public sealed class TaskLifecycle : IDisposable
     internal bool End(VideoTask last) => EndAsync(last).GetAwaiter().GetResult();
 
     /// <inheritdoc cref="End"/>
-    /// <remarks>The journal line is group-committed with others ending at the same time; the slot frees once it is on disk.</remarks>
+    /// <remarks>
+    /// The slot frees first, then the journal line is group-committed with others ending at the same time: the next
+    /// submit need not wait for this flush, since it journals its own intent before it goes out, and a crash between
+    /// the two only leaves a finished task that the journal still calls unfinished, which the next look settles.
+    /// </remarks>
     internal async Task<bool> EndAsync(VideoTask last)
     {
         if (!_open.TryRemove(last.Id, out var slot))
@@ -131,16 +135,10 @@ public sealed class TaskLifecycle : IDisposable
             return false;
         }
 
-        try
+        slot?.Dispose();
+        if (last.IsFinal)
         {
-            if (last.IsFinal)
-            {
-                await _journal.TryRecordAsync(last, journal => journal.RecordStateAsync(last)).ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            slot?.Dispose();
+            await _journal.TryRecordAsync(last, journal => journal.RecordStateAsync(last)).ConfigureAwait(false);
         }
 
         return true;

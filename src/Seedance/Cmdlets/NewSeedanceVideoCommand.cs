@@ -14,8 +14,8 @@ namespace Seedance.Commands.Cmdlets;
 /// <para>The task is written to the journal before it is returned, and a submit is never repeated when it may have
 /// reached the provider, so no task is lost or paid twice. The output is a task to pipe to Wait-SeedanceTask or
 /// Save-SeedanceVideo.</para>
-/// <para>Up to eight submits are on the wire at once, each within the connection's -ThrottleLimit, so a large tier
-/// refills quickly; the tasks come out in the order their inputs came in.</para>
+/// <para>Several submits are on the wire at once (8, more on a -ThrottleLimit past 256), each within the
+/// connection's -ThrottleLimit, so a large tier refills quickly; the tasks come out in the order their inputs came in.</para>
 /// </remarks>
 /// <example>
 /// <code>Get-ChildItem ./shots/*.jpg | New-SeedanceVideo -Prompt 'slow orbital pan' -Duration 5 | Wait-SeedanceTask | Save-SeedanceVideo -Path ./videos</code>
@@ -35,7 +35,7 @@ public sealed class NewSeedanceVideoCommand : VideoRequestCmdlet
 {
     private CostBudget? _budget;
     private SubmitProgress? _progress;
-    private readonly SubmitWindow _window = new();
+    private SubmitWindow? _window;
 
     /// <summary>With -Wait, the Wait-SeedanceTask each submitted task is handed to.</summary>
     private SteppablePipeline? _waiter;
@@ -49,6 +49,7 @@ public sealed class NewSeedanceVideoCommand : VideoRequestCmdlet
         base.BeginProcessing();
         _budget = MaxCost is { } limit ? new CostBudget(limit) : null;
         _progress = new SubmitProgress(this);
+        _window = new SubmitWindow(RequestConnection!.SubmitsInFlight);
         if (Wait)
         {
             _waiter = NestedPipeline.Begin(this, ("Wait-SeedanceTask", NestedPipeline.CommonParameters(this, withShouldProcess: false)));
@@ -88,13 +89,13 @@ public sealed class NewSeedanceVideoCommand : VideoRequestCmdlet
             slot = RunInBackground(token => RequestConnection.TakeSlotAsync(token));
         }
 
-        _window.Add(new SentSubmit(StartInBackground(token => RequestConnection.SubmitAsync(prepared, slot, token)), target, cost));
+        _window!.Add(new SentSubmit(StartInBackground(token => RequestConnection.SubmitAsync(prepared, slot, token)), target, cost));
     }
 
     /// <summary>Hands on the submits that are answered (or must be waited for: the window is full, or the input has ended), oldest first.</summary>
     private void HandOn(bool all)
     {
-        while (_window.TakeDue(all) is { } sent)
+        while (_window!.TakeDue(all) is { } sent)
         {
             Pump(sent.Answer);
             HandOn(sent);

@@ -11,13 +11,11 @@ namespace Seedance.Commands.Runtime;
 /// </summary>
 internal sealed class SubmitWindow
 {
-    /// <summary>
-    /// Submits on the wire at once. Enough to hide a round trip and the journal's flush behind the others; few
-    /// enough that a provider limiting requests per second sees a steady stream rather than a burst.
-    /// </summary>
-    public const int Width = 8;
-
     private readonly Queue<SentSubmit> _sent = new();
+    private readonly int _width;
+
+    /// <param name="width">Submits on the wire at once: the connection's <c>SubmitsInFlight</c>, sized to its throttle limit.</param>
+    public SubmitWindow(int width) => _width = width;
 
     public void Add(SentSubmit submit) => _sent.Enqueue(submit);
 
@@ -30,7 +28,7 @@ internal sealed class SubmitWindow
         }
 
         var oldest = _sent.Peek();
-        return all || oldest.Answer.IsCompleted || _sent.Count >= Width ? _sent.Dequeue() : null;
+        return all || oldest.Answer.IsCompleted || _sent.Count >= _width ? _sent.Dequeue() : null;
     }
 }
 
