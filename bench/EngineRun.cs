@@ -70,7 +70,7 @@ internal static class EngineRun
                 PeakWorkingSetGrowthMegabytes = sampler.PeakGrowthBytes / 1_000_000.0,
                 CpuMillisecondsPerTask = sampler.CpuTime.TotalMilliseconds / scenario.Tasks,
                 VideosVerified = files.Count,
-                Timeline = timeline.Describe(),
+                Timeline = timeline.Describe(bytes),
             };
         }
 

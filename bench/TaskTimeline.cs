@@ -32,14 +32,18 @@ internal sealed class TaskTimeline
 
     public void Saved(int task) => _saved[task] = _clock.Elapsed.TotalSeconds;
 
-    /// <summary>One line: when the first C and all N submits were answered, and how long finished tasks waited to be saved.</summary>
-    public string Describe()
+    /// <summary>
+    /// One line: when the first C and all N submits were answered, how long finished tasks waited to be saved, and how
+    /// large the videos really were (the emulator pads a video up to --size-bytes but never cuts one down).
+    /// </summary>
+    public string Describe(long bytesSaved)
     {
         var answered = _answered.OrderBy(time => time).ToArray();
         var toSave = _saved.Zip(_finished, (saved, finished) => saved - finished).OrderBy(time => time).ToArray();
         return string.Format(CultureInfo.InvariantCulture,
-            "  timeline: submit #{0} answered at {1:0.00} s, #{2} at {3:0.00} s; last seen finished at {4:0.00} s, last saved at {5:0.00} s; seen finished to saved p50 {6:0} ms, p95 {7:0} ms",
+            "  timeline: submit #{0} answered at {1:0.00} s, #{2} at {3:0.00} s; last seen finished at {4:0.00} s, last saved at {5:0.00} s; seen finished to saved p50 {6:0} ms, p95 {7:0} ms; videos {8:0.00} MB each, {9:0.0} GB in all",
             _concurrency, answered[_concurrency - 1], answered.Length, answered[^1], _finished.Max(), _saved.Max(),
-            toSave[toSave.Length / 2] * 1000, toSave[Math.Min(toSave.Length - 1, toSave.Length * 95 / 100)] * 1000);
+            toSave[toSave.Length / 2] * 1000, toSave[Math.Min(toSave.Length - 1, toSave.Length * 95 / 100)] * 1000,
+            bytesSaved / 1e6 / answered.Length, bytesSaved / 1e9);
     }
 }

@@ -41,7 +41,7 @@ public sealed class EmulatorOptions
     /// <summary>Submit quotas of single providers (WaveSpeed's tiers: Bronze 5, Silver 60, Gold 600 videos a minute).</summary>
     public IDictionary<string, int> SubmitsPerMinuteByProvider { get; } = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>When set, every video file is padded to exactly this many bytes (for download benchmarks).</summary>
+    /// <summary>When set, every video file smaller than this is padded up to exactly this many bytes (for download benchmarks); a larger one stays as it is.</summary>
     public long? OutputBytes { get; set; }
 
     /// <summary>One IDR frame every this many seconds (0 = one only); more make larger, livelier videos.</summary>
