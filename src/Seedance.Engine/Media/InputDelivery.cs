@@ -17,7 +17,10 @@ public static class InputDelivery
 
     /// <summary>True when <paramref name="clip"/> needs no upload to reach <paramref name="provider"/>.</summary>
     public static bool TravelsInline(ProviderInfo provider, PreparedClip clip) =>
-        !clip.IsLocal || (provider.TakesInlineAudio && clip.Structure?.IsVideo == false);
+        !clip.IsLocal || (clip.Structure is { } structure && TakesLocalClipInline(provider, structure.IsVideo));
+
+    /// <summary>True when <paramref name="provider"/> takes a local clip of this kind inline, as base64 (Ark's audio).</summary>
+    public static bool TakesLocalClipInline(ProviderInfo provider, bool isVideo) => provider.TakesInlineAudio && !isVideo;
 
     /// <summary>The request with every input that must be uploaded replaced by its uploaded URL.</summary>
     public static async Task<PreparedRequest> DeliverAsync(IVideoProvider provider, ProviderContext context, PreparedRequest request, CancellationToken cancellationToken)

@@ -22,7 +22,7 @@ public static class ModelSelector
         // Nothing fits: fall back to the default model, whose checks then name the exact problem
         // (too many images, no -LastImage...) and the models that would take the request.
         var images = request.Images.Count;
-        var referenceMedia = request.ReferenceVideos.Count + request.ReferenceAudios.Count > 0;
+        var referenceMedia = request.HasReferenceMedia;
         return provider.Models.FirstOrDefault(model =>
                 model.Family == provider.DefaultModel.Family
                 && images >= model.MinImages && images <= model.MaxImages

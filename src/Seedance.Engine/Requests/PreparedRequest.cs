@@ -32,8 +32,11 @@ public sealed record PreparedRequest
     /// <summary>The reference audio, in order: URLs or asset ids, or checked local clips (inline or uploaded).</summary>
     public IReadOnlyList<PreparedClip> ReferenceAudios { get; init; } = new List<PreparedClip>();
 
+    /// <summary>True when any reference video or audio goes with the request.</summary>
+    public bool HasReferenceMedia => ReferenceVideos.Count + ReferenceAudios.Count > 0;
+
     /// <summary>Whether the images are sent as references rather than as a first frame (see <see cref="ModelInfo.TakesAsReferences"/>).</summary>
-    public bool ImagesAreReferences => Model.TakesAsReferences(Images.Count, ImagesGivenAsReferences || ReferenceVideos.Count + ReferenceAudios.Count > 0);
+    public bool ImagesAreReferences => Model.TakesAsReferences(Images.Count, ImagesGivenAsReferences || HasReferenceMedia);
 
     /// <summary>Whether the user gave the images as references (-ReferenceImage).</summary>
     public bool ImagesGivenAsReferences { get; init; }
@@ -95,7 +98,7 @@ public sealed record PreparedRequest
                 1 => "from 1 image",
                 _ => $"from {Images.Count} images",
             };
-            var references = ReferenceVideos.Count + ReferenceAudios.Count == 0 ? string.Empty
+            var references = !HasReferenceMedia ? string.Empty
                 : $" with {ReferenceVideos.Count} reference video(s) and {ReferenceAudios.Count} audio" + (ReferenceVideoSeconds is not { } seconds || ReferenceVideos.Count == 0 ? string.Empty
                     : ReferenceVideos.All(clip => clip.DurationSeconds is not null) ? $" ({seconds:0.#} s of input video)"
                     : $" (priced as {seconds:0.#} s of input video, the most a URL of unknown length may be)");

@@ -76,7 +76,7 @@ internal static class ReferenceMediaPreparer
         var ids = provider.Info.TakesAssetIds ? " or an asset:// id" : string.Empty;
         if (input.LocalPath is { } path)
         {
-            if (provider is not IFileUploader && !(provider.Info.TakesInlineAudio && !kind.IsVideo))
+            if (provider is not IFileUploader && !InputDelivery.TakesLocalClipInline(provider.Info, kind.IsVideo))
             {
                 throw Invalid(ErrorIds.ReferenceMediaFileNotSent, kind.Parameter, $"-{kind.Parameter} '{path}' is a file on this machine; {provider.Info.Name} takes reference {kind.Word} only as an https URL{ids}, not as a file's bytes, and has no upload endpoint. Host the clip and pass its https URL{ids}.");
             }

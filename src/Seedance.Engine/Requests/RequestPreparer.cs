@@ -187,17 +187,15 @@ public static class RequestPreparer
             throw Invalid(ErrorIds.LastImageWithReferences, "LastImage", $"-LastImage cannot be combined with -ReferenceImage on {model.Provider} model {model.Id}: first-and-last-frame generation takes a first frame, which reference images are not. Give the first frame as -Image, or leave -LastImage out.");
         }
 
-        if (request.LastImage is not null && HasReferenceMedia(request))
+        if (request.LastImage is not null && request.HasReferenceMedia)
         {
             throw Invalid(ErrorIds.LastImageWithReferences, "LastImage", $"-LastImage cannot be combined with -ReferenceVideo or -ReferenceAudio on {model.Provider} model {model.Id}: first-and-last-frame generation and generation from references are different tasks, and a task is one or the other. Leave -LastImage out (any -Image is then a reference image), or leave out the reference clips.");
         }
     }
 
-    private static bool HasReferenceMedia(VideoRequest request) => request.ReferenceVideos.Count + request.ReferenceAudios.Count > 0;
-
     private static void CheckReferenceResolution(ModelInfo model, VideoRequest request, string resolution)
     {
-        if (model.TakesAsReferences(request.Images.Count, request.ImagesAreReferences || HasReferenceMedia(request)) && model.ReferenceImageResolutions.Count > 0 && !model.ReferenceImageResolutions.Any(allowed => ModelSelector.Same(allowed, resolution)))
+        if (model.TakesAsReferences(request.Images.Count, request.ImagesAreReferences || request.HasReferenceMedia) && model.ReferenceImageResolutions.Count > 0 && !model.ReferenceImageResolutions.Any(allowed => ModelSelector.Same(allowed, resolution)))
         {
             throw Invalid(ErrorIds.ResolutionNotSupported, "Resolution", $"-Resolution {resolution} cannot be combined with reference images on {model.Provider} model {model.Id}. Allowed with references: {string.Join(", ", model.ReferenceImageResolutions)}.");
         }

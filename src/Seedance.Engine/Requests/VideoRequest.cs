@@ -30,6 +30,9 @@ public sealed class VideoRequest
     /// <summary>Reference audio (MP3/WAV) the prompt can point at as @Audio1, @Audio2..., in order.</summary>
     public IList<MediaInput> ReferenceAudios { get; } = new List<MediaInput>();
 
+    /// <summary>True when any reference video or audio is given.</summary>
+    public bool HasReferenceMedia => ReferenceVideos.Count + ReferenceAudios.Count > 0;
+
     /// <summary>The model id in the provider's own spelling; null picks the provider's Seedance 2.0 Fast model.</summary>
     public string? Model { get; set; }
 
