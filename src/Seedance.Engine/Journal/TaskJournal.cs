@@ -227,10 +227,9 @@ public sealed class TaskJournal
         WhileLocked.Execute(() =>
         {
             using var stream = new FileStream(Path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            var entries = new List<JournalEntry>();
-            ReadFile(CompactingPath, entries);
-            ReadLines(stream, entries);
-            var (records, intents) = Fold(entries);
+            // Folded as the lines are read, never held all at once: a journal of thousands of tasks in flight is
+            // several lines per task, and holding them all made every compaction a peak of the working set.
+            var (records, intents) = Fold(EntriesOf(CompactingPath).Concat(EntriesOf(stream)));
             var (kept, archived) = JournalCompaction.Plan(records.Values, intents.Values, DateTimeOffset.UtcNow, CurrentProcessId);
 
             if (archived.Count > 0)
@@ -241,19 +240,28 @@ public sealed class TaskJournal
             // The whole result goes beside the journal before the journal is rewritten in place (a rename would race
             // writers that opened the old file): should this process die mid-rewrite, readers take the lines from
             // there, and the partial copy that follows them only repeats what they say.
-            var compacted = LinesOf(kept);
+            // Line by line through fixed buffers, as the fold read them: one array or string of the whole journal
+            // would land on the large-object heap at every compaction of a big batch.
             var staged = CompactingPath + ".tmp";
-            File.WriteAllBytes(staged, compacted);
+            using (var file = new FileStream(staged, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                WriteLines(file, kept);
+            }
+
             File.Delete(CompactingPath);
             File.Move(staged, CompactingPath);
 
             stream.SetLength(0);
-            stream.Write(compacted, 0, compacted.Length);
+            using (var compacted = new FileStream(CompactingPath, FileMode.Open, FileAccess.Read, FileShare.Read))
+            {
+                compacted.CopyTo(stream);
+            }
+
             stream.Flush(flushToDisk: true);
             File.Delete(CompactingPath);
 
             // A journal that stays large after folding (thousands of tasks in flight) is not folded again at every line.
-            Interlocked.Exchange(ref _compactAboveBytes, Math.Max(_configuredCompactAboveBytes, 2L * compacted.Length));
+            Interlocked.Exchange(ref _compactAboveBytes, Math.Max(_configuredCompactAboveBytes, 2L * stream.Length));
         });
     }
 
@@ -273,24 +281,29 @@ public sealed class TaskJournal
         WhileLocked.Execute(() =>
         {
             entries.Clear();
-            ReadFile(CompactingPath, entries);
-            ReadFile(Path, entries);
+            entries.AddRange(EntriesOf(CompactingPath));
+            entries.AddRange(EntriesOf(Path));
         });
         return entries;
     }
 
-    private static void ReadFile(string path, List<JournalEntry> entries)
+    /// <summary>The entries of the file at <paramref name="path"/>, one at a time; none when there is no file.</summary>
+    private static IEnumerable<JournalEntry> EntriesOf(string path)
     {
         if (!File.Exists(path))
         {
-            return;
+            yield break;
         }
 
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        ReadLines(stream, entries);
+        foreach (var entry in EntriesOf(stream))
+        {
+            yield return entry;
+        }
     }
 
-    private static void ReadLines(Stream stream, List<JournalEntry> entries)
+    /// <summary>The entries of <paramref name="stream"/> from where it stands, one at a time; the stream stays open.</summary>
+    private static IEnumerable<JournalEntry> EntriesOf(Stream stream)
     {
         using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024, leaveOpen: true);
         string? line;
@@ -298,7 +311,7 @@ public sealed class TaskJournal
         {
             if (Parse(line) is { } entry)
             {
-                entries.Add(entry);
+                yield return entry;
             }
         }
     }
@@ -425,6 +438,16 @@ public sealed class TaskJournal
             length = stream.Length;
         });
         return length;
+    }
+
+    /// <summary>Writes each entry as one line, one at a time.</summary>
+    private static void WriteLines(Stream stream, IEnumerable<JournalEntry> entries)
+    {
+        foreach (var entry in entries)
+        {
+            JsonSerializer.Serialize(stream, entry, JournalJsonContext.Default.JournalEntry);
+            stream.WriteByte((byte)'\n');
+        }
     }
 
     private static byte[] LinesOf(IEnumerable<JournalEntry> entries) =>
