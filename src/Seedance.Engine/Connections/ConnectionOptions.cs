@@ -38,20 +38,23 @@ public sealed class ConnectionOptions
     /// tier finish together when they were submitted together, and each wants its status asked within a twentieth
     /// of its generation time; a thousand slots answered 8 requests at a time would wait seconds for their turn.
     /// </summary>
-    public int PollsInFlight => MaxConcurrentPolls ?? Math.Max(8, ThrottleLimit / 32);
+    public int PollsInFlight => MaxConcurrentPolls ?? GrownWithThrottle(floor: 8, slotsPerMore: 32);
 
     /// <summary>
     /// Submits on the wire at once from one New-SeedanceVideo: 8, and one more for every 32 throttle slots past 256.
     /// A submit waits for two journal flushes and a round trip, so a wave of a thousand freed slots refilled 8 at a
     /// time takes seconds; each submit still takes its own slot first, so no more go out than the tier has room for.
     /// </summary>
-    public int SubmitsInFlight => Math.Max(8, ThrottleLimit / 32);
+    public int SubmitsInFlight => GrownWithThrottle(floor: 8, slotsPerMore: 32);
 
     /// <summary>
     /// Downloads at once: 4 (enough to fill a line with videos of some megabytes), and one more for every 64
     /// throttle slots past 256, so that a tier's wave of finished videos is not queued behind four at a time.
     /// </summary>
-    public int DownloadsInFlight => MaxConcurrentDownloads ?? Math.Max(4, ThrottleLimit / 64);
+    public int DownloadsInFlight => MaxConcurrentDownloads ?? GrownWithThrottle(floor: 4, slotsPerMore: 64);
+
+    /// <summary>The rule the limits above share: <paramref name="floor"/>, and one more for every <paramref name="slotsPerMore"/> throttle slots past floor × slotsPerMore.</summary>
+    private int GrownWithThrottle(int floor, int slotsPerMore) => Math.Max(floor, ThrottleLimit / slotsPerMore);
 
     public HttpSettings Http { get; set; } = new();
 

@@ -450,8 +450,13 @@ public sealed class TaskJournal
         }
     }
 
-    private static byte[] LinesOf(IEnumerable<JournalEntry> entries) =>
-        Encoding.UTF8.GetBytes(string.Concat(entries.Select(entry => JsonSerializer.Serialize(entry, JournalJsonContext.Default.JournalEntry) + "\n")));
+    /// <summary>The same lines as <see cref="WriteLines"/>, as one array, for a write that must land whole.</summary>
+    private static byte[] LinesOf(IEnumerable<JournalEntry> entries)
+    {
+        using var lines = new MemoryStream();
+        WriteLines(lines, entries);
+        return lines.ToArray();
+    }
 
     private static readonly int CurrentProcessId = Process.GetCurrentProcess().Id;
 }

@@ -48,7 +48,7 @@ public sealed class TaskSubmitter
             throw;
         }
 
-        var slot = taken is null ? await _lifecycle.WaitForSlotAsync(cancellationToken).ConfigureAwait(false) : taken.TakeOver();
+        var slot = (taken ?? await _lifecycle.TakeSlotAsync(cancellationToken).ConfigureAwait(false)).TakeOver();
         VideoTask task;
         SubmitIntent intent;
         try

@@ -301,9 +301,8 @@ public sealed class TaskWatcher : IDisposable
             var took = watched.LastSeenUnfinishedAt is { } before
                 ? TimeSpan.FromTicks(((before + seenAt).Ticks / 2) - watched.StartedAt.Ticks)
                 : expected.Measured && upperBound > expected.Expected ? expected.Expected : upperBound;
-            var wasMeasured = expected.Measured;
             _observe(snapshot, took);
-            if (!wasMeasured && _expect(snapshot) is { Measured: true } measured)
+            if (!expected.Measured && _expect(snapshot) is { Measured: true } measured)
             {
                 Replan(measured);
             }
