@@ -1,5 +1,7 @@
 using System;
 using System.Diagnostics;
+using System.Globalization;
+using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -13,14 +15,14 @@ internal sealed class ResourceSampler : IAsyncDisposable
     private readonly Task _sampling;
     private readonly long _baselineWorkingSet;
     private readonly TimeSpan _baselineCpu;
+    private const string StatmPath = "/proc/self/statm";
     private long _peakWorkingSet;
 
     public ResourceSampler()
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
-        _self.Refresh();
-        _baselineWorkingSet = _self.WorkingSet64;
+        _baselineWorkingSet = WorkingSet();
         _peakWorkingSet = _baselineWorkingSet;
         _baselineCpu = _self.TotalProcessorTime;
         _sampling = Task.Run(SampleAsync);
@@ -42,8 +44,7 @@ internal sealed class ResourceSampler : IAsyncDisposable
     {
         while (!_stop.IsCancellationRequested)
         {
-            _self.Refresh();
-            var current = _self.WorkingSet64;
+            var current = WorkingSet();
             if (current > Interlocked.Read(ref _peakWorkingSet))
             {
                 Interlocked.Exchange(ref _peakWorkingSet, current);
@@ -58,6 +59,23 @@ internal sealed class ResourceSampler : IAsyncDisposable
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// The resident set, from /proc/self/statm where there is one: Process.WorkingSet64 refreshes the whole process
+    /// snapshot, which on Linux reads every thread's stat file, and at 50 samples a second that was CPU the
+    /// benchmark charged to the client.
+    /// </summary>
+    private long WorkingSet()
+    {
+        if (File.Exists(StatmPath))
+        {
+            var residentPages = long.Parse(File.ReadAllText(StatmPath).Split(' ')[1], CultureInfo.InvariantCulture);
+            return residentPages * Environment.SystemPageSize;
+        }
+
+        _self.Refresh();
+        return _self.WorkingSet64;
     }
 
     public async ValueTask DisposeAsync()

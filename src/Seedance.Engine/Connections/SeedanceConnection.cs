@@ -20,7 +20,7 @@ public sealed class SeedanceConnection : IDisposable
     private readonly TaskLifecycle _lifecycle;
     private readonly TaskWatcher _watcher;
     private readonly TaskSubmitter _submitter;
-    private readonly SemaphoreSlim _downloadSlots;
+    private readonly DownloadAdmission _downloads;
 
     internal SeedanceConnection(ConnectionOptions options, IVideoProvider provider, ApiKeySecret key, TaskJournal journal, GenerationTimes times)
     {
@@ -45,10 +45,10 @@ public sealed class SeedanceConnection : IDisposable
             new PollSchedule(),
             options.PollsInFlight,
             _lifecycle);
-        _submitter = new TaskSubmitter(provider, Context, journal, _watcher, _lifecycle, Name);
+        _downloads = new DownloadAdmission(options.DownloadsInFlight);
+        _submitter = new TaskSubmitter(provider, Context, journal, _watcher, _lifecycle, _downloads, Name);
         Downloader = new VideoDownloader(Http);
         LastFrames = new LastFrameDownloader(Http);
-        _downloadSlots = new SemaphoreSlim(Math.Max(1, options.DownloadsInFlight));
     }
 
     public string Name { get; }
@@ -202,19 +202,17 @@ public sealed class SeedanceConnection : IDisposable
         return (outcome, current);
     }
 
-    /// <summary>Downloads a finished task's video (waiting for it first if needed), at most N at once.</summary>
+    /// <summary>
+    /// Downloads a finished task's video (waiting for it first if needed), at most N at once and fewer while this
+    /// connection's submits are under way (see <see cref="DownloadAdmission"/>).
+    /// </summary>
     public async Task<VideoFile> SaveAsync(VideoTask task, string targetPath, bool overwrite, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         VideoFile file;
-        await _downloadSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        using (await _downloads.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
             file = await Downloader.DownloadAsync(Adopt(task), targetPath, overwrite, token => RefreshAsync(task, token), progress, cancellationToken).ConfigureAwait(false);
             file = await WithLastFrameAsync(file, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _downloadSlots.Release();
         }
 
         // The slot is for the network: the next download starts while this line waits for the journal's flush.
@@ -275,6 +273,5 @@ public sealed class SeedanceConnection : IDisposable
         _watcher.Dispose();
         _lifecycle.Dispose();
         Http.Dispose();
-        _downloadSlots.Dispose();
     }
 }

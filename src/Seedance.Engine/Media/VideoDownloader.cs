@@ -187,8 +187,7 @@ public sealed class VideoDownloader
             record.Value = PartialDownload.Of(task, response);
         }
 
-        // No buffer of the file's own (1 turns it off): every write is already a whole buffer from the copy below.
-        using (var file = new FileStream(partialPath, resuming ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1, useAsync: true))
+        using (var file = OpenPartial(partialPath, resuming))
         using (var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
         {
             await CopyWithStallTimeoutAsync(body, file, resuming ? offset : 0, progress, cancellationToken).ConfigureAwait(false);
@@ -201,6 +200,31 @@ public sealed class VideoDownloader
         }
 
         return AttemptOutcome.Complete;
+    }
+
+    /// <summary>
+    /// The partial file, to append to or to fill from its start. Only a file that has bytes is truncated: on ext4 a
+    /// file truncated to nothing is flushed to disk as it closes (auto_da_alloc), so truncating every fresh file (as
+    /// FileMode.Create does) made each download's close start its own writeback.
+    /// </summary>
+    private static FileStream OpenPartial(string partialPath, bool resuming)
+    {
+        // No buffer of the file's own (1 turns it off): every write is already a whole buffer from the copy below.
+        var file = new FileStream(partialPath, resuming ? FileMode.Append : FileMode.OpenOrCreate, FileAccess.Write, FileShare.None, bufferSize: 1, useAsync: true);
+        try
+        {
+            if (!resuming && file.Length > 0)
+            {
+                file.SetLength(0);
+            }
+
+            return file;
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
     }
 
     private async Task CopyWithStallTimeoutAsync(Stream source, Stream destination, long alreadyWritten, IProgress<long>? progress, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Seedance.Connections;
 using Seedance.Http;
 using Seedance.Journal;
 using Seedance.Media;
@@ -18,15 +19,17 @@ public sealed class TaskSubmitter
     private readonly TaskJournal _journal;
     private readonly TaskWatcher _watcher;
     private readonly TaskLifecycle _lifecycle;
+    private readonly DownloadAdmission _downloads;
     private readonly string _connectionName;
 
-    internal TaskSubmitter(IVideoProvider provider, ProviderContext context, TaskJournal journal, TaskWatcher watcher, TaskLifecycle lifecycle, string connectionName)
+    internal TaskSubmitter(IVideoProvider provider, ProviderContext context, TaskJournal journal, TaskWatcher watcher, TaskLifecycle lifecycle, DownloadAdmission downloads, string connectionName)
     {
         _provider = provider;
         _context = context;
         _journal = journal;
         _watcher = watcher;
         _lifecycle = lifecycle;
+        _downloads = downloads;
         _connectionName = connectionName;
     }
 
@@ -51,17 +54,20 @@ public sealed class TaskSubmitter
         var slot = (taken ?? await _lifecycle.TakeSlotAsync(cancellationToken).ConfigureAwait(false)).TakeOver();
         VideoTask task;
         SubmitIntent intent;
-        try
+        using (_downloads.SubmitUnderWay())
         {
-            // Journalled before it goes out: should this process die before the answer comes, -Pending finds the task.
-            intent = SubmitIntent.For(request, _provider.Info, _connectionName, _context.BaseUri);
-            await _journal.TryRecordAsync(intent, journal => journal.RecordIntentAsync(intent)).ConfigureAwait(false);
-            task = await SendAsync(request with { ClientReference = intent.ClientReference }, intent, cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            slot?.Dispose();
-            throw;
+            try
+            {
+                // Journalled before it goes out: should this process die before the answer comes, -Pending finds the task.
+                intent = SubmitIntent.For(request, _provider.Info, _connectionName, _context.BaseUri);
+                await _journal.TryRecordAsync(intent, journal => journal.RecordIntentAsync(intent)).ConfigureAwait(false);
+                task = await SendAsync(request with { ClientReference = intent.ClientReference }, intent, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                slot?.Dispose();
+                throw;
+            }
         }
 
         task = task with
