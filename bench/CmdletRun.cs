@@ -24,7 +24,7 @@ internal static class CmdletRun
             ? Directory.GetFiles(Path.Combine(repositoryRoot, "out", "Seedance"), "Seedance.psd1", SearchOption.AllDirectories).OrderBy(path => path).LastOrDefault()
             : null;
 
-    public static async Task<RunResult?> RunAsync(string pwsh, string manifest, EmulatorProcess emulator, Scenario scenario, string folder)
+    public static async Task<RunResult?> RunAsync(string pwsh, string manifest, EmulatorProcess emulator, Scenario scenario, string folder, string videos)
     {
         var script = string.Join("\n", new[]
         {
@@ -32,7 +32,7 @@ internal static class CmdletRun
             $"Import-Module '{manifest}'",
             $"Connect-Seedance -Provider WaveSpeed -BaseUri '{emulator.BaseUris["WaveSpeed"]}' -ApiKey (ConvertTo-SecureString '{EmulatorProcess.Key}' -AsPlainText -Force) -ThrottleLimit {scenario.Concurrency} | Out-Null",
             "$clock = [Diagnostics.Stopwatch]::StartNew()",
-            $"$files = 0..{scenario.Tasks - 1} | ForEach-Object {{ \"https://images.example.com/shot$_.jpg\" }} | New-SeedanceVideo -Prompt 'bench: slow orbital pan' -Duration 5 | Wait-SeedanceTask | Save-SeedanceVideo -Path '{folder}' -Force",
+            $"$files = 0..{scenario.Tasks - 1} | ForEach-Object {{ \"https://images.example.com/shot$_.jpg\" }} | New-SeedanceVideo -Prompt 'bench: slow orbital pan' -Duration 5 | Wait-SeedanceTask | Save-SeedanceVideo -Path '{videos}' -Force",
             "'{0} {1}' -f $clock.Elapsed.TotalSeconds.ToString([cultureinfo]::InvariantCulture), @($files).Count",
         });
         var start = new ProcessStartInfo(pwsh) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -53,7 +53,7 @@ internal static class CmdletRun
             return null;
         }
 
-        foreach (var file in Directory.GetFiles(folder, "*.mp4"))
+        foreach (var file in Directory.GetFiles(videos, "*.mp4"))
         {
             File.Delete(file);
         }

@@ -22,7 +22,8 @@ internal static class EngineRun
     /// Submits under way at once, all under the one throttle: null is the connection's SubmitsInFlight, as
     /// New-SeedanceVideo keeps them; 1 is a script that calls the engine one submit at a time.
     /// </param>
-    public static async Task<RunResult> RunAsync(EmulatorProcess emulator, Scenario scenario, string folder, int? downloadLimit, int? submitters = null)
+    /// <param name="videos">Where the videos are saved; the journal stays in <paramref name="folder"/>.</param>
+    public static async Task<RunResult> RunAsync(EmulatorProcess emulator, Scenario scenario, string folder, string videos, int? downloadLimit, int? submitters = null)
     {
         using var bench = new BenchConnection(emulator, folder, options =>
         {
@@ -50,7 +51,7 @@ internal static class EngineRun
                     var task = await connection.SubmitAsync(connection.Prepare(BenchConnection.Request("bench: slow orbital pan", i)), CancellationToken.None).ConfigureAwait(false);
                     timeline.Answered(i);
                     var index = i;
-                    saves[i] = SaveWhenFinishedAsync(connection, task, folder, () => timeline.Finished(index), elapsed =>
+                    saves[i] = SaveWhenFinishedAsync(connection, task, videos, () => timeline.Finished(index), elapsed =>
                     {
                         timeline.Saved(index);
                         lock (downloadLock)

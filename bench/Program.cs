@@ -10,7 +10,7 @@ namespace Seedance.Bench;
 /// <summary>
 /// Runs the batch scenarios against the emulator (a child process) and prints one table row per run.
 /// Usage: dotnet run -c Release --project bench -- [--only 1,2,3] [--no-baseline] [--no-cmdlets]
-///        dotnet run -c Release --project bench -- --tasks N --concurrency C --latency-sec T [--size-bytes S] [--submits-per-minute R] [--runner engine|cmdlet|both] [--submitters K]
+///        dotnet run -c Release --project bench -- --tasks N --concurrency C --latency-sec T [--size-bytes S] [--submits-per-minute R] [--runner engine|cmdlet|both] [--submitters K] [--videos DIR]
 ///        dotnet run -c Release --project bench -- --soak [--tasks 500] [--provider WaveSpeed]
 /// </summary>
 internal static class Program
@@ -44,13 +44,21 @@ internal static class Program
 
         if (Option(args, "--tasks") is not null)
         {
+            // --videos puts the videos elsewhere (a RAM disk, to take this machine's disk out of the figures); the
+            // journal stays in the temporary folder.
+            var videos = Option(args, "--videos") is { } place ? Path.Combine(Path.GetFullPath(place), "seedance-bench-videos-" + Guid.NewGuid().ToString("N")) : folder;
+            Directory.CreateDirectory(videos);
             try
             {
-                return await RunCustomAsync(CustomScenario(args), Option(args, "--runner") ?? "engine", Option(args, "--submitters") is { } submitters ? int.Parse(submitters, CultureInfo.InvariantCulture) : null, folder);
+                return await RunCustomAsync(CustomScenario(args), Option(args, "--runner") ?? "engine", Option(args, "--submitters") is { } submitters ? int.Parse(submitters, CultureInfo.InvariantCulture) : null, folder, videos);
             }
             finally
             {
                 Directory.Delete(folder, recursive: true);
+                if (videos != folder)
+                {
+                    Directory.Delete(videos, recursive: true);
+                }
             }
         }
 
@@ -68,11 +76,11 @@ internal static class Program
             {
                 // Scenario 3 is about memory while every file downloads at once, so downloads are not capped there.
                 var downloadLimit = scenario.Name == "3" ? scenario.Tasks : 8;
-                results.Add(await WithEmulator(scenario, emulator => EngineRun.RunAsync(emulator, scenario, folder, downloadLimit)));
+                results.Add(await WithEmulator(scenario, emulator => EngineRun.RunAsync(emulator, scenario, folder, folder, downloadLimit)));
                 Console.WriteLine(Table.Row(results[results.Count - 1]));
                 if (cmdlets && pwsh is not null && module is not null && scenario.Name == "1")
                 {
-                    var run = await WithEmulator(scenario, emulator => CmdletRun.RunAsync(pwsh, module, emulator, scenario, folder));
+                    var run = await WithEmulator(scenario, emulator => CmdletRun.RunAsync(pwsh, module, emulator, scenario, folder, folder));
                     if (run is not null)
                     {
                         results.Add(run);
@@ -106,7 +114,7 @@ internal static class Program
     }
 
     /// <summary>One scenario from the command line, run by the engine runner (with K submits at once), the cmdlet runner or both.</summary>
-    private static async Task<int> RunCustomAsync(Scenario scenario, string runner, int? submitters, string folder)
+    private static async Task<int> RunCustomAsync(Scenario scenario, string runner, int? submitters, string folder, string videos)
     {
         if (runner is not ("engine" or "cmdlet" or "both"))
         {
@@ -116,11 +124,11 @@ internal static class Program
 
         var pwsh = CmdletRun.FindPwsh();
         var module = CmdletRun.FindModule(RepositoryRoot());
-        Console.WriteLine($"Seedance batch benchmark, {DateTime.Now:yyyy-MM-dd HH:mm}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, {scenario.Describe()}");
+        Console.WriteLine($"Seedance batch benchmark, {DateTime.Now:yyyy-MM-dd HH:mm}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, {scenario.Describe()}, videos saved under {Path.GetDirectoryName(videos)}");
         Console.WriteLine(Table.Header);
         if (runner is "engine" or "both")
         {
-            var run = await WithEmulator(scenario, emulator => EngineRun.RunAsync(emulator, scenario, folder, downloadLimit: null, submitters));
+            var run = await WithEmulator(scenario, emulator => EngineRun.RunAsync(emulator, scenario, folder, videos, downloadLimit: null, submitters));
             Console.WriteLine(Table.Row(run));
             Console.WriteLine(run.Timeline);
         }
@@ -133,7 +141,7 @@ internal static class Program
                 return 2;
             }
 
-            var cmdlets = await WithEmulator(scenario, emulator => CmdletRun.RunAsync(pwsh, module, emulator, scenario, folder));
+            var cmdlets = await WithEmulator(scenario, emulator => CmdletRun.RunAsync(pwsh, module, emulator, scenario, folder, videos));
             Console.WriteLine(cmdlets is null ? "| cmdlet run failed, see above |" : Table.Row(cmdlets));
         }
 
