@@ -47,7 +47,7 @@ internal sealed record Scenario(string Name, int Tasks, int Concurrency, TimeSpa
     }
 
     public string Describe() =>
-        $"N={Tasks} C={Concurrency} T={Latency.TotalSeconds:0.#}s {(OutputBytes is { } bytes ? "S>=" + Size(bytes) : "S as made")}"
+        $"N={Tasks} C={Concurrency} T={Latency.TotalSeconds:0.#}s {(OutputBytes is { } bytes ? "S=" + Size(bytes) : "S as made")}"
         + (SubmitsPerMinute is { } quota ? $" {quota}/min" : string.Empty);
 
     private static string Size(long bytes) => bytes >= 1_000_000 ? $"{bytes / 1_000_000}MB" : $"{bytes / 1000}KB";

@@ -34,7 +34,7 @@ internal sealed class TaskTimeline
 
     /// <summary>
     /// One line: when the first C and all N submits were answered, how long finished tasks waited to be saved, and how
-    /// large the videos really were (the emulator pads a video up to --size-bytes but never cuts one down).
+    /// large the videos really were (the emulator makes each exactly --size-bytes, unless even its compact form is larger).
     /// </summary>
     public string Describe(long bytesSaved)
     {

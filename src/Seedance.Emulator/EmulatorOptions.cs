@@ -41,7 +41,10 @@ public sealed class EmulatorOptions
     /// <summary>Submit quotas of single providers (WaveSpeed's tiers: Bronze 5, Silver 60, Gold 600 videos a minute).</summary>
     public IDictionary<string, int> SubmitsPerMinuteByProvider { get; } = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>When set, every video file smaller than this is padded up to exactly this many bytes (for download benchmarks); a larger one stays as it is.</summary>
+    /// <summary>
+    /// When set, every video file is made exactly this many bytes (for download benchmarks): padded up, and first made
+    /// compact (a still grey mosaic of its opening picture) when the full video is larger. See <see cref="Media.SyntheticVideoSpec.PadToBytes"/>.
+    /// </summary>
     public long? OutputBytes { get; set; }
 
     /// <summary>One IDR frame every this many seconds (0 = one only); more make larger, livelier videos.</summary>

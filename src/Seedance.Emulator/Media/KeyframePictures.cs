@@ -5,7 +5,8 @@ namespace Seedance.Emulator.Media;
 /// <summary>
 /// The pictures of a video's key frames, made as they are needed: a shot's opening picture (its image scaled to
 /// fit, a card, or the seeded pattern), and at a later key frame within the shot the previous key frame moved on
-/// as the shot's vectors move it, so what follows predicts from what the viewer sees.
+/// as the shot's vectors move it, so what follows predicts from what the viewer sees. A compact video's pictures are
+/// mosaics, as its key frames code them.
 /// </summary>
 internal sealed class KeyframePictures
 {
@@ -59,6 +60,7 @@ internal sealed class KeyframePictures
             image = TitleCard.Draw(caption, _layout.Geometry.Width, _layout.Geometry.Height, _layout.Seed);
         }
 
-        return image is null ? FramePicture.Of(new TestPattern(_layout.Seed, 0), _layout.Geometry) : FramePicture.Of(image, _layout.Geometry);
+        var picture = image is null ? FramePicture.Of(new TestPattern(_layout.Seed, 0), _layout.Geometry) : FramePicture.Of(image, _layout.Geometry);
+        return _layout.IsCompact ? picture.Mosaic() : picture;
     }
 }

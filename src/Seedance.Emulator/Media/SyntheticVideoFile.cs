@@ -68,16 +68,15 @@ public sealed class SyntheticVideoFile
     {
         for (int frame = chunk.FirstSample; frame < chunk.FirstSample + chunk.SampleCount; frame++)
         {
-            if (layout.IsKeyframe(frame))
+            if (layout.BuiltSlice(frame) is { } slice)
             {
-                WriteNalLength(output, layout.VideoSampleSizes[frame] - SyntheticVideoLayout.NalLengthPrefixLength);
-                layout.Slices.WriteIdrSlice(output, layout.Frames.KeyframeOrdinal(frame), pictures.At(frame));
+                WriteNalLength(output, slice.Length);
+                output.Write(slice, 0, slice.Length);
             }
             else
             {
-                byte[] slice = layout.PredictedSlice(frame);
-                WriteNalLength(output, slice.Length);
-                output.Write(slice, 0, slice.Length);
+                WriteNalLength(output, layout.VideoSampleSizes[frame] - SyntheticVideoLayout.NalLengthPrefixLength);
+                layout.Slices.WriteIdrSlice(output, layout.Frames.KeyframeOrdinal(frame), pictures.At(frame));
             }
         }
     }

@@ -1,3 +1,5 @@
+using Seedance.Emulator.Media.Motion;
+
 namespace Seedance.Emulator.Media;
 
 /// <summary>
@@ -16,22 +18,38 @@ internal sealed class SyntheticVideoLayout
     /// <summary>A 'free' box cannot be shorter than its own header; smaller shortfalls go inside 'mdat'.</summary>
     private const int SmallestBoxLength = 8;
 
-    private readonly byte[]?[] _predictedSlices;
+    private readonly byte[]?[] _builtSlices;
     private readonly List<Mp4Chunk> _chunks = new();
     private readonly List<Mp4Chunk> _videoChunks = new();
     private readonly List<Mp4Chunk> _audioChunks = new();
 
+    /// <summary>
+    /// Plans the video in full, or compact when <see cref="SyntheticVideoSpec.PadToBytes"/> asks for less than the
+    /// full video's length: then the padding makes it exactly that long all the same.
+    /// </summary>
     public SyntheticVideoLayout(SyntheticVideoSpec spec)
+        : this(spec, compact: spec?.PadToBytes is long target && new SyntheticVideoLayout(spec, compact: false).TotalLength > target)
+    {
+    }
+
+    private SyntheticVideoLayout(SyntheticVideoSpec? spec, bool compact)
     {
         if (spec is null)
         {
             throw new ArgumentNullException(nameof(spec));
         }
 
+        IsCompact = compact;
         FramesPerSecond = ValidateFrameRate(spec.FramesPerSecond);
         FrameCount = CountFrames(spec.DurationSeconds, FramesPerSecond);
         Seed = spec.Seed;
         var shots = spec.Shots.Count > 0 ? new List<VideoShot>(spec.Shots) : new List<VideoShot> { new() };
+        if (compact)
+        {
+            // A compact video holds each shot's opening still, so every frame after a key frame is one skipped run.
+            shots = shots.ConvertAll(shot => new VideoShot { Image = shot.Image, Caption = shot.Caption, Camera = CameraMove.Still });
+        }
+
         Frames = new FramePlan(shots, FrameCount, KeyframeIntervalInFrames(spec.KeyframeIntervalSeconds, FramesPerSecond, FrameCount));
 
         Geometry = new H264Geometry(spec.Width, spec.Height);
@@ -39,7 +57,7 @@ internal sealed class SyntheticVideoLayout
         SequenceParameterSet = H264ParameterSets.BuildSequenceParameterSet(Geometry, LevelIdc, FramesPerSecond);
         PictureParameterSet = H264ParameterSets.BuildPictureParameterSet();
         Slices = new H264SliceWriter(Geometry);
-        _predictedSlices = new byte[FrameCount][];
+        _builtSlices = new byte[FrameCount][];
         VideoSampleSizes = MeasureVideoSamples();
 
         HasAudio = spec.IncludeAudio;
@@ -63,6 +81,12 @@ internal sealed class SyntheticVideoLayout
         MediaDataLength = mdatHeaderLength + sampleBytes + MediaDataSlackLength;
         TotalLength = naturalLength + shortfall;
     }
+
+    /// <summary>
+    /// Made small for a length below the full video's: key frames are a grey mosaic of their picture (see
+    /// <see cref="Pictures.FramePicture.Mosaic"/>) and the camera holds still.
+    /// </summary>
+    public bool IsCompact { get; }
 
     public int Seed { get; }
 
@@ -122,8 +146,11 @@ internal sealed class SyntheticVideoLayout
 
     public bool IsKeyframe(int frame) => Frames.IsKeyframe(frame);
 
-    /// <summary>The P slice of a frame that is not a key frame, built once when the layout is measured.</summary>
-    public byte[] PredictedSlice(int frame) => _predictedSlices[frame] ?? throw new ArgumentOutOfRangeException(nameof(frame), frame, "A key frame has no predicted slice.");
+    /// <summary>
+    /// The slice of a frame, built once when the layout is measured: every P slice, and a compact video's key frames.
+    /// Null for a full key frame, whose raw samples are streamed as the file is written.
+    /// </summary>
+    public byte[]? BuiltSlice(int frame) => _builtSlices[frame];
 
     public long ChunkLength(Mp4Chunk chunk)
     {
@@ -181,16 +208,19 @@ internal sealed class SyntheticVideoLayout
     private int[] MeasureVideoSamples()
     {
         var sizes = new int[FrameCount];
+        var pictures = IsCompact ? new KeyframePictures(this) : null;
         for (int frame = 0; frame < FrameCount; frame++)
         {
-            if (IsKeyframe(frame))
+            if (IsKeyframe(frame) && pictures is null)
             {
                 sizes[frame] = NalLengthPrefixLength + Slices.IdrSliceLength(Frames.KeyframeOrdinal(frame));
                 continue;
             }
 
-            var slice = Slices.BuildPredictedSlice(Frames.MotionSinceKeyframe(frame, Geometry), Frames.FramesSinceKeyframe(frame));
-            _predictedSlices[frame] = slice;
+            var slice = pictures is not null && IsKeyframe(frame)
+                ? Slices.BuildMosaicIdrSlice(Frames.KeyframeOrdinal(frame), pictures.At(frame))
+                : Slices.BuildPredictedSlice(Frames.MotionSinceKeyframe(frame, Geometry), Frames.FramesSinceKeyframe(frame));
+            _builtSlices[frame] = slice;
             sizes[frame] = NalLengthPrefixLength + slice.Length;
         }
 

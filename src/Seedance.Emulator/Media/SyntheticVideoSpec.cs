@@ -33,8 +33,9 @@ public sealed class SyntheticVideoSpec
     public bool IncludeAudio { get; set; }
 
     /// <summary>
-    /// When larger than the natural length, the file is padded to exactly this many bytes: with a trailing 'free' box,
-    /// or, when the shortfall is under the 8 bytes a box needs, with unreferenced bytes at the end of 'mdat'.
+    /// The file is made exactly this many bytes: padded with a trailing 'free' box, or, when the shortfall is under the
+    /// 8 bytes a box needs, with unreferenced bytes at the end of 'mdat'. Below the full video's length it is first
+    /// made compact (a still grey mosaic of each shot's opening, a few KB at 720p); below even that it stays compact.
     /// </summary>
     public long? PadToBytes { get; set; }
 }

@@ -185,6 +185,55 @@ public sealed class ShotPictureTests
     }
 
     [Fact]
+    public void When_ffmpeg_is_installed_a_video_asked_to_be_smaller_than_it_is_comes_out_that_size_as_a_still_grey_mosaic_of_its_picture()
+    {
+        if (!Ffprobe.IsAvailable)
+        {
+            _output.WriteLine(Ffprobe.NotInstalledNotice);
+            return;
+        }
+
+        var image = SampleImage.Draw(Width, Height, 1);
+        var spec = Spec(Shot(Png(image), CameraMove.ZoomIn));
+        spec.IncludeAudio = true;
+        long natural = SyntheticVideo.ComputeLength(spec);
+        const long Target = 100_000;
+        spec.PadToBytes = Target;
+        Assert.True(natural > Target, $"the full video is only {natural:N0} bytes");
+
+        Assert.Equal(Target, SyntheticVideo.ComputeLength(spec));
+        using var video = Write(spec);
+        Assert.Equal(Target, new FileInfo(video.Path).Length);
+        Assert.Equal(string.Empty, Ffprobe.DecodeErrors(video.Path));
+
+        // The camera holds: the last frame is the first, and every 16x16 block is one level of luma, close to the
+        // image's mean there, over grey chroma.
+        byte[] first = Ffprobe.DecodedFrameYuv(video.Path, 0);
+        byte[] last = Ffprobe.DecodedFrameYuv(video.Path, 119);
+        Assert.Equal(first, last);
+        for (int top = 0; top + 16 <= Height; top += 16)
+        {
+            for (int left = 0; left < Width; left += 16)
+            {
+                var block = Enumerable.Range(top, 16).SelectMany(y => Enumerable.Range(left, 16).Select(x => first[(y * Width) + x])).ToArray();
+                Assert.True(block.Min() == block.Max(), $"the block at ({left},{top}) is not flat: {block.Min()}-{block.Max()}");
+            }
+        }
+
+        double difference = MeanBlockDifference(first, image);
+        _output.WriteLine($"natural {natural:N0} bytes; mosaic off the image by {difference:F2} levels a block on average");
+        Assert.True(difference < 3, $"the mosaic differs from the image by {difference:F2} levels a block");
+        Assert.All(first.Skip(Width * Height), chroma => Assert.Equal(128, chroma));
+
+        // The last frame the emulator serves is the mosaic too.
+        using var lastFrame = new MemoryStream();
+        SyntheticVideo.Prepare(spec).WriteLastFramePng(lastFrame);
+        var served = RgbImage.Decode(lastFrame.ToArray())!;
+        int worst = Enumerable.Range(0, Width * Height).Max(i => Math.Abs(LumaOf(served.Pixels[i * 3], served.Pixels[(i * 3) + 1], served.Pixels[(i * 3) + 2]) - last[i]));
+        Assert.True(worst <= 3, $"the served last frame differs from the decoded one by up to {worst} levels");
+    }
+
+    [Fact]
     public void A_card_shows_the_first_words_in_white_over_a_dimmed_pattern()
     {
         var card = TitleCard.Draw("lighthouse at dusk, slow zoom in", Width, Height, seed: 5);

@@ -16,6 +16,7 @@ internal static class SyntheticVideoCases
         ["854x480 4s audio keyframes 1s"] = new() { Width = 854, Height = 480, DurationSeconds = 4, Seed = 4, IncludeAudio = true, KeyframeIntervalSeconds = 1 },
         ["640x640 15s keyframes 5s"] = new() { Width = 640, Height = 640, DurationSeconds = 15, Seed = 5, KeyframeIntervalSeconds = 5 },
         ["640x640 4s audio padded to 3 MB"] = new() { Width = 640, Height = 640, DurationSeconds = 4, Seed = 6, IncludeAudio = true, PadToBytes = 3_000_000 },
+        ["1280x720 5s audio made compact for 300 KB"] = new() { Width = 1280, Height = 720, DurationSeconds = 5, Seed = 7, IncludeAudio = true, KeyframeIntervalSeconds = 1, PadToBytes = 300_000 },
     };
 
     public static TheoryData<string> Names

@@ -74,12 +74,29 @@ public sealed class SyntheticVideoInspectorTests
     }
 
     [Fact]
-    public void Padding_smaller_than_the_natural_length_is_ignored()
+    public void A_length_below_the_natural_one_makes_the_video_compact_and_then_exactly_that_long()
     {
-        var spec = new SyntheticVideoSpec { Width = 320, Height = 240, DurationSeconds = 1 };
+        var spec = new SyntheticVideoSpec { Width = 320, Height = 240, DurationSeconds = 1, IncludeAudio = true };
         long natural = SyntheticVideo.ComputeLength(spec);
         spec.PadToBytes = natural - 1;
+        byte[] bytes = SyntheticVideoCases.WriteBytes(spec);
 
-        Assert.Equal(natural, SyntheticVideoCases.WriteBytes(spec).LongLength);
+        Assert.Equal(natural - 1, bytes.LongLength);
+        Mp4Info info = Mp4Inspector.Inspect(new MemoryStream(bytes));
+        Assert.True(info.IsValid, string.Join("; ", info.Problems));
+        Mp4Track video = Assert.Single(info.Tracks, track => track.HandlerType == "vide");
+        Assert.Equal((320, 240), (video.Width, video.Height));
+    }
+
+    [Fact]
+    public void A_length_below_even_the_compact_one_leaves_the_video_compact_and_unpadded()
+    {
+        var spec = new SyntheticVideoSpec { Width = 320, Height = 240, DurationSeconds = 1, PadToBytes = 1 };
+        long compact = SyntheticVideo.ComputeLength(spec);
+        byte[] bytes = SyntheticVideoCases.WriteBytes(spec);
+
+        Assert.Equal(compact, bytes.LongLength);
+        Assert.InRange(compact, 100, 5_000);
+        Assert.True(Mp4Inspector.Inspect(new MemoryStream(bytes)).IsValid);
     }
 }

@@ -13,6 +13,9 @@ namespace Seedance.Emulator.Media.Pictures;
 /// </remarks>
 internal sealed class FramePicture
 {
+    /// <summary>Chroma with no colour; also what intra prediction assumes where no neighbour is coded.</summary>
+    public const byte Grey = 128;
+
     private FramePicture(H264Geometry geometry)
     {
         Geometry = geometry;
@@ -90,6 +93,46 @@ internal sealed class FramePicture
         }
 
         return picture;
+    }
+
+    /// <summary>
+    /// This picture as a compact key frame shows it (see <see cref="H264SliceWriter.BuildMosaicIdrSlice"/>): each
+    /// macroblock one level of luma, its rounded mean, over grey chroma.
+    /// </summary>
+    public FramePicture Mosaic()
+    {
+        var mosaic = new FramePicture(Geometry);
+        int codedWidth = Geometry.CodedWidth;
+        for (int macroblock = 0; macroblock < Geometry.MacroblockCount; macroblock++)
+        {
+            int left = (macroblock % Geometry.WidthInMacroblocks) * 16;
+            int top = (macroblock / Geometry.WidthInMacroblocks) * 16;
+            int sum = 0;
+            for (int y = top; y < top + 16; y++)
+            {
+                for (int x = left; x < left + 16; x++)
+                {
+                    sum += Luma[(y * codedWidth) + x];
+                }
+            }
+
+            byte mean = (byte)((sum + 128) >> 8);
+            for (int y = top; y < top + 16; y++)
+            {
+                for (int x = left; x < left + 16; x++)
+                {
+                    mosaic.Luma[(y * codedWidth) + x] = mean;
+                }
+            }
+        }
+
+        for (int i = 0; i < mosaic.Blue.Length; i++)
+        {
+            mosaic.Blue[i] = Grey;
+            mosaic.Red[i] = Grey;
+        }
+
+        return mosaic;
     }
 
     /// <summary>
