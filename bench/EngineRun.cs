@@ -35,12 +35,12 @@ internal static class EngineRun
 
         var downloadTime = TimeSpan.Zero;
         var downloadLock = new object();
-        List<VideoFile> files;
+        List<SavedFile> files;
         RunResult result;
         await using (var sampler = new ResourceSampler())
         {
             var clock = Stopwatch.StartNew();
-            var saves = new Task<VideoFile>[scenario.Tasks];
+            var saves = new Task<SavedFile>[scenario.Tasks];
             var timeline = new TaskTimeline(clock, scenario.Tasks, scenario.Concurrency);
             var next = -1;
             await Task.WhenAll(Enumerable.Range(0, submitting).Select(async _ =>
@@ -83,14 +83,20 @@ internal static class EngineRun
         return result.WithEmulatorFigures(await emulator.StatisticsAsync().ConfigureAwait(false));
     }
 
-    private static async Task<VideoFile> SaveWhenFinishedAsync(SeedanceConnection connection, VideoTask task, string folder, Action seenFinished, Action<TimeSpan> downloaded)
+    /// <summary>
+    /// What the run keeps of each saved video: its path and length, not the result objects, so the working set is the
+    /// engine's own (a script that keeps every result, as <c>$files = … | Save-SeedanceVideo</c> does, adds them).
+    /// </summary>
+    private sealed record SavedFile(string Path, long Length);
+
+    private static async Task<SavedFile> SaveWhenFinishedAsync(SeedanceConnection connection, VideoTask task, string folder, Action seenFinished, Action<TimeSpan> downloaded)
     {
         var finished = await connection.WaitAsync(task, TimeSpan.FromMinutes(30), CancellationToken.None).ConfigureAwait(false);
         seenFinished();
         var transfer = new TransferClock();
         var file = await connection.SaveAsync(finished, Path.Combine(folder, task.Id + ".mp4"), overwrite: true, transfer, CancellationToken.None).ConfigureAwait(false);
         downloaded(transfer.Elapsed);
-        return file;
+        return new SavedFile(file.Path, file.Length);
     }
 
     /// <summary>Times a download from its first bytes to its last, leaving out any wait for a download slot.</summary>

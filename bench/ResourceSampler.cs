@@ -16,6 +16,7 @@ internal sealed class ResourceSampler : IAsyncDisposable
     private readonly long _baselineWorkingSet;
     private readonly TimeSpan _baselineCpu;
     private const string StatmPath = "/proc/self/statm";
+    private readonly bool _hasStatm = File.Exists(StatmPath);
     private long _peakWorkingSet;
 
     public ResourceSampler()
@@ -68,7 +69,7 @@ internal sealed class ResourceSampler : IAsyncDisposable
     /// </summary>
     private long WorkingSet()
     {
-        if (File.Exists(StatmPath))
+        if (_hasStatm)
         {
             var residentPages = long.Parse(File.ReadAllText(StatmPath).Split(' ')[1], CultureInfo.InvariantCulture);
             return residentPages * Environment.SystemPageSize;

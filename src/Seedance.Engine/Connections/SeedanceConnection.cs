@@ -203,8 +203,8 @@ public sealed class SeedanceConnection : IDisposable
     }
 
     /// <summary>
-    /// Downloads a finished task's video (waiting for it first if needed), at most N at once and fewer while this
-    /// connection's submits are under way (see <see cref="DownloadAdmission"/>).
+    /// Downloads a finished task's video (a task not known to be finished is looked up once more and refused if it still
+    /// is not), at most N at once and fewer while this connection's submits are under way (see <see cref="DownloadAdmission"/>).
     /// </summary>
     public async Task<VideoFile> SaveAsync(VideoTask task, string targetPath, bool overwrite, IProgress<long>? progress, CancellationToken cancellationToken)
     {
