@@ -314,3 +314,40 @@ Describe 'Connections' {
             Should -Throw -ErrorId 'BaseUriInsecure,Seedance.Commands.Cmdlets.ConnectSeedanceCommand'
     }
 }
+
+Describe 'A download cut short' {
+    BeforeAll {
+        $key = ConvertTo-SecureString 'pester-emulator-key' -AsPlainText -Force
+        # Every download sends half of the video and then cuts the connection.
+        $emulator = Start-SeedanceEmulator -LatencySec 0.3 -ApiKey $key -FaultPlan '[{"endpoint":"download","action":"Truncate"}]'
+        # One retry, so each download gives up within seconds rather than after the default six.
+        $null = Connect-Seedance -Provider WaveSpeed -BaseUri $emulator.BaseUris['WaveSpeed'] -ApiKey $key -MaxRetries 1
+    }
+    AfterAll { Stop-SeedanceEmulator }
+
+    It 'keeps the partial file, no final one, and says Save-SeedanceVideo resumes it' {
+        $folder = Join-Path $TestDrive 'cut'
+        $null = New-SeedanceVideo -Image https://images.example.com/shot.jpg -Prompt 'cut short' | Wait-SeedanceTask |
+            Save-SeedanceVideo -Path $folder -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'DownloadFailed*'
+        $failures[0].Exception.Message | Should -BeLike "*is kept; Save-SeedanceVideo resumes it."
+        Get-ChildItem $folder -Filter *.partial | Should -HaveCount 1
+        Get-ChildItem $folder -Filter *.mp4 | Should -BeNullOrEmpty
+    }
+
+    It 'says the next download starts over when the partial file cannot be marked for resuming' {
+        $folder = Join-Path $TestDrive 'unmarked'
+        $task = New-SeedanceVideo -Image https://images.example.com/shot.jpg -Prompt 'cut short, unmarked' | Wait-SeedanceTask
+        # A folder where the resume record goes: it cannot be written there.
+        New-Item -ItemType Directory -Force (Join-Path $folder "$($task.Id).mp4.partial.json") | Out-Null
+
+        $null = $task | Save-SeedanceVideo -Path $folder -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $failures | Should -HaveCount 1
+        $failures[0].Exception.Message | Should -BeLike '*Save-SeedanceVideo downloads it again from the start.'
+        $failures[0].Exception.Message | Should -Not -BeLike '*resumes it*'
+        Get-ChildItem $folder -Filter *.mp4 | Should -BeNullOrEmpty
+    }
+}

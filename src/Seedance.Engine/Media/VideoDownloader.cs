@@ -82,9 +82,11 @@ public sealed class VideoDownloader
         }
         catch (Exception ex) when (ex is DownloadRetryableException or HttpRequestException or IOException)
         {
-            KeepForResuming(record.Value, partialPath);
+            var next = KeepForResuming(record.Value, partialPath)
+                ? $"The partial file '{partialPath}' is kept; Save-SeedanceVideo resumes it."
+                : "Save-SeedanceVideo downloads it again from the start.";
             throw new SeedanceException(SeedanceErrorCategory.Network, ErrorIds.DownloadFailed,
-                $"The video of task {task.Id} could not be downloaded: {ex.Message} The partial file '{partialPath}' is kept; Save-SeedanceVideo resumes it.", ex)
+                $"The video of task {task.Id} could not be downloaded: {ex.Message} {next}", ex)
             { TaskId = task.Id, Provider = task.Provider };
         }
 
@@ -118,20 +120,23 @@ public sealed class VideoDownloader
     /// then: a download that finishes (nearly all of them) creates no second file, and a partial file a crash left
     /// without its record is started over, never trusted.
     /// </summary>
-    private static void KeepForResuming(PartialDownload? record, string partialPath)
+    /// <returns>Whether the next download can resume: there is a partial file and its record was written.</returns>
+    private static bool KeepForResuming(PartialDownload? record, string partialPath)
     {
         if (record is null || !File.Exists(partialPath))
         {
-            return;
+            return false;
         }
 
         try
         {
             record.Save(partialPath);
+            return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             SeedanceLog.Verbose($"The record of '{partialPath}' could not be written ({ex.Message}); the next download starts it over.");
+            return false;
         }
     }
 

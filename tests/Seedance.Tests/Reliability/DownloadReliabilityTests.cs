@@ -70,6 +70,28 @@ public sealed class DownloadReliabilityTests
         Assert.Contains("resumes it", error.Message);
     }
 
+    [Fact]
+    public async Task A_download_whose_resume_record_cannot_be_written_says_it_starts_over_rather_than_resumes()
+    {
+        using var harness = new EmulatorHarness(options =>
+        {
+            options.Latency = TimeSpan.FromMilliseconds(50);
+            options.Faults.Add(new Seedance.Emulator.Faults.FaultRule { Endpoint = "download", Action = Seedance.Emulator.Faults.FaultAction.Truncate });
+        });
+        var connection = harness.Connect();
+        var task = await connection.WaitAsync(await connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None), TimeSpan.FromSeconds(30), CancellationToken.None);
+        var target = harness.Folder.File("unrecorded.mp4");
+
+        // A folder where the record would go: it cannot be written, so the partial file cannot be trusted later.
+        Directory.CreateDirectory(target + ".partial.json");
+        var error = await Assert.ThrowsAsync<SeedanceException>(() => connection.SaveAsync(task, target, overwrite: false, null, CancellationToken.None));
+
+        Assert.Equal("DownloadFailed", error.ErrorId);
+        Assert.DoesNotContain("resumes it", error.Message);
+        Assert.Contains("downloads it again from the start", error.Message);
+        Assert.False(File.Exists(target));
+    }
+
     [Theory]
     [InlineData("../../etc/passwd", "_.._etc_passwd.mp4")]
     [InlineData("..\\..\\Windows\\win.ini", "_.._Windows_win.ini.mp4")]
