@@ -30,19 +30,25 @@ public sealed class PollSchedule
     public double FollowStep { get; set; } = 0.05;
 
     /// <summary>The delay from a task's submit to its first status request.</summary>
+    /// <param name="scoutPlace">
+    /// For a scout, its place among its kind's scouts (0 to <see cref="Scouts"/> - 1): each starts that share of a step
+    /// later, so together they look <see cref="Scouts"/> times as often as one does and the first finish of a kind is
+    /// seen within a third of a scout's interval, not a whole one. Null for a task that does not scout.
+    /// </param>
     /// <param name="jitter">A number in [0, 1) that spreads tasks submitted together over time.</param>
-    public TimeSpan FirstDelay(Expectation expectation, bool scout, double jitter) =>
-        scout ? FirstProbe : Spread(expectation.Expected, jitter);
+    public TimeSpan FirstDelay(Expectation expectation, int? scoutPlace, double jitter) =>
+        scoutPlace is { } place ? NextScoutProbe(TimeSpan.Zero, place) : Spread(expectation.Expected, jitter);
 
     /// <summary>The delay before the next status request about a task not finished yet.</summary>
     /// <param name="elapsed">Time since the task was submitted (or since watching began, for older tasks).</param>
+    /// <param name="scoutPlace">Its place among the scouts (see <see cref="FirstDelay"/>); 0 for a task watched from elsewhere, which asks as a scout does; null for any other.</param>
     /// <param name="jitter">A number in [0, 1) that spreads tasks submitted together over time.</param>
-    public TimeSpan NextDelay(TimeSpan elapsed, Expectation expectation, bool scout, double jitter)
+    public TimeSpan NextDelay(TimeSpan elapsed, Expectation expectation, int? scoutPlace, double jitter)
     {
         TimeSpan delay;
-        if (scout)
+        if (scoutPlace is { } place)
         {
-            delay = elapsed < FirstProbe ? FirstProbe - elapsed : Clamp(Scale(elapsed, ScoutStep));
+            return NextScoutProbe(elapsed, place);
         }
         else if (elapsed < expectation.Expected)
         {
@@ -58,6 +64,24 @@ public sealed class PollSchedule
 
         // +-5 % so that tasks submitted in one burst are not polled in one burst.
         return Scale(delay, 0.95 + (jitter * 0.1));
+    }
+
+    /// <summary>
+    /// The delay to a scout's next request. Scout k asks at FirstProbe x (1 + ScoutStep)^(n + k / Scouts), a tenth of
+    /// its wait apart, on a grid of its own: not jittered, so the few scouts stay staggered however late an answer
+    /// comes; never sooner than <see cref="MinimumInterval"/>, which keeps the first seconds from crowding.
+    /// </summary>
+    private TimeSpan NextScoutProbe(TimeSpan elapsed, int place)
+    {
+        double ratio = 1 + ScoutStep;
+        double phase = place / (double)Scouts;
+        double stepsSoFar = elapsed <= TimeSpan.Zero ? double.NegativeInfinity : (Math.Log(elapsed.TotalSeconds / FirstProbe.TotalSeconds) / Math.Log(ratio)) - phase;
+
+        // The next point of the grid strictly after now; the small margin keeps a request made on a point from
+        // choosing that same point again.
+        double step = Math.Max(0, Math.Floor(stepsSoFar + 1e-6) + 1);
+        var next = Scale(FirstProbe, Math.Pow(ratio, step + phase));
+        return elapsed == TimeSpan.Zero ? next : Clamp(next - elapsed);
     }
 
     /// <summary>

@@ -160,8 +160,8 @@ public sealed class TaskWatcher : IDisposable
 
         var expectation = _expect(watched.Latest);
         watched.Kind = expectation.Kind;
-        watched.Scout = !expectation.Measured && TryEnlistScout(expectation.Kind);
-        Schedule(watched, _schedule.FirstDelay(expectation, watched.Scout, NextJitter()));
+        watched.ScoutPlace = expectation.Measured ? null : TryEnlistScout(expectation.Kind);
+        Schedule(watched, _schedule.FirstDelay(expectation, watched.ScoutPlace, NextJitter()));
     }
 
     /// <summary>Puts the task's next look on the queue (replacing any look planned before) and wakes the loop.</summary>
@@ -173,18 +173,19 @@ public sealed class TaskWatcher : IDisposable
         _wake.Release();
     }
 
-    private bool TryEnlistScout(string kind)
+    /// <summary>A place among the kind's scouts (the count before this one), or null when they are all taken.</summary>
+    private int? TryEnlistScout(string kind)
     {
         lock (_scoutsByKind)
         {
             _scoutsByKind.TryGetValue(kind, out var scouts);
             if (scouts >= _schedule.Scouts)
             {
-                return false;
+                return null;
             }
 
             _scoutsByKind[kind] = scouts + 1;
-            return true;
+            return scouts;
         }
     }
 
@@ -225,7 +226,7 @@ public sealed class TaskWatcher : IDisposable
             if (watched.TryReplan(out var plan))
             {
                 var sinceSubmit = _clock.Elapsed - watched.StartedAt;
-                var firstLook = _schedule.FirstDelay(measured, scout: false, NextJitter());
+                var firstLook = _schedule.FirstDelay(measured, scoutPlace: null, NextJitter());
                 Enqueue(watched, plan, firstLook > sinceSubmit ? firstLook - sinceSubmit : TimeSpan.Zero);
             }
         }
@@ -285,7 +286,7 @@ public sealed class TaskWatcher : IDisposable
             watched.LastSeenUnfinishedAt = seenAt;
             // A task watched from elsewhere (the journal, another session) may be anywhere in its run: like a scout,
             // it is asked about at intervals that grow with the wait, not held until a time it may be far past.
-            Schedule(watched, _schedule.NextDelay(_clock.Elapsed - watched.StartedAt, _expect(snapshot), watched.Scout || !watched.JustSubmitted, NextJitter()));
+            Schedule(watched, _schedule.NextDelay(_clock.Elapsed - watched.StartedAt, _expect(snapshot), watched.ScoutPlace ?? (watched.JustSubmitted ? null : 0), NextJitter()));
             return;
         }
 
@@ -399,8 +400,8 @@ public sealed class TaskWatcher : IDisposable
         /// <summary>Its expectation's kind, for a task just submitted; null for one watched from elsewhere.</summary>
         public string? Kind { get; set; }
 
-        /// <summary>True while it scouts for its kind (see <see cref="PollSchedule"/>).</summary>
-        public bool Scout { get; set; }
+        /// <summary>Its place among its kind's scouts while it scouts (see <see cref="PollSchedule"/>); null otherwise.</summary>
+        public int? ScoutPlace { get; set; }
 
 
         // The plan current on the queue; a look planned earlier and replaced is skipped when it comes due.
@@ -459,8 +460,8 @@ public sealed class TaskWatcher : IDisposable
         {
             lock (_gate)
             {
-                var was = Scout;
-                Scout = false;
+                var was = ScoutPlace is not null;
+                ScoutPlace = null;
                 return was;
             }
         }
