@@ -54,24 +54,27 @@ public sealed class DownloadReliabilityTests
     [Fact]
     public async Task A_download_that_keeps_arriving_damaged_never_reaches_its_final_name()
     {
-        using var harness = new EmulatorHarness(options =>
-        {
-            options.Latency = TimeSpan.FromMilliseconds(50);
-            options.Faults.Add(new Seedance.Emulator.Faults.FaultRule { Endpoint = "download", Action = Seedance.Emulator.Faults.FaultAction.Truncate });
-        });
-        var connection = harness.Connect();
-        var task = await connection.WaitAsync(await connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None), TimeSpan.FromSeconds(30), CancellationToken.None);
-        var target = harness.Folder.File("damaged.mp4");
-
-        var error = await Assert.ThrowsAsync<SeedanceException>(() => connection.SaveAsync(task, target, overwrite: false, null, CancellationToken.None));
+        var (error, finalFileExists) = await SaveWhileEveryDownloadIsCutAsync("damaged.mp4", _ => { });
 
         Assert.Equal("DownloadFailed", error.ErrorId);
-        Assert.False(File.Exists(target));
+        Assert.False(finalFileExists);
         Assert.Contains("resumes it", error.Message);
     }
 
     [Fact]
     public async Task A_download_whose_resume_record_cannot_be_written_says_it_starts_over_rather_than_resumes()
+    {
+        // A folder where the record would go: it cannot be written, so the partial file cannot be trusted later.
+        var (error, finalFileExists) = await SaveWhileEveryDownloadIsCutAsync("unrecorded.mp4", path => Directory.CreateDirectory(path + ".partial.json"));
+
+        Assert.Equal("DownloadFailed", error.ErrorId);
+        Assert.DoesNotContain("resumes it", error.Message);
+        Assert.Contains("downloads it again from the start", error.Message);
+        Assert.False(finalFileExists);
+    }
+
+    /// <summary>Saves a finished task while every download sends half the video and cuts the connection; says whether a file reached the final name.</summary>
+    private static async Task<(SeedanceException Error, bool FinalFileExists)> SaveWhileEveryDownloadIsCutAsync(string name, Action<string> beforeSaving)
     {
         using var harness = new EmulatorHarness(options =>
         {
@@ -80,16 +83,10 @@ public sealed class DownloadReliabilityTests
         });
         var connection = harness.Connect();
         var task = await connection.WaitAsync(await connection.SubmitAsync(connection.Prepare(Support.Requests.FromUrl()), CancellationToken.None), TimeSpan.FromSeconds(30), CancellationToken.None);
-        var target = harness.Folder.File("unrecorded.mp4");
-
-        // A folder where the record would go: it cannot be written, so the partial file cannot be trusted later.
-        Directory.CreateDirectory(target + ".partial.json");
+        var target = harness.Folder.File(name);
+        beforeSaving(target);
         var error = await Assert.ThrowsAsync<SeedanceException>(() => connection.SaveAsync(task, target, overwrite: false, null, CancellationToken.None));
-
-        Assert.Equal("DownloadFailed", error.ErrorId);
-        Assert.DoesNotContain("resumes it", error.Message);
-        Assert.Contains("downloads it again from the start", error.Message);
-        Assert.False(File.Exists(target));
+        return (error, File.Exists(target));
     }
 
     [Theory]
