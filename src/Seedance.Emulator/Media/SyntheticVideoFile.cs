@@ -14,7 +14,7 @@ public sealed class SyntheticVideoFile
 
     internal SyntheticVideoFile(SyntheticVideoSpec spec)
     {
-        _layout = new SyntheticVideoLayout(spec);
+        _layout = SyntheticVideoLayout.Plan(spec);
     }
 
     /// <summary>The exact number of bytes <see cref="WriteTo"/> writes, e.g. for Content-Length.</summary>

@@ -23,22 +23,8 @@ internal sealed class SyntheticVideoLayout
     private readonly List<Mp4Chunk> _videoChunks = new();
     private readonly List<Mp4Chunk> _audioChunks = new();
 
-    /// <summary>
-    /// Plans the video in full, or compact when <see cref="SyntheticVideoSpec.PadToBytes"/> asks for less than the
-    /// full video's length: then the padding makes it exactly that long all the same.
-    /// </summary>
-    public SyntheticVideoLayout(SyntheticVideoSpec spec)
-        : this(spec, compact: spec?.PadToBytes is long target && new SyntheticVideoLayout(spec, compact: false).TotalLength > target)
+    private SyntheticVideoLayout(SyntheticVideoSpec spec, bool compact)
     {
-    }
-
-    private SyntheticVideoLayout(SyntheticVideoSpec? spec, bool compact)
-    {
-        if (spec is null)
-        {
-            throw new ArgumentNullException(nameof(spec));
-        }
-
         IsCompact = compact;
         FramesPerSecond = ValidateFrameRate(spec.FramesPerSecond);
         FrameCount = CountFrames(spec.DurationSeconds, FramesPerSecond);
@@ -80,6 +66,22 @@ internal sealed class SyntheticVideoLayout
         FreeBoxLength = shortfall < SmallestBoxLength ? 0 : shortfall;
         MediaDataLength = mdatHeaderLength + sampleBytes + MediaDataSlackLength;
         TotalLength = naturalLength + shortfall;
+    }
+
+    /// <summary>
+    /// Plans the video in full, or compact when <see cref="SyntheticVideoSpec.PadToBytes"/> asks for less than the
+    /// full video's length: then the padding makes it exactly that long all the same. The full plan is kept when it
+    /// fits, so it is made once.
+    /// </summary>
+    public static SyntheticVideoLayout Plan(SyntheticVideoSpec spec)
+    {
+        if (spec is null)
+        {
+            throw new ArgumentNullException(nameof(spec));
+        }
+
+        var full = new SyntheticVideoLayout(spec, compact: false);
+        return spec.PadToBytes is long target && full.TotalLength > target ? new SyntheticVideoLayout(spec, compact: true) : full;
     }
 
     /// <summary>
@@ -211,15 +213,22 @@ internal sealed class SyntheticVideoLayout
         var pictures = IsCompact ? new KeyframePictures(this) : null;
         for (int frame = 0; frame < FrameCount; frame++)
         {
-            if (IsKeyframe(frame) && pictures is null)
+            byte[] slice;
+            if (!IsKeyframe(frame))
             {
+                slice = Slices.BuildPredictedSlice(Frames.MotionSinceKeyframe(frame, Geometry), Frames.FramesSinceKeyframe(frame));
+            }
+            else if (pictures is not null)
+            {
+                slice = Slices.BuildMosaicIdrSlice(Frames.KeyframeOrdinal(frame), pictures.At(frame));
+            }
+            else
+            {
+                // A full key frame's raw samples are streamed as the file is written; only its length is known now.
                 sizes[frame] = NalLengthPrefixLength + Slices.IdrSliceLength(Frames.KeyframeOrdinal(frame));
                 continue;
             }
 
-            var slice = pictures is not null && IsKeyframe(frame)
-                ? Slices.BuildMosaicIdrSlice(Frames.KeyframeOrdinal(frame), pictures.At(frame))
-                : Slices.BuildPredictedSlice(Frames.MotionSinceKeyframe(frame, Geometry), Frames.FramesSinceKeyframe(frame));
             _builtSlices[frame] = slice;
             sizes[frame] = NalLengthPrefixLength + slice.Length;
         }
